@@ -1,0 +1,57 @@
+/**
+ * The gradsheet command line. Commands live one per file in ./commands and are listed here.
+ * Exit codes: 0 success, 1 a negative verdict, 2 bad input or usage (one line on stderr).
+ */
+import { Command, CommanderError } from 'commander';
+import { isInputError } from '../errors.js';
+import { processIo, type Io } from './io.js';
+import { diffCommand } from './commands/diff.js';
+
+export const VERSION = '0.1.0';
+
+export function program(io: Io): Command {
+  const root = new Command('gradsheet')
+    .description('The calculus of neural networks, with its steps: partials, Jacobians, the chain rule, worksheets and answer keys.')
+    .version(VERSION)
+    .showSuggestionAfterError(true);
+  for (const make of [diffCommand]) root.addCommand(make(io));
+  return root;
+}
+
+/** Run the CLI with the given arguments (without `node` and the script); resolves to the exit code. */
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const root = program(io);
+  let usageError = '';
+  const configure = (c: Command): void => {
+    c.exitOverride();
+    c.configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => {
+        usageError += s;
+      },
+      outputError: (s) => {
+        usageError = s;
+      },
+    });
+    for (const sub of c.commands) configure(sub);
+  };
+  configure(root);
+  try {
+    await root.parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      const line = (usageError || e.message).trim().split('\n')[0].replace(/^error: /, '');
+      io.err(`gradsheet: ${line}`);
+      return 2;
+    }
+    if (isInputError(e)) {
+      io.err(`gradsheet: ${e.message.split('\n')[0]}`);
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.err(`gradsheet: internal error: ${message.split('\n')[0]} (please report this with the command you ran)`);
+    return 3;
+  }
+}

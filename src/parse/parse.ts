@@ -1,0 +1,277 @@
+/**
+ * Text → Expr. mathjs's parser reads the (pre-processed) text; this module walks its tree through
+ * an allow-list and builds our immutable expressions. Nothing of mathjs is ever evaluated, so
+ * `import(...)`, assignments or function definitions in the input are only ever errors.
+ */
+import { mathjs } from '../mathjs.js';
+import type { Expr } from '../expr/types.js';
+import { add, call, constant, deriv, div, matrix, mul, neg, num, pow, sym, vector } from '../expr/build.js';
+import { isAbstractFunctionName, isKnownOp, lookupOp } from '../ops/registry.js';
+import { ParseError } from '../errors.js';
+import { DEFAULT_LIMITS, describeChar, preprocess, userColumn, type Limits, type Mapped } from './preprocess.js';
+import { ratFromDecimal, ratFromNumber } from '../rational.js';
+
+export interface ParseOptions {
+  /** Extra names to read as abstract functions when followed by `(` (σ, φ, ψ, f and g always are). */
+  readonly functions?: readonly string[];
+  /** Input length and nesting limits. */
+  readonly limits?: Partial<Limits>;
+}
+
+/** The part of a mathjs node this module reads (a structural view of mathjs's node classes). */
+interface MNode {
+  readonly type: string;
+  readonly value?: unknown;
+  readonly name?: string;
+  readonly fn?: MNode | string;
+  readonly op?: string;
+  readonly args?: readonly MNode[];
+  readonly items?: readonly MNode[];
+  readonly content?: MNode;
+}
+
+/** Function-name aliases accepted on input. */
+const ALIASES: Record<string, string> = { ln: 'log', ReLU: 'relu', Relu: 'relu', ReLu: 'relu', id: 'identity', logistic: 'sigmoid' };
+
+export function parse(source: string, options: ParseOptions = {}): Expr {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const mapped = preprocess(source, limits);
+  let tree: MNode;
+  try {
+    tree = mathjs.parse(mapped.text) as unknown as MNode;
+  } catch (e) {
+    throw syntaxError(e, mapped);
+  }
+  return new Converter(mapped, options.functions ?? []).expr(tree);
+}
+
+/** mathjs's SyntaxError (message "... (char N)") → a positioned, plain-language ParseError. */
+function syntaxError(e: unknown, m: Mapped): ParseError {
+  const message = e instanceof Error ? e.message : String(e);
+  const at = /\(char (\d+)\)/.exec(message);
+  const textColumn = at ? Number(at[1]) : 1;
+  const column = userColumn(m, textColumn);
+  const ch = m.text[textColumn - 1];
+  const reason = message.replace(/\s*\(char \d+\)\s*$/, '');
+  if (/^Unexpected end of expression/.test(reason)) {
+    const open = unclosed(m.text);
+    if (open !== undefined) {
+      const c = m.text[open];
+      return new ParseError(column, `unexpected end of input; '${c}' at column ${userColumn(m, open + 1)} is not closed`);
+    }
+    return new ParseError(column, 'unexpected end of input; expected a value');
+  }
+  if (/^Value expected/.test(reason)) {
+    return new ParseError(column, ch === undefined ? 'expected a value' : `expected a value, not ${describeChar(ch)}`);
+  }
+  const op = /^Unexpected operator (.+)$/.exec(reason);
+  if (op) return new ParseError(column, `unexpected '${op[1]}'`);
+  const closing = /^Parenthesis (.) expected/.exec(reason);
+  if (closing) return new ParseError(column, `expected '${closing[1]}'${ch === undefined ? '' : `, not ${describeChar(ch)}`}`);
+  if (/^Syntax error in part/.test(reason) && ch !== undefined) return new ParseError(column, `unexpected ${describeChar(ch)}`);
+  return new ParseError(column, reason.charAt(0).toLowerCase() + reason.slice(1));
+}
+
+/** Index of the innermost bracket left open at the end of the text, if any. */
+function unclosed(text: string): number | undefined {
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(' || text[i] === '[') stack.push(i);
+    else if (text[i] === ')' || text[i] === ']') stack.pop();
+  }
+  return stack.length ? stack[stack.length - 1] : undefined;
+}
+
+const OPERATOR_NAMES: Record<string, string> = {
+  mod: "'mod' (remainder)", factorial: "'!' (factorial)", equal: "'=='", unequal: "'!='", smaller: "'<'",
+  larger: "'>'", smallerEq: "'<='", largerEq: "'>='", and: "'and'", or: "'or'", xor: "'xor'", not: "'not'",
+  bitAnd: "'&'", bitOr: "'|'", bitXor: "'^|'", bitNot: "'~'", leftShift: "'<<'", rightArithShift: "'>>'",
+  rightLogShift: "'>>>'", to: "'to'", in: "'in'", dotPow: "'.^'", dotDivide: "'./'", dotMultiply: "'.*'",
+  transpose: "\"'\" (transpose; for a derivative write f'(x))", ctranspose: "\"'\" (transpose)",
+  nullish: "'??'",
+};
+
+class Converter {
+  constructor(
+    private readonly m: Mapped,
+    private readonly functions: readonly string[],
+  ) {}
+
+  /** The user's column of the first occurrence of `token` in the rewritten text. */
+  private at(token: string): number {
+    const i = this.m.text.indexOf(token);
+    return i < 0 ? 1 : userColumn(this.m, i + 1);
+  }
+
+  private fail(token: string, reason: string): never {
+    throw new ParseError(this.at(token), reason);
+  }
+
+  expr(n: MNode): Expr {
+    switch (n.type) {
+      case 'ConstantNode':
+        return this.constant(n);
+      case 'SymbolNode':
+        return this.symbol(n.name ?? '');
+      case 'ParenthesisNode':
+        return this.expr(n.content as MNode);
+      case 'OperatorNode':
+        return this.operator(n);
+      case 'FunctionNode':
+        return this.call(n);
+      case 'ArrayNode':
+        return this.array(n);
+      case 'AssignmentNode':
+      case 'FunctionAssignmentNode':
+        return this.fail('=', "unexpected '='; write only the expression (an answer, not an equation)");
+      case 'ConditionalNode':
+        return this.fail('?', "unexpected '?'");
+      case 'AccessorNode':
+      case 'IndexNode':
+        return this.fail('[', 'indexing such as x[1] is not supported; write x1');
+      case 'RangeNode':
+        return this.fail(':', "unexpected ':'");
+      case 'ObjectNode':
+        return this.fail('{', "unexpected '{'");
+      case 'BlockNode':
+        return this.fail(';', "unexpected ';' outside brackets; a matrix is written [a, b; c, d]");
+      default:
+        throw new ParseError(1, `unsupported construct (${n.type})`);
+    }
+  }
+
+  private constant(n: MNode): Expr {
+    const v = n.value;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return this.fail('Infinity', 'infinite numbers are not allowed');
+      return num(ratFromNumber(v));
+    }
+    if (typeof v === 'string') return num(ratFromDecimal(v));
+    if (v === undefined) throw new ParseError(1, 'empty expression; expected a formula such as w5*sigma(z)');
+    return this.fail(String(v), `unexpected '${String(v)}'`);
+  }
+
+  private symbol(raw: string): Expr {
+    if (raw === 'pi') return constant('pi');
+    if (raw === 'e') return constant('e');
+    if (raw === 'Infinity' || raw === 'NaN') return this.fail(raw, `'${raw}' is not allowed`);
+    if (raw.includes('$')) return this.fail(raw.split('$')[0], 'a derivative mark needs arguments, as in f\'(x)');
+    return sym(normalizeName(raw));
+  }
+
+  private operator(n: MNode): Expr {
+    const args = (n.args ?? []).map((a) => this.expr(a));
+    switch (n.fn) {
+      case 'add':
+        return add(args[0], args[1]);
+      case 'subtract':
+        return add(args[0], neg(args[1]));
+      case 'multiply':
+        return mul(args[0], args[1]);
+      case 'divide':
+        return div(args[0], args[1]);
+      case 'pow':
+        return pow(args[0], args[1]);
+      case 'unaryMinus':
+        return neg(args[0]);
+      case 'unaryPlus':
+        return args[0];
+      default: {
+        const what = OPERATOR_NAMES[String(n.fn)] ?? `'${n.op ?? String(n.fn)}'`;
+        return this.fail(n.op ?? '', `${what} is not supported`);
+      }
+    }
+  }
+
+  private call(n: MNode): Expr {
+    const f = n.fn;
+    if (typeof f !== 'object' || f.type !== 'SymbolNode' || f.name === undefined) {
+      return this.fail('(', 'only named functions can be called, as in sigma(z)');
+    }
+    const rawArgs = n.args ?? [];
+    const [base, mark] = f.name.split('$');
+    const name = ALIASES[base] ?? base;
+    if (mark !== undefined) return this.derivativeCall(base, name, mark, rawArgs);
+    const args = rawArgs.map((a) => this.expr(a));
+    if (name === 'max' || name === 'min') return this.maxCall(base, name, args);
+    if (name === 'pow') {
+      this.checkArity(base, name, [2], args.length);
+      return pow(args[0], args[1]);
+    }
+    const op = lookupOp(name);
+    if (op) {
+      this.checkArity(base, name, op.arity, args.length);
+      return call(name, args);
+    }
+    if (isAbstractFunctionName(name, this.functions)) {
+      if (args.length === 0) return this.fail(base + '(', `${name}() needs an argument`);
+      return call(name, args);
+    }
+    // Not a function: `x1(w5 + 1)` is x1 times (w5 + 1).
+    if (args.length === 1) return mul(sym(normalizeName(name)), args[0]);
+    return this.fail(base + '(', `'${base}' is not a function; known functions are the operators of \`gradsheet --help\` and σ, φ, ψ, f, g`);
+  }
+
+  private derivativeCall(raw: string, name: string, mark: string, rawArgs: readonly MNode[]): Expr {
+    const args = rawArgs.map((a) => this.expr(a));
+    const token = raw + '$' + mark;
+    if (args.length === 0) return this.fail(token, `${name}' needs an argument`);
+    if (name === 'max' || name === 'min' || name === 'pow') return this.fail(token, `write the derivative of ${name} out in full`);
+    const op = lookupOp(name);
+    if (op) this.checkArity(token, name, op.arity, args.length);
+    if (mark.startsWith('P')) {
+      if (args.length !== 1) {
+        return this.fail(token, `${name}' marks the derivative of a function of one argument; for ${name}(${args.map((_, i) => `x${i + 1}`).join(', ')}) write D[1](${name})(…)`);
+      }
+      return deriv(name, [Number(mark.slice(1))], args);
+    }
+    const orders = args.map(() => 0);
+    for (const s of mark.slice(1).split('_')) {
+      const i = Number(s);
+      if (!(i >= 1 && i <= args.length)) return this.fail(token, `D[${mark.slice(1).replace(/_/g, ',')}]: ${name} has ${args.length} argument${args.length === 1 ? '' : 's'}, so indices run from 1 to ${args.length}`);
+      orders[i - 1]++;
+    }
+    return deriv(name, orders, args);
+  }
+
+  /** max(0, z) and max(z, 0) are relu(z); other uses of max and min are not differentiable here. */
+  private maxCall(raw: string, name: string, args: readonly Expr[]): Expr {
+    const zero = (e: Expr): boolean => e.kind === 'num' && e.value.n === 0n;
+    if (name === 'max' && args.length === 2 && (zero(args[0]) || zero(args[1]))) return call('relu', [zero(args[0]) ? args[1] : args[0]]);
+    return this.fail(raw + '(', `${name} is supported only as max(0, z), which is relu(z)`);
+  }
+
+  private checkArity(token: string, name: string, arity: readonly number[], got: number): void {
+    if (!arity.includes(got)) {
+      const want = arity.length === 1 ? `${arity[0]}` : `${arity.slice(0, -1).join(', ')} or ${arity[arity.length - 1]}`;
+      this.fail(token, `${name} takes ${want} argument${arity.length === 1 && arity[0] === 1 ? '' : 's'}, not ${got}`);
+    }
+  }
+
+  private array(n: MNode): Expr {
+    const items = n.items ?? [];
+    if (items.length === 0) return this.fail('[', 'empty brackets; a vector is written [a, b]');
+    if (items.every((i) => i.type === 'ArrayNode')) {
+      const rows = items.map((r) => (r.items ?? []).map((e) => {
+        if (e.type === 'ArrayNode') return this.fail('[', 'matrices nest only one level: write [a, b; c, d]');
+        return this.expr(e);
+      }));
+      const cols = rows[0].length;
+      const bad = rows.findIndex((r) => r.length !== cols);
+      if (bad >= 0) return this.fail('[', `row ${bad + 1} has ${rows[bad].length} entries but row 1 has ${cols}`);
+      return matrix(rows.length, cols, rows.flat());
+    }
+    if (items.some((i) => i.type === 'ArrayNode')) return this.fail('[', 'mixed scalars and rows in brackets');
+    return vector(items.map((i) => this.expr(i)));
+  }
+}
+
+/** `w_1` → `w1`, `y_hat` → `yhat`; indexed names such as `W1_2_1` are kept. */
+export function normalizeName(raw: string): string {
+  const m = /^([A-Za-z]+)_(\d+)$/.exec(raw);
+  if (m) return m[1] + m[2];
+  if (raw === 'y_hat') return 'yhat';
+  return raw;
+}
+
+export { isKnownOp };

@@ -1,0 +1,145 @@
+/**
+ * Expr → LaTeX in the lecture's notation: w_{1}, \hat{y}, \sigma'(\cdot), fractions as \frac,
+ * factors side by side without \cdot (except before a digit), parentheses only where needed.
+ */
+import type { Expr } from '../expr/types.js';
+import { assertNever } from '../expr/types.js';
+import { neg } from '../expr/build.js';
+import { isInteger, isNegative } from '../rational.js';
+import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
+import { baseLatex, nameLatex } from './names.js';
+import { isNegativeTerm, productParts } from './parts.js';
+
+const enum Prec {
+  Sum = 1,
+  Product = 2,
+  Power = 4,
+  Atom = 5,
+}
+
+interface Printed {
+  readonly s: string;
+  readonly prec: Prec;
+}
+
+export function toLatex(e: Expr): string {
+  return print(e).s;
+}
+
+/** Parentheses that grow with their content when it is tall. */
+export function paren(s: string): string {
+  return /\\frac|\\begin|\\sqrt|\\sum/.test(s) ? `\\left(${s}\\right)` : `(${s})`;
+}
+
+function wrap(p: Printed, min: Prec): string {
+  return p.prec < min ? paren(p.s) : p.s;
+}
+
+/** LaTeX of a function's name: abstract σ, f; known operators by their \operatorname. */
+export function functionNameLatex(fn: string): string {
+  const op = lookupOp(fn);
+  if (!op) return baseLatex(fn);
+  const bare = op.tex(['\u0000'], (s) => s);
+  const cut = bare.indexOf('\u0000');
+  return cut > 0 ? bare.slice(0, cut).replace(/\{$/, '') : `\\operatorname{${fn}}`;
+}
+
+/** ∂top/∂bottom as a fraction: \frac{\partial \hat{y}}{\partial w_{1}}. */
+export function partialLatex(of: string, wrt: string): string {
+  return `\\frac{\\partial ${of}}{\\partial ${nameLatex(wrt)}}`;
+}
+
+function print(e: Expr): Printed {
+  switch (e.kind) {
+    case 'num': {
+      const q = e.value;
+      const sign = isNegative(q) ? '-' : '';
+      if (isInteger(q)) return { s: sign + q.n.toString(), prec: sign ? Prec.Sum : Prec.Atom };
+      return { s: `${sign}\\frac{${q.n}}{${q.d}}`, prec: sign ? Prec.Sum : Prec.Product };
+    }
+    case 'sym':
+      return { s: nameLatex(e.name), prec: Prec.Atom };
+    case 'const':
+      return { s: e.name === 'pi' ? '\\pi' : 'e', prec: Prec.Atom };
+    case 'add': {
+      let s = print(e.terms[0]).s;
+      for (const t of e.terms.slice(1)) {
+        if (isNegativeTerm(t)) s += ' - ' + wrap(print(neg(t)), Prec.Product);
+        else s += ' + ' + wrap(print(t), Prec.Product);
+      }
+      return { s, prec: Prec.Sum };
+    }
+    case 'mul':
+      return printProduct(e.factors);
+    case 'pow': {
+      if (e.exp.kind === 'num' && isNegative(e.exp.value)) return printProduct([e]);
+      if (e.exp.kind === 'num' && e.exp.value.equals(0.5)) return { s: `\\sqrt{${toLatex(e.base)}}`, prec: Prec.Atom };
+      // A root or an exponential as a base reads better in parentheses: (√x)³, not √x³.
+      const tall = e.base.kind === 'call' && ['sqrt', 'cbrt', 'nthRoot', 'exp'].includes(e.base.fn);
+      const base = tall ? paren(toLatex(e.base)) : wrap(print(e.base), Prec.Atom);
+      return { s: `${base}^{${toLatex(e.exp)}}`, prec: Prec.Power };
+    }
+    case 'call': {
+      const args = e.args.map(toLatex);
+      const op = lookupOp(e.fn);
+      if (op) return { s: op.tex(args, paren), prec: e.fn === 'exp' ? Prec.Power : Prec.Atom };
+      return { s: `${baseLatex(e.fn)}${paren(args.join(', '))}`, prec: Prec.Atom };
+    }
+    case 'deriv': {
+      const args = e.args.map(toLatex);
+      const special = lookupDerivativeOp(e.fn, e.orders);
+      if (special) return { s: special.tex(args, paren), prec: Prec.Atom };
+      const name = functionNameLatex(e.fn);
+      if (e.args.length === 1) {
+        const k = e.orders[0];
+        const marks = k <= 3 ? "'".repeat(k) : `^{(${k})}`;
+        return { s: `${name}${marks}${paren(args[0])}`, prec: Prec.Atom };
+      }
+      const ops = e.orders
+        .map((k, i) => (k === 0 ? '' : k === 1 ? `\\partial_{${i + 1}}` : `\\partial_{${i + 1}}^{${k}}`))
+        .filter(Boolean)
+        .join(' ');
+      return { s: `${ops} ${name}${paren(args.join(', '))}`, prec: Prec.Atom };
+    }
+    case 'vector':
+      return { s: `\\begin{bmatrix} ${e.items.map(toLatex).join(' \\\\ ')} \\end{bmatrix}`, prec: Prec.Atom };
+    case 'matrix': {
+      const rows: string[] = [];
+      for (let r = 0; r < e.rows; r++) rows.push(e.entries.slice(r * e.cols, (r + 1) * e.cols).map(toLatex).join(' & '));
+      return { s: `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`, prec: Prec.Atom };
+    }
+    case 'diff':
+      return { s: `\\frac{\\partial}{\\partial ${nameLatex(e.wrt)}}\\left[${toLatex(e.expr)}\\right]`, prec: Prec.Atom };
+    default:
+      return assertNever(e);
+  }
+}
+
+/** Join factors side by side; \cdot only where the next factor starts with a digit. */
+function juxtapose(parts: readonly string[]): string {
+  let s = '';
+  for (const p of parts) {
+    if (s === '') s = p;
+    else s += /^[0-9.]/.test(p) ? ` \\cdot ${p}` : ` ${p}`;
+  }
+  return s;
+}
+
+function printProduct(factors: readonly Expr[]): Printed {
+  const p = productParts(factors);
+  const sign = p.negative ? '-' : '';
+  const factor = (f: Expr): string => wrap(print(f), Prec.Power);
+  if (p.bottom.length === 0) {
+    const coef = p.coefDen !== 1n ? `\\frac{${p.coefNum}}{${p.coefDen}}` : p.coefNum !== 1n ? `${p.coefNum}` : '';
+    const body = p.top.map(factor);
+    if (body.length === 0) return { s: sign + (coef || '1'), prec: Prec.Sum };
+    return { s: sign + juxtapose(coef ? [coef, ...body] : body), prec: Prec.Product };
+  }
+  const numer = [...(p.coefNum !== 1n ? [`${p.coefNum}`] : []), ...p.top.map(factor)];
+  // In a \frac the braces already group: a lone sum needs no parentheses there.
+  const inFrac = (fs: readonly Expr[], extra: readonly string[]): string[] =>
+    fs.length + extra.length === 1 && fs.length === 1 ? [toLatex(fs[0])] : [...extra, ...fs.map(factor)];
+  const top = p.coefNum === 1n ? inFrac(p.top, []) : numer;
+  const bottom = inFrac(p.bottom, p.coefDen !== 1n ? [`${p.coefDen}`] : []);
+  return { s: `${sign}\\frac{${top.length ? juxtapose(top) : '1'}}{${juxtapose(bottom)}}`, prec: Prec.Product };
+}

@@ -1,0 +1,86 @@
+/**
+ * Exact rational numbers. mathjs's Fraction (fraction.js, bigint-backed) does the arithmetic;
+ * this module gives it the few extra operations the core needs and a fixed vocabulary.
+ */
+import { Fraction, type FractionType } from './mathjs.js';
+
+export type Rational = FractionType;
+
+export const ZERO: Rational = new Fraction(0);
+export const ONE: Rational = new Fraction(1);
+export const MINUS_ONE: Rational = new Fraction(-1);
+
+export function rat(n: number | bigint | string, d: number | bigint = 1): Rational {
+  if (typeof n === 'string') return new Fraction(n);
+  return new Fraction(n, d);
+}
+
+/** Exact rational from a finite float (every finite double is a dyadic rational). */
+export function ratFromNumber(x: number): Rational {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  if (Number.isInteger(x)) return new Fraction(BigInt(x), 1n);
+  return ratFromDecimal(String(x));
+}
+
+/** Exact rational from decimal text such as `0.1`, `-2.50`, `1e-7`, `3.2E+4`. */
+export function ratFromDecimal(text: string): Rational {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`not a decimal number: ${text}`);
+  const [, sign, whole, frac = '', expText] = m;
+  const digits = BigInt((whole || '0') + frac);
+  const exp = (expText ? Number(expText) : 0) - frac.length;
+  if (Math.abs(exp) > 4096) throw new RangeError(`exponent out of range: ${text}`);
+  let n = sign === '-' ? -digits : digits;
+  let d = 1n;
+  if (exp >= 0) n *= 10n ** BigInt(exp);
+  else d = 10n ** BigInt(-exp);
+  return new Fraction(n, d);
+}
+
+export const isZero = (q: Rational): boolean => q.n === 0n;
+export const isOne = (q: Rational): boolean => q.s === 1n && q.n === 1n && q.d === 1n;
+export const isMinusOne = (q: Rational): boolean => q.s === -1n && q.n === 1n && q.d === 1n;
+export const isInteger = (q: Rational): boolean => q.d === 1n;
+export const isNegative = (q: Rational): boolean => q.s < 0n && q.n !== 0n;
+export const numerator = (q: Rational): bigint => q.s * q.n;
+export const denominator = (q: Rational): bigint => q.d;
+
+/** Exact power when the result is rational (integer exponents always; roots of perfect powers). */
+export function ratPow(base: Rational, exp: Rational): Rational | undefined {
+  if (isZero(base)) {
+    if (isNegative(exp) || isZero(exp)) return isZero(exp) ? ONE : undefined;
+    return ZERO;
+  }
+  if (isInteger(exp)) {
+    const e = numerator(exp);
+    // Keep exact results small: 2^4096 is exact but no worksheet wants it.
+    if (e > 4096n || e < -4096n) return undefined;
+    return base.pow(exp);
+  }
+  if (isNegative(base)) return undefined;
+  const r = base.pow(exp) as Rational | null;
+  return r ?? undefined;
+}
+
+/** A short key that is equal for equal rationals (used in hashing). */
+export const ratKey = (q: Rational): string => (isNegative(q) ? '-' : '') + q.n.toString() + '/' + q.d.toString();
+
+/** Text in the parser's syntax: `3`, `-3/4`. */
+export const ratText = (q: Rational): string =>
+  (isNegative(q) ? '-' : '') + q.n.toString() + (q.d === 1n ? '' : '/' + q.d.toString());
+
+/** gcd of numerators over lcm of denominators: the rational "content" of a list. */
+export function ratContent(qs: readonly Rational[]): Rational {
+  let g = 0n;
+  let l = 1n;
+  for (const q of qs) {
+    g = bigGcd(g, q.n);
+    l = (l / bigGcd(l, q.d)) * q.d;
+  }
+  return g === 0n ? ZERO : new Fraction(g, l);
+}
+
+function bigGcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
