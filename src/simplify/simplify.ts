@@ -17,6 +17,7 @@ import { children, withChildren } from '../expr/traverse.js';
 import { fmix } from '../expr/hash.js';
 import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
 import { isInteger, isNegative, isOne, isZero, ONE, ratContent, ratPow, ZERO, type Rational } from '../rational.js';
+import { Fraction } from '../mathjs.js';
 
 export interface SimplifyOptions {
   /** Distribute products over sums (off by default: closed forms stay factored). */
@@ -95,10 +96,6 @@ class Simplifier {
     for (const t of input) {
       if (t.kind === 'add') terms.push(...t.terms);
       else terms.push(t);
-    }
-    if (this.options.expand) {
-      const expanded = terms.flatMap((t) => (t.kind === 'add' ? t.terms : [t]));
-      terms.splice(0, terms.length, ...expanded);
     }
     const collected = this.collectTerms(terms);
     if (collected.length === 0) return ZERO_EXPR;
@@ -232,6 +229,7 @@ class Simplifier {
       } else factors.push(f);
     }
     if (isZero(coef)) return ZERO_EXPR;
+    if (!isInteger(coef)) coef = this.cancelIntoSums(coef, factors);
     if (this.options.expand) {
       const sums = factors.filter((f) => f.kind === 'add');
       if (sums.length > 0) {
@@ -240,6 +238,26 @@ class Simplifier {
       }
     }
     return mul(num(coef), ...factors);
+  }
+
+  /**
+   * 1/2·(2a + 2b) → a + b: a fractional coefficient cancels against the integer content of a sum
+   * factor (the MSE's ½ against the 2 of the power rule, summed over outputs).
+   */
+  private cancelIntoSums(coef: Rational, factors: Expr[]): Rational {
+    for (let i = 0; i < factors.length && coef.d !== 1n; i++) {
+      const f = factors[i];
+      if (f.kind !== 'add') continue;
+      const content = ratContent(f.terms.map((t) => splitCoefficient(t)[0]));
+      if (content.d !== 1n) continue;
+      const k = gcd(content.n, coef.d);
+      if (k === 1n) continue;
+      const by = num(new Fraction(1n, k));
+      factors[i] = add(...f.terms.map((t) => this.product([by, t])));
+      coef = coef.mul(k);
+      this.note('fold-constants');
+    }
+    return coef;
   }
 
   private distribute(coef: Rational, factors: readonly Expr[]): Expr {
@@ -333,6 +351,11 @@ class Simplifier {
     if (fn === 'identity' && orders[0] === 1) return ONE_EXPR;
     return deriv(fn, orders, args);
   }
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
 }
 
 /** A term as (numeric coefficient, other factors). */
