@@ -67,3 +67,20 @@ export function createRng(seed: number): Rng {
   };
   return rng;
 }
+
+/**
+ * A seed derived from a seed and a label, as a pure function: a sheet's exercises draw from
+ * createRng(deriveSeed(sheetSeed, exerciseId)), so adding an exercise never changes the others.
+ */
+export function deriveSeed(seed: number, label: string): number {
+  let h = (seed ^ 0x9e3779b9) >>> 0;
+  for (let i = 0; i < label.length; i++) {
+    h ^= label.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}

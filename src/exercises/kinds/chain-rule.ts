@@ -1,0 +1,82 @@
+/**
+ * The lecture's scalar chain-rule exercise: "Suppose σ is a differentiable function with
+ * derivative σ′. What is the derivative of vσ(uw + z) with respect to w?" (answer uvσ′(uw + z)).
+ * Without an expression in the spec, a random one of the same shape: a·φ(b·t + c) with a
+ * random activation and letters.
+ */
+import { z } from 'zod';
+import { defineKind } from '../define.js';
+import { derivativeLabel, m, parseField, space, text, workedSteps } from '../content.js';
+import { derive } from '../../calculus/differentiate.js';
+import { freeSymbols } from '../../expr/traverse.js';
+import { nameLatex } from '../../print/names.js';
+import { toLatex } from '../../print/latex.js';
+import { InputError } from '../../errors.js';
+import { answerFromSpec } from '../answers.js';
+import type { Rng } from '../../numeric/rng.js';
+
+const params = z
+  .object({
+    /** The expression to differentiate (default: random, of the lecture's shape). */
+    expr: z.string().optional(),
+    /** The variable (default: the lecture's w, or the random expression's). */
+    wrt: z.string().optional(),
+    /** For random expressions: the outer function. */
+    activation: z.enum(['sigma', 'relu', 'sigmoid', 'tanh', 'exp']).optional(),
+  })
+  .strict();
+
+const LETTERS = [
+  ['v', 'u', 'w', 'z'],
+  ['a', 'b', 't', 'c'],
+  ['p', 'q', 's', 'r'],
+] as const;
+
+function randomExpression(rng: Rng, activation: string | undefined): { source: string; wrt: string } {
+  const [outer, inner, variable, shift] = rng.pick(LETTERS);
+  const fn = activation ?? rng.pick(['sigma', 'sigma', 'tanh', 'sigmoid', 'relu']);
+  const shape = rng.int(0, 2);
+  const source =
+    shape === 0
+      ? `${outer}*${fn}(${inner}*${variable} + ${shift})`
+      : shape === 1
+        ? `${outer}*${fn}(${inner}*${variable} - ${shift})`
+        : `${fn}(${inner}*${variable} + ${shift})*${outer}`;
+  return { source, wrt: variable };
+}
+
+export const chainRule = defineKind({
+  kind: 'chain-rule',
+  title: 'The chain rule',
+  summary: 'd/dw of an expression such as vσ(uw + z), with the steps',
+  params,
+  generate: (p, rng, ctx) => {
+    const picked = p.expr === undefined ? randomExpression(rng, p.activation) : { source: p.expr, wrt: p.wrt ?? 'w' };
+    const f = parseField('params.expr', picked.source);
+    const wrt = p.wrt ?? picked.wrt;
+    const vars = freeSymbols(f);
+    if (!vars.includes(wrt)) throw new InputError(`params.wrt: '${wrt}' does not occur in ${picked.source}`);
+    const d = derive(f, wrt);
+    const abstract = /sigma|phi|psi|\bf\(|\bg\(/.test(picked.source);
+    const value = answerFromSpec(ctx, 'a', d.value);
+    return {
+      id: ctx.id,
+      number: ctx.number,
+      kind: 'chain-rule',
+      title: ctx.title ?? 'The chain rule',
+      points: ctx.points,
+      prompt: [
+        ...(abstract ? [text(`Suppose ${m('\\sigma')} is a differentiable function with derivative ${m("\\sigma'")}.`)] : []),
+        text(
+          `What is the derivative of ${m(f)} with respect to ${m(nameLatex(wrt))} (where ${vars.map((v) => m(nameLatex(v))).join(', ')} are all scalars)?`,
+        ),
+        space(3),
+      ],
+      answers: [{ id: 'a', label: derivativeLabel(f, wrt), ...value }],
+      steps: workedSteps(d.steps, 'a'),
+      figures: [],
+      checks: [{ kind: 'derivative', answerId: 'a', f, wrt }],
+      data: { expr: toLatex(f), wrt },
+    };
+  },
+});

@@ -1,0 +1,126 @@
+/**
+ * Worksheet specs: YAML text → a validated WorksheetSpec. Pure (the CLI reads the file); every
+ * error names the file, the line and the field: `lecture.yaml:12: exercises[2].params.activation:
+ * expected one of sigma, relu, sigmoid, tanh, identity`.
+ */
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { InputError } from '../errors.js';
+import { worksheetSchema, type WorksheetSpec } from './schema.js';
+import { kindInfo } from '../exercises/registry.js';
+import { EXERCISE_KINDS, type ExerciseKind } from '../exercises/types.js';
+
+/** A spec error at a place in a file. */
+export class SpecError extends InputError {
+  override readonly name = 'SpecError';
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}: ${field ? field + ': ' : ''}${reason}`);
+  }
+}
+
+type Path = readonly (string | number)[];
+
+export function loadSpec(text: string, file: string): WorksheetSpec {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const line = lines.linePos(e.pos[0]).line;
+    throw new SpecError(file, line, '', `invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new SpecError(file, 1, '', 'a worksheet spec is a mapping with title, seed and exercises');
+  }
+  const where = (path: Path): number => lineOf(doc, lines, path);
+  const parsed = worksheetSchema.safeParse(data);
+  if (!parsed.success) throw fromIssue(file, parsed.error.issues[0], where, data);
+  const spec = parsed.data;
+  spec.exercises.forEach((ex, i) => {
+    const info = kindInfo(ex.kind);
+    const params = info.params.safeParse(ex.params ?? {});
+    if (!params.success) throw fromIssue(file, params.error.issues[0], where, data, ['exercises', i, 'params']);
+  });
+  const ids = new Set<string>();
+  spec.exercises.forEach((ex, i) => {
+    if (ex.id === undefined) return;
+    if (ids.has(ex.id)) throw new SpecError(file, where(['exercises', i, 'id']), fieldName(['exercises', i, 'id']), `duplicate id '${ex.id}'`);
+    ids.add(ex.id);
+  });
+  return spec;
+}
+
+function fromIssue(file: string, issue: z.core.$ZodIssue, where: (p: Path) => number, data: unknown, prefix: Path = []): SpecError {
+  const path: Path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
+  const line = where(path);
+  return new SpecError(file, line, fieldName(path), describe(issue, path, data));
+}
+
+function describe(issue: z.core.$ZodIssue, path: Path, data: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const got = valueAt(data, path);
+      if (got === undefined) return `missing (expected ${article(issue.expected)})`;
+      return `expected ${article(issue.expected)}, got ${describeValue(got)}`;
+    }
+    case 'invalid_value': {
+      const got = valueAt(data, path);
+      const isKind = path[path.length - 1] === 'kind' && path[0] === 'exercises';
+      const options = issue.values.map(String).join(', ');
+      if (isKind) return `unknown exercise kind ${describeValue(got)}; the kinds are ${EXERCISE_KINDS.join(', ')}`;
+      return `expected one of ${options}, got ${describeValue(got)}`;
+    }
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : `must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'array' ? `allows at most ${String(issue.maximum)} item(s)` : `must be at most ${String(issue.maximum)}`;
+    default:
+      return issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
+  }
+}
+
+function article(t: string): string {
+  const names: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'a string', array: 'a list', object: 'a mapping', boolean: 'true or false', record: 'a mapping' };
+  return names[t] ?? t;
+}
+
+function describeValue(v: unknown): string {
+  if (typeof v === 'string') return `'${v}'`;
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'nothing (null)';
+  if (typeof v === 'object') return 'a mapping';
+  return String(v);
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let v: unknown = data;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
+/** `exercises[2].params.activation` */
+export function fieldName(path: Path): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** The line of the deepest node on the path that exists (a missing field reports its parent). */
+function lineOf(doc: Document, lines: LineCounter, path: Path): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as YamlNode | undefined;
+    const range = node && (isMap(node) || isSeq(node) || 'range' in node) ? node.range : undefined;
+    if (range) return lines.linePos(range[0]).line;
+  }
+  return 1;
+}
+
+export type { WorksheetSpec, ExerciseKind };
