@@ -4,7 +4,7 @@
  * resolves them one at a time, leftmost first, which is the order a lecture works in.
  */
 import type { Expr } from '../expr/types.js';
-import { diff, ONE_EXPR, ZERO_EXPR } from '../expr/build.js';
+import { diff, mul, ONE_EXPR, ZERO_EXPR } from '../expr/build.js';
 import { equal, ExprMap } from '../expr/equal.js';
 import { children, dependenceTest, withChildren } from '../expr/traverse.js';
 import { simplify, SIMPLIFY_RULE_TEXT, type SimplifyRule } from '../simplify/simplify.js';
@@ -82,7 +82,7 @@ export function derive(e: Expr, wrt: string, options: DeriveOptions = {}): Deriv
       record('remaining', ['Differentiate the remaining parts in the same way.'], current);
       break;
     }
-    const r = applyRule(next.expr, ctx);
+    const r = applyRule(next.expr, { ...ctx, coefficient: coefficientOf(current, next) });
     current = simplify(replaceNode(current, next, r.value));
     record(r.rule, r.because(), current);
   }
@@ -95,6 +95,19 @@ export function derive(e: Expr, wrt: string, options: DeriveOptions = {}): Deriv
     record('simplify', [`Simplify${what ? ` (${what})` : ''}.`], value);
   }
   return { expr: e, wrt, value, steps };
+}
+
+/** The other factors of the product that holds `target` directly, if any. */
+function coefficientOf(e: Expr, target: Expr): Expr | undefined {
+  if (e.kind === 'mul' && e.factors.includes(target)) {
+    const others = e.factors.filter((f) => f !== target && f.kind !== 'diff');
+    return others.length ? mul(...others) : undefined;
+  }
+  for (const c of children(e)) {
+    const r = coefficientOf(c, target);
+    if (r) return r;
+  }
+  return undefined;
 }
 
 /** The leftmost-outermost pending derivative. */

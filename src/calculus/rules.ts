@@ -40,6 +40,11 @@ export interface RuleContext {
   readonly D: (e: Expr) => Expr;
   /** Fully computes a derivative (used to expand derivatives of known functions). */
   readonly full: (e: Expr, wrt: string) => Expr;
+  /**
+   * In a derivation, the constant factor c multiplying the expression being differentiated, so
+   * the prose can say "the derivative of c·σ(z) is c·σ′(z)·∂z/∂w" as the lecture does.
+   */
+  readonly coefficient?: Expr;
 }
 
 /** Apply the rule that fits `e`, which depends on `wrt` and is not `wrt` itself. */
@@ -103,8 +108,8 @@ function linear(e: Expr, ctx: RuleContext): RuleApplication | undefined {
     rule: 'linear',
     because: () =>
       e.kind === 'mul'
-        ? [e, ' is ', w, ' times ', c, ', which does not depend on ', w, '.']
-        : [e, ' is linear in ', w, ': the coefficient of ', w, ' is ', c, '.'],
+        ? ['∂(', e, ')/∂', w, ' = ', c, ', since ', e, ' is ', w, ' times ', c, ', which does not depend on ', w, '.']
+        : ['∂z/∂', w, ' = ', c, ', since z = ', e, ' is linear in ', w, ' and the coefficient of ', w, ' is ', c, '.'],
     value: c,
   };
 }
@@ -212,9 +217,13 @@ function callRule(fn: string, args: readonly Expr[], ctx: RuleContext, w: Expr):
     };
   }
   if (args.length === 1) {
+    const c = ctx.coefficient;
     return {
       rule: 'chain',
-      because: () => [`Chain rule: ∂${name}(z)/∂`, w, ` = ${name}′(z)·∂z/∂`, w, ', with z = ', args[0], ...formula(), '.'],
+      because: () =>
+        c
+          ? [`Chain rule: the derivative of c·${name}(z) is c·${name}′(z)·∂z/∂`, w, ', with c = ', c, ' and z = ', args[0], ...formula(), '.']
+          : [`Chain rule: ∂${name}(z)/∂`, w, ` = ${name}′(z)·∂z/∂`, w, ', with z = ', args[0], ...formula(), '.'],
       value,
     };
   }

@@ -31,5 +31,5 @@ export function parseField(field: string, source: string): Expr {
 
 /** ∂/∂w [f] as a label. */
 export function derivativeLabel(f: Expr, wrt: string): string {
-  return `\frac{\partial}{\partial ${nameLatex(wrt)}}\left[${toLatex(f)}\right]`;
+  return `\\frac{\\partial}{\\partial ${nameLatex(wrt)}}\\left[${toLatex(f)}\\right]`;
 }

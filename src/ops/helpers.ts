@@ -2,7 +2,7 @@
 import type { Expr } from '../expr/types.js';
 import { add, call, div, int, mul, neg, num, pow, sub } from '../expr/build.js';
 import type { Rng } from '../numeric/rng.js';
-import { isInteger, isNegative, isZero, numerator, ratPow, rat, type Rational } from '../rational.js';
+import { isInteger, isNegative, isZero, numerator, ratFromNumber, ratPow, rat, type Rational } from '../rational.js';
 
 export const fn = (name: string, ...args: Expr[]): Expr => call(name, args);
 export const sq = (e: Expr): Expr => pow(e, int(2));
@@ -19,11 +19,14 @@ export const eitherSign =
   (rng: Rng, arity: number): number[] =>
     Array.from({ length: arity }, () => rng.sign() * rng.uniform(lo, hi));
 
-/** Exact value of f at 0 when f(0) is a known rational; undefined elsewhere. */
+/**
+ * Exact value of f at 0 when f(0) is a known rational; undefined elsewhere. The value goes through
+ * ratFromNumber: rat(1/2) threw ("Parameters must be integer"), so simplify(sigmoid(0)) crashed.
+ */
 export const atZero =
   (value: number) =>
   (args: readonly Rational[]): Rational | undefined =>
-    isZero(args[0]) ? rat(value) : undefined;
+    isZero(args[0]) ? ratFromNumber(value) : undefined;
 
 /** Exact q-th root of a rational when it is rational. */
 export function exactRoot(x: Rational, n: Rational): Rational | undefined {

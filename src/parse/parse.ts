@@ -5,7 +5,7 @@
  */
 import { mathjs } from '../mathjs.js';
 import type { Expr } from '../expr/types.js';
-import { add, call, constant, deriv, div, matrix, mul, neg, num, pow, sym, vector } from '../expr/build.js';
+import { add, call, constant, deriv, inv, matrix, mul, neg, num, pow, sym, vector } from '../expr/build.js';
 import { isAbstractFunctionName, isKnownOp, lookupOp } from '../ops/registry.js';
 import { ParseError } from '../errors.js';
 import { DEFAULT_LIMITS, describeChar, preprocess, userColumn, type Limits, type Mapped } from './preprocess.js';
@@ -42,11 +42,21 @@ export function parse(source: string, options: ParseOptions = {}): Expr {
   } catch (e) {
     throw syntaxError(e, mapped);
   }
-  return new Converter(mapped, options.functions ?? []).expr(tree);
+  return new Converter(mapped, options.functions ?? [], limits.maxDepth * TREE_DEPTH_PER_BRACKET).expr(tree);
 }
+
+/**
+ * Operator nesting allowed per level of bracket nesting. Brackets are limited before mathjs runs,
+ * but `x^x^x^…` and `- - - x` nest without brackets: at ≈ 2,000 levels the converter (and later
+ * the differentiator) overflowed the stack. 100 brackets give at most ≈ 200 tree levels, so 4 per
+ * bracket (400) rejects no input the bracket limit accepts in practice.
+ */
+const TREE_DEPTH_PER_BRACKET = 4;
 
 /** mathjs's SyntaxError (message "... (char N)") → a positioned, plain-language ParseError. */
 function syntaxError(e: unknown, m: Mapped): ParseError {
+  // mathjs's parser is recursive: a long chain of unary minus signs or powers overflows it.
+  if (e instanceof RangeError) return new ParseError(1, 'the expression is nested too deeply');
   const message = e instanceof Error ? e.message : String(e);
   const at = /\(char (\d+)\)/.exec(message);
   const textColumn = at ? Number(at[1]) : 1;
@@ -63,6 +73,12 @@ function syntaxError(e: unknown, m: Mapped): ParseError {
   }
   if (/^Value expected/.test(reason)) {
     return new ParseError(column, ch === undefined ? 'expected a value' : `expected a value, not ${describeChar(ch)}`);
+  }
+  // mathjs checks row lengths itself, as "(got !== expected)", at the end of the matrix.
+  const dims = /^Column dimensions mismatch \((\d+) !== (\d+)\)/.exec(reason);
+  if (dims) {
+    const entries = (k: string): string => `${k} entr${k === '1' ? 'y' : 'ies'}`;
+    return new ParseError(column, `the rows of a matrix must be equally long: a row has ${entries(dims[1])} but the first has ${entries(dims[2])}`);
   }
   const op = /^Unexpected operator (.+)$/.exec(reason);
   if (op) return new ParseError(column, `unexpected '${op[1]}'`);
@@ -87,14 +103,16 @@ const OPERATOR_NAMES: Record<string, string> = {
   larger: "'>'", smallerEq: "'<='", largerEq: "'>='", and: "'and'", or: "'or'", xor: "'xor'", not: "'not'",
   bitAnd: "'&'", bitOr: "'|'", bitXor: "'^|'", bitNot: "'~'", leftShift: "'<<'", rightArithShift: "'>>'",
   rightLogShift: "'>>>'", to: "'to'", in: "'in'", dotPow: "'.^'", dotDivide: "'./'", dotMultiply: "'.*'",
-  transpose: "\"'\" (transpose; for a derivative write f'(x))", ctranspose: "\"'\" (transpose)",
   nullish: "'??'",
 };
 
 class Converter {
+  private depth = 0;
+
   constructor(
     private readonly m: Mapped,
     private readonly functions: readonly string[],
+    private readonly maxTreeDepth: number,
   ) {}
 
   /** The user's column of the first occurrence of `token` in the rewritten text. */
@@ -108,6 +126,17 @@ class Converter {
   }
 
   expr(n: MNode): Expr {
+    if (++this.depth > this.maxTreeDepth) {
+      throw new ParseError(1, `the expression is nested too deeply (more than ${this.maxTreeDepth} levels of operations)`);
+    }
+    try {
+      return this.node(n);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private node(n: MNode): Expr {
     switch (n.type) {
       case 'ConstantNode':
         return this.constant(n);
@@ -143,10 +172,18 @@ class Converter {
   private constant(n: MNode): Expr {
     const v = n.value;
     if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return this.fail('Infinity', 'infinite numbers are not allowed');
+      // mathjs reads NaN, Infinity and literals beyond the float range (1e999) as constants: point
+      // at the one in the text (the message used to say "infinite" at column 1 for `x + NaN`).
+      if (Number.isNaN(v)) return this.fail('NaN', "'NaN' is not allowed");
+      if (!Number.isFinite(v)) return this.fail(infiniteLiteral(this.m.text), 'infinite numbers are not allowed');
       return num(ratFromNumber(v));
     }
-    if (typeof v === 'string') return num(ratFromDecimal(v));
+    if (typeof v === 'string') {
+      // mathjs reads 'abc' (and '' from a stray ″) as a string literal: not a number, and
+      // ratFromDecimal threw a RangeError on it, which the CLI reported as an internal error.
+      if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v)) return num(ratFromDecimal(v));
+      return this.fail("'", "quotes are not part of an expression; write a derivative as f'(x), a transpose as W'");
+    }
     if (v === undefined) throw new ParseError(1, 'empty expression; expected a formula such as w5*sigma(z)');
     return this.fail(String(v), `unexpected '${String(v)}'`);
   }
@@ -160,18 +197,21 @@ class Converter {
   }
 
   private operator(n: MNode): Expr {
+    // a + b − c + … and a·b/c·… are converted as one chain each: mathjs nests them left-deep, and
+    // converting that recursively overflowed the stack at ≈ 2,000 terms (a 4 KB input) and
+    // re-flattened the sum at every level. The constructors flatten either way to the same node.
+    if (n.fn === 'add' || n.fn === 'subtract') return add(...this.chain(n, SUM_CHAIN));
+    if (n.fn === 'multiply' || n.fn === 'divide') return mul(...this.chain(n, PRODUCT_CHAIN));
     const args = (n.args ?? []).map((a) => this.expr(a));
     switch (n.fn) {
-      case 'add':
-        return add(args[0], args[1]);
-      case 'subtract':
-        return add(args[0], neg(args[1]));
-      case 'multiply':
-        return mul(args[0], args[1]);
-      case 'divide':
-        return div(args[0], args[1]);
       case 'pow':
+        // W^T is the transpose, as in the lecture's notation (T is never a variable there).
+        if (isTransposeMark(n.args?.[1]) && !isScalarConstant(n.args?.[0])) return call('transpose', [args[0]]);
         return pow(args[0], args[1]);
+      case 'transpose':
+      case 'ctranspose':
+        // W' and Wᵀ (a derivative mark f'(x) never reaches here: preprocess rewrote it).
+        return call('transpose', [args[0]]);
       case 'unaryMinus':
         return neg(args[0]);
       case 'unaryPlus':
@@ -181,6 +221,19 @@ class Converter {
         return this.fail(n.op ?? '', `${what} is not supported`);
       }
     }
+  }
+
+  /** The operands of a left-deep chain of binary operators, leftmost first, walked without recursion. */
+  private chain(n: MNode, ops: Readonly<Record<string, (e: Expr) => Expr>>): Expr[] {
+    const right: [(e: Expr) => Expr, MNode][] = [];
+    let left = n;
+    while (left.type === 'OperatorNode' && Object.hasOwn(ops, String(left.fn)) && left.args?.length === 2) {
+      right.push([ops[String(left.fn)], left.args[1]]);
+      left = left.args[0];
+    }
+    const out = [this.expr(left)];
+    for (let i = right.length - 1; i >= 0; i--) out.push(right[i][0](this.expr(right[i][1])));
+    return out;
   }
 
   private call(n: MNode): Expr {
@@ -197,6 +250,11 @@ class Converter {
     if (name === 'pow') {
       this.checkArity(base, name, [2], args.length);
       return pow(args[0], args[1]);
+    }
+    // transpose(W) is how W', W^T and Wᵀ print, so it must read back as the same call.
+    if (name === 'transpose') {
+      this.checkArity(base, name, [1], args.length);
+      return call('transpose', args);
     }
     const op = lookupOp(name);
     if (op) {
@@ -216,7 +274,7 @@ class Converter {
     const args = rawArgs.map((a) => this.expr(a));
     const token = raw + '$' + mark;
     if (args.length === 0) return this.fail(token, `${name}' needs an argument`);
-    if (name === 'max' || name === 'min' || name === 'pow') return this.fail(token, `write the derivative of ${name} out in full`);
+    if (name === 'max' || name === 'min' || name === 'pow' || name === 'transpose') return this.fail(token, `write the derivative of ${name} out in full`);
     const op = lookupOp(name);
     if (op) this.checkArity(token, name, op.arity, args.length);
     if (mark.startsWith('P')) {
@@ -265,6 +323,26 @@ class Converter {
     return vector(items.map((i) => this.expr(i)));
   }
 }
+
+/** The first literal of the text that is infinite as a float: `Infinity`, or one such as 1e999. */
+function infiniteLiteral(text: string): string {
+  const literals = text.match(/Infinity|\d*\.?\d+(?:[eE][+-]?\d+)?/g) ?? [];
+  return literals.find((t) => t === 'Infinity' || !Number.isFinite(Number(t))) ?? 'Infinity';
+}
+
+/** The `T` of `W^T`. */
+function isTransposeMark(n: MNode | undefined): boolean {
+  return n !== undefined && n.type === 'SymbolNode' && n.name === 'T';
+}
+
+/** 2^T and e^T keep T as an exponent: transposing a number means nothing. */
+function isScalarConstant(n: MNode | undefined): boolean {
+  return n !== undefined && (n.type === 'ConstantNode' || (n.type === 'SymbolNode' && (n.name === 'e' || n.name === 'pi')));
+}
+
+/** How each operator of a chain contributes its right operand: a − b is a + (−b), a/b is a·b⁻¹. */
+const SUM_CHAIN: Readonly<Record<string, (e: Expr) => Expr>> = { add: (e) => e, subtract: neg };
+const PRODUCT_CHAIN: Readonly<Record<string, (e: Expr) => Expr>> = { multiply: (e) => e, divide: inv };
 
 /** `w_1` → `w1`, `y_hat` → `yhat`; indexed names such as `W1_2_1` are kept. */
 export function normalizeName(raw: string): string {

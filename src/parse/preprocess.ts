@@ -3,7 +3,8 @@
  * transpose and knows no Unicode mathematics, so this pass:
  *  - turns σ, π, ŷ, w₁, ·, −, ′, ² … into ASCII (`sigma`, `pi`, `yhat`, `w1`, `*`, `-`, `'`, `^2`);
  *  - rewrites derivative marks `f'(x)`, `f''(x)` and Maple's `D[1,2](f)(x, y)` into identifiers
- *    `f$P1(`, `f$P2(`, `f$D1_2(` (a `$` never reaches this point from the user);
+ *    `f$P1(`, `f$P2(`, `f$D1_2(` (a `$` never reaches this point from the user); any other `'`,
+ *    and `ᵀ` always, is left to mathjs as a transpose (`W'x`, `Wᵀ(x + b)`);
  *  - enforces the length and nesting limits before mathjs's recursive parser could overflow.
  */
 import { ParseError } from '../errors.js';
@@ -81,6 +82,8 @@ export function preprocess(source: string, limits: Limits = DEFAULT_LIMITS): Map
     if (c === 'ŷ' || (c === 'y' && next === '\u0302')) {
       if (isIdentChar(out[out.length - 1])) emit(' ', at);
       emit('yhat', at);
+      // ŷw₅ is ŷ·w₅, as σx is σ·x (it used to read as one name, yhatw5).
+      if (isLetter(chars[c === 'y' ? i + 2 : i + 1])) emit(' ', at);
       if (c === 'y') i++;
       continue;
     }
@@ -141,7 +144,9 @@ export function preprocess(source: string, limits: Limits = DEFAULT_LIMITS): Map
         continue;
       }
       const p = primed.exec(rest);
-      if (p) {
+      // Wᵀ(x + b) is a transpose times a parenthesis, never a derivative mark.
+      const transposed = p !== null && [...p[2]].some((_, k) => source[origin[i + p[1].length + k]] === 'ᵀ');
+      if (p && !transposed) {
         put(`${p[1]}$P${p[2].length}(`, origin[i]);
         i += p[0].length;
         continue;

@@ -77,9 +77,10 @@ function print(e: Expr): Printed {
       // A root or an exponential as a base reads better in parentheses: (√x)³, not √x³.
       const tall = e.base.kind === 'call' && ['sqrt', 'cbrt', 'nthRoot', 'exp'].includes(e.base.fn);
       const base = tall ? paren(toLatex(e.base)) : wrap(print(e.base), Prec.Atom);
-      return { s: `${base}^{${toLatex(e.exp)}}`, prec: Prec.Power };
+      return { s: `${superscriptable(base)}^{${toLatex(e.exp)}}`, prec: Prec.Power };
     }
     case 'call': {
+      if (e.fn === 'transpose' && e.args.length === 1) return { s: `${superscriptable(wrap(print(e.args[0]), Prec.Atom))}^{\\top}`, prec: Prec.Power };
       const args = e.args.map(toLatex);
       const op = lookupOp(e.fn);
       if (op) return { s: op.tex(args, paren), prec: e.fn === 'exp' ? Prec.Power : Prec.Atom };
@@ -113,6 +114,15 @@ function print(e: Expr): Printed {
     default:
       return assertNever(e);
   }
+}
+
+/**
+ * A base that already carries a superscript (W^{(1)}, an indexed W^{(1)}_{2,1}, a prime σ′) takes
+ * another only inside braces: TeX rejects W^{(1)}^{2} as a double superscript.
+ */
+function superscriptable(base: string): string {
+  if (/^\\left\(.*\\right\)$/.test(base) || /^\(.*\)$/.test(base)) return base;
+  return /[\^']/.test(base) ? `{${base}}` : base;
 }
 
 /** Join factors side by side; \cdot only where the next factor starts with a digit. */

@@ -30,6 +30,8 @@ export function nameLatex(name: string): string {
     return `${baseLatex(base)}^{(${layer})}_{${rest.slice(1).split('_').join(',')}}`;
   }
   const plain = /^([A-Za-z]+)(\d+)$/.exec(name);
+  // Capital W with a number is a layer's weight matrix, W1 = W⁽¹⁾ (scalar weights are w1, w2, …).
+  if (plain && plain[1] === 'W') return `W^{(${plain[2]})}`;
   if (plain) return `${baseLatex(plain[1])}_{${plain[2]}}`;
   if (/^[A-Za-z]+$/.test(name)) return baseLatex(name);
   return `\\mathrm{${name.replace(/_/g, '\\_')}}`;

@@ -34,7 +34,9 @@ function print(e: Expr): Printed {
     case 'num': {
       const q = e.value;
       if (isInteger(q) && !isNegative(q)) return { s: ratText(q), prec: Prec.Atom };
-      return { s: ratText(q), prec: Prec.Sum };
+      // 3/4 binds like a product: a term `x + 3/4` needs no parentheses, a base `(3/4)^x` does.
+      // A negative number still needs them after an operator: `x^(-2)`.
+      return { s: ratText(q), prec: isNegative(q) ? Prec.Sum : Prec.Product };
     }
     case 'sym':
       return { s: e.name, prec: Prec.Atom };
@@ -69,6 +71,8 @@ function print(e: Expr): Printed {
     case 'matrix': {
       const rows: string[] = [];
       for (let r = 0; r < e.rows; r++) rows.push(e.entries.slice(r * e.cols, (r + 1) * e.cols).map(toText).join(', '));
+      // One row needs its own brackets: `[a, b]` reads back as a vector, `[[a, b]]` as 1×2.
+      if (e.rows === 1) return { s: `[[${rows[0]}]]`, prec: Prec.Atom };
       return { s: `[${rows.join('; ')}]`, prec: Prec.Atom };
     }
     case 'diff':

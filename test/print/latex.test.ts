@@ -1,0 +1,141 @@
+/** LaTeX in the lecture's notation, pinned with inline snapshots. */
+import { describe, expect, it } from 'vitest';
+import { deriv, matrix, mul, num, pow, sym, vector } from '../../src/expr/build.js';
+import { parse } from '../../src/parse/parse.js';
+import { paren, partialLatex, toLatex } from '../../src/print/latex.js';
+import { nameLatex } from '../../src/print/names.js';
+import { differentiate } from '../../src/calculus/differentiate.js';
+
+const tex = (source: string): string => toLatex(parse(source));
+
+describe('names', () => {
+  it('indexes weights, inputs and biases with subscripts', () => {
+    expect(tex('w1')).toMatchInlineSnapshot(`"w_{1}"`);
+    expect(tex('x2')).toMatchInlineSnapshot(`"x_{2}"`);
+    expect(tex('b3')).toMatchInlineSnapshot(`"b_{3}"`);
+  });
+
+  it('writes the prediction with a hat', () => {
+    expect(tex('yhat')).toMatchInlineSnapshot(`"\\hat{y}"`);
+    expect(tex('yhat2')).toMatchInlineSnapshot(`"\\hat{y}_{2}"`);
+  });
+
+  it('writes indexed names as entries of W⁽ˡ⁾ and b⁽ˡ⁾', () => {
+    expect(nameLatex('W1_2_1')).toMatchInlineSnapshot(`"W^{(1)}_{2,1}"`);
+    expect(nameLatex('b1_2')).toMatchInlineSnapshot(`"b^{(1)}_{2}"`);
+  });
+
+  it('writes Greek by name, other long names upright', () => {
+    expect(tex('epsilon*x')).toMatchInlineSnapshot(`"\\epsilon x"`);
+    expect(tex('lr*x')).toMatchInlineSnapshot(`"\\mathrm{lr} x"`);
+  });
+});
+
+describe('functions', () => {
+  it('writes σ and its derivatives with primes', () => {
+    expect(toLatex(deriv('sigma', [1], [sym('z')]))).toMatchInlineSnapshot(`"\\sigma'(z)"`);
+    expect(tex("sigma''(z)")).toMatchInlineSnapshot(`"\\sigma''(z)"`);
+    expect(toLatex(deriv('sigma', [4], [sym('z')]))).toMatchInlineSnapshot(`"\\sigma^{(4)}(z)"`);
+  });
+
+  it('writes σ′(·) as the lecture does', () => {
+    // σ′ applied to a placeholder symbol, whose LaTeX is then replaced by the lecture's dot.
+    const placeholder = toLatex(sym('arg'));
+    expect(toLatex(deriv('sigma', [1], [sym('arg')])).replace(placeholder, '\\cdot')).toMatchInlineSnapshot(`"\\sigma'(\\cdot)"`);
+  });
+
+  it('writes partials of functions of several arguments with ∂ᵢ', () => {
+    expect(tex('D[1](f)(x, y)')).toMatchInlineSnapshot(`"\\partial_{1} f(x, y)"`);
+    expect(tex('D[1,2](f)(x, y)')).toMatchInlineSnapshot(`"\\partial_{1} \\partial_{2} f(x, y)"`);
+  });
+
+  it('writes the activations by name', () => {
+    expect(tex('relu(z) + sigmoid(z) + tanh(z) + identity(z) + softplus(z)')).toMatchInlineSnapshot(`"\\operatorname{ReLU}(z) + \\operatorname{sigmoid}(z) + \\tanh(z) + \\operatorname{id}(z) + \\operatorname{softplus}(z)"`);
+    expect(tex("relu'(z)")).toMatchInlineSnapshot(`"\\operatorname{ReLU}'(z)"`);
+  });
+
+  it('writes elementary functions in the usual way', () => {
+    expect(tex('sqrt(x) + exp(x) + log(x) + log(x, 2) + abs(x) + sin(x)^2')).toMatchInlineSnapshot(`"\\sqrt{x} + e^{x} + \\ln(x) + \\log_{2}(x) + \\left|x\\right| + \\sin(x)^{2}"`);
+    expect(tex('nthRoot(x, 3) + cbrt(x) + atan(x) + asinh(x)')).toMatchInlineSnapshot(`"\\sqrt[3]{x} + \\sqrt[3]{x} + \\arctan(x) + \\operatorname{arsinh}(x)"`);
+  });
+});
+
+describe('products, fractions and parentheses', () => {
+  it('puts simple factors side by side, without \\cdot', () => {
+    expect(tex('w5*sigma(w1*x1 + w2*x2 + b1)*x1')).toMatchInlineSnapshot(`"w_{5} \\sigma(w_{1} x_{1} + w_{2} x_{2} + b_{1}) x_{1}"`);
+    expect(tex('u*v*w')).toMatchInlineSnapshot(`"u v w"`);
+    expect(tex('2*x')).toMatchInlineSnapshot(`"2 x"`);
+  });
+
+  it('uses \\cdot only before a digit', () => {
+    expect(toLatex(mul(sym('x'), pow(num(2), sym('y'))))).toMatchInlineSnapshot(`"x \\cdot 2^{y}"`);
+  });
+
+  it('uses parentheses only where needed', () => {
+    expect(tex('(a + b)*c')).toMatchInlineSnapshot(`"(a + b) c"`);
+    expect(tex('a + b*c')).toMatchInlineSnapshot(`"a + b c"`);
+    expect(tex('(a*b)^2')).toMatchInlineSnapshot(`"(a b)^{2}"`);
+    expect(tex('a*b^2')).toMatchInlineSnapshot(`"a b^{2}"`);
+    expect(tex('(a + b)^2')).toMatchInlineSnapshot(`"(a + b)^{2}"`);
+    expect(tex('-(a + b)')).toMatchInlineSnapshot(`"-(a + b)"`);
+    expect(tex('a - (b + c)')).toMatchInlineSnapshot(`"a - (b + c)"`);
+    expect(tex('sigma(a + b)')).toMatchInlineSnapshot(`"\\sigma(a + b)"`);
+  });
+
+  it('writes quotients as \\frac and rationals exactly', () => {
+    expect(tex('3/4')).toMatchInlineSnapshot(`"\\frac{3}{4}"`);
+    expect(tex('-x1/x2')).toMatchInlineSnapshot(`"-\\frac{x_{1}}{x_{2}}"`);
+    expect(tex('x1/x2^2')).toMatchInlineSnapshot(`"\\frac{x_{1}}{x_{2}^{2}}"`);
+    expect(tex('(a + b)/(c + d)')).toMatchInlineSnapshot(`"\\frac{a + b}{c + d}"`);
+    expect(tex('3/4*(x1 + 1)')).toMatchInlineSnapshot(`"\\frac{3}{4} (x_{1} + 1)"`);
+  });
+
+  it('writes roots and exponentials', () => {
+    expect(tex('x^(1/2)')).toMatchInlineSnapshot(`"\\sqrt{x}"`);
+    expect(tex('e^(2*x)')).toMatchInlineSnapshot(`"e^{2 x}"`);
+    expect(tex('sqrt(x)^3')).toMatchInlineSnapshot(`"\\left(\\sqrt{x}\\right)^{3}"`);
+  });
+
+  it('grows parentheses around tall content', () => {
+    expect(paren('\\frac{1}{2}')).toMatchInlineSnapshot(`"\\left(\\frac{1}{2}\\right)"`);
+    expect(paren('x + 1')).toMatchInlineSnapshot(`"(x + 1)"`);
+  });
+});
+
+describe('the lecture’s forms', () => {
+  it('writes ŷ of the XOR network', () => {
+    expect(tex('w5*sigma(w1*x1+w2*x2+b1) + w6*sigma(w3*x1+w4*x2+b2) + b3')).toMatchInlineSnapshot(`"w_{5} \\sigma(w_{1} x_{1} + w_{2} x_{2} + b_{1}) + w_{6} \\sigma(w_{3} x_{1} + w_{4} x_{2} + b_{2}) + b_{3}"`);
+  });
+
+  it('writes ∂ŷ/∂w1 as a fraction of partials', () => {
+    expect(partialLatex('\\hat{y}', 'w1')).toMatchInlineSnapshot(`"\\frac{\\partial \\hat{y}}{\\partial w_{1}}"`);
+    expect(partialLatex(toLatex(sym('yhat')), 'b2')).toMatchInlineSnapshot(`"\\frac{\\partial \\hat{y}}{\\partial b_{2}}"`);
+  });
+
+  it('writes the MSE and its gradient', () => {
+    expect(tex('1/2*(yhat - y)^2')).toMatchInlineSnapshot(`"\\frac{1}{2} (\\hat{y} - y)^{2}"`);
+    expect(toLatex(differentiate(parse('1/2*(w5*sigma(w1*x1+w2*x2+b1) + b3 - y)^2'), 'w1'))).toMatchInlineSnapshot(`"(w_{5} \\sigma(w_{1} x_{1} + w_{2} x_{2} + b_{1}) + b_{3} - y) w_{5} \\sigma'(w_{1} x_{1} + w_{2} x_{2} + b_{1}) x_{1}"`);
+  });
+
+  it('writes vectors and matrices as bmatrix', () => {
+    expect(toLatex(vector([parse('2*x1 + x2'), parse('pi*x2'), parse('-x1/x2')]))).toMatchInlineSnapshot(`"\\begin{bmatrix} 2 x_{1} + x_{2} \\\\ \\pi x_{2} \\\\ -\\frac{x_{1}}{x_{2}} \\end{bmatrix}"`);
+    expect(toLatex(matrix(2, 2, ['w1', 'w2', 'w3', 'w4'].map(sym)))).toMatchInlineSnapshot(`"\\begin{bmatrix} w_{1} & w_{2} \\\\ w_{3} & w_{4} \\end{bmatrix}"`);
+  });
+
+  it.each([
+    'v*sigma(u*w + z)',
+    "w5*sigma'(w1*x1 + w2*x2 + b1)*x1",
+    'w5*sigma(w1*x1+w2*x2+b1) + w6*sigma(w3*x1+w4*x2+b2) + b3',
+    "(yhat - y)*w6*relu'(w3*x1 + w4*x2 + b2)",
+    '-x1/x2',
+  ])('has no \\cdot and no parentheses beyond calls and sum factors: %s', (source) => {
+    const latex = tex(source);
+    expect(latex).not.toContain('\\cdot');
+    // Each "(" opens a call's arguments or a sum that is a factor; none wraps a single symbol.
+    expect(latex).not.toMatch(/\((?:[a-z]|\\hat\{y\}|[a-z]_\{\d+\})\)/);
+  });
+
+  it('writes the update rule’s pieces', () => {
+    expect(tex('w1 - epsilon*(yhat - y)*x1')).toMatchInlineSnapshot(`"w_{1} - \\epsilon (\\hat{y} - y) x_{1}"`);
+  });
+});
