@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { networkDiagram } from '../../src/pictures/network-diagram.js';
+import { textWidth } from '../../src/pictures/svg.js';
+import { network } from '../../src/nn/network.js';
+import { InputError } from '../../src/errors.js';
+import { coordinates, parseXml, walk, type XmlElement } from './xml.js';
+import { expectGolden } from './golden.js';
+
+const labels = (root: XmlElement, role: string): XmlElement[] => [...walk(root)].filter((e) => e.name === 'text' && e.attrs['data-role'] === role);
+
+/** The label's box as the diagram estimates it: centred on x, text centred 0.35 em above the baseline. */
+function box(t: XmlElement): { x0: number; x1: number; y0: number; y1: number } {
+  const size = Number(t.attrs['font-size']);
+  const cx = Number(t.attrs.x);
+  const cy = Number(t.attrs.y) - 0.35 * size;
+  const w = textWidth(t.text, size);
+  return { x0: cx - w / 2, x1: cx + w / 2, y0: cy - size / 2, y1: cy + size / 2 };
+}
+
+function expectNoCollisions(root: XmlElement): void {
+  const all = [...labels(root, 'weight'), ...labels(root, 'bias'), ...labels(root, 'node')];
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const [p, q] = [box(all[i]), box(all[j])];
+      const overlap = p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1;
+      expect(overlap, `${all[i].text} and ${all[j].text} overlap`).toBe(false);
+    }
+  }
+}
+
+function expectSane(svg: string): XmlElement {
+  const root = parseXml(svg);
+  expect(root.name).toBe('svg');
+  expect(root.attrs.xmlns).toBe('http://www.w3.org/2000/svg');
+  expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+  expect(coordinates(root).filter((n) => !Number.isFinite(n))).toEqual([]);
+  // Self-contained and safe to inline several times in one page: no ids, no <style>, no external refs.
+  expect(svg).not.toMatch(/\sid=|<style|href=|<image/);
+  return root;
+}
+
+describe('networkDiagram', () => {
+  it('draws the lecture 2-2-1 net with w1…w6 on the edges and b1…b3 at the nodes (golden file)', () => {
+    const svg = networkDiagram(network({ layers: [2, 2, 1] }));
+    const root = expectSane(svg);
+    expect(labels(root, 'weight').map((t) => t.attrs['data-name'])).toEqual(['w1', 'w2', 'w3', 'w4', 'w5', 'w6']);
+    expect(labels(root, 'weight').map((t) => t.text)).toEqual(['w₁', 'w₂', 'w₃', 'w₄', 'w₅', 'w₆']);
+    expect(labels(root, 'bias').map((t) => t.attrs['data-name'])).toEqual(['b1', 'b2', 'b3']);
+    expect(labels(root, 'node').map((t) => t.text)).toEqual(['x₁', 'x₂', 'h₁', 'h₂', 'ŷ']);
+    expect(labels(root, 'weight')[0].attrs['data-tex']).toBe('w_{1}');
+    expect(labels(root, 'node')[4].attrs['data-tex']).toBe('\\hat{y}');
+    expectNoCollisions(root);
+    expectGolden('network-2-2-1.svg', svg);
+  });
+
+  it('is deterministic, and the layer sizes alone give the same picture as network()', () => {
+    expect(networkDiagram({ layers: [2, 2, 1] })).toBe(networkDiagram(network({ layers: [2, 2, 1] })));
+  });
+
+  it('labels the 3-2-2 net without collisions, W⁽¹⁾ row-major then W⁽²⁾', () => {
+    const root = expectSane(networkDiagram(network({ layers: [3, 2, 2] })));
+    const names = labels(root, 'weight').map((t) => t.attrs['data-name']);
+    expect(names).toEqual(['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8', 'w9', 'w10']);
+    expect(labels(root, 'bias').map((t) => t.attrs['data-name'])).toEqual(['b1', 'b2', 'b3', 'b4']);
+    expectNoCollisions(root);
+  });
+
+  it('puts each weight label on its own edge: w2 is W⁽¹⁾ row 1, column 2 (x2 → h1)', () => {
+    const root = parseXml(networkDiagram({ layers: [2, 2, 1] }));
+    const lines = [...walk(root)].filter((e) => e.name === 'line');
+    const w2 = labels(root, 'weight')[1];
+    const [x, y] = [Number(w2.attrs.x), Number(w2.attrs.y) - 0.35 * 15];
+    const onLine = lines.filter((l) => {
+      const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((k) => Number(l.attrs[k]));
+      const d = Math.abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / Math.hypot(x2 - x1, y2 - y1);
+      return d < 0.5 && x >= Math.min(x1, x2) && x <= Math.max(x1, x2);
+    });
+    expect(onLine).toHaveLength(1);
+    const [sx, sy, tx, ty] = ['x1', 'y1', 'x2', 'y2'].map((k) => Number(onLine[0].attrs[k]));
+    const nodes = [...walk(root)].filter((e) => e.name === 'circle');
+    const nearest = (px: number, py: number): number => nodes.map((n, i) => [Math.hypot(Number(n.attrs.cx) - px, Number(n.attrs.cy) - py), i]).sort((a, b) => a[0] - b[0])[0][1];
+    expect([nearest(sx, sy), nearest(tx, ty)]).toEqual([1, 2]); // x2 → h1
+  });
+
+  it('takes labels from a function (numbers too) and can leave edges bare', () => {
+    const W = [[['1', '1'], ['1', '1']], [['1', '-2']]];
+    const root = expectSane(networkDiagram({ layers: [2, 2, 1] }, { weightLabel: (w) => W[w.layer - 1][w.row - 1][w.col - 1], biasLabel: (b) => ['0', '-1', '0'][b.layer === 1 ? b.row - 1 : 2] }));
+    expect(labels(root, 'weight').map((t) => t.text)).toEqual(['1', '1', '1', '1', '1', '−2']);
+    expect(labels(root, 'bias').map((t) => t.text)).toEqual(['0', '−1', '0']);
+    const bare = parseXml(networkDiagram({ layers: [2, 2, 1] }, { edgeLabels: false }));
+    expect(labels(bare, 'weight')).toHaveLength(0);
+    expect(labels(bare, 'bias')).toHaveLength(3);
+  });
+
+  it('draws indexed names and larger nets (edge labels off by default beyond 24 weights)', () => {
+    const idx = expectSane(networkDiagram(network({ layers: [2, 3, 1], naming: 'indexed' })));
+    expect(labels(idx, 'weight')[1].text).toBe('W⁽¹⁾₁,₂');
+    expect(labels(idx, 'weight')[1].attrs['data-tex']).toBe('W^{(1)}_{1,2}');
+    const big = expectSane(networkDiagram({ layers: [8, 8, 8, 8, 2] }));
+    expect(labels(big, 'weight')).toHaveLength(0);
+    expect(labels(big, 'bias')).toHaveLength(26);
+    expect(labels(big, 'node').map((t) => t.text).slice(8, 9)).toEqual(['h₁⁽¹⁾']);
+    expectNoCollisions(big);
+  });
+
+  it('refuses nets it cannot draw legibly', () => {
+    expect(() => networkDiagram({ layers: [2, 2, 2, 2, 2, 2, 1] })).toThrow(InputError);
+    expect(() => networkDiagram({ layers: [2, 11, 1] })).toThrow('layer 2 has width 11');
+  });
+});
