@@ -1,0 +1,172 @@
+/**
+ * Diagnoses read off the numbers rather than generated as variants:
+ *  - the answer is right on one side of a kink only (ReLU nets: right where z > 0, wrong where z < 0);
+ *  - answer / expected is a constant: −1 (sign), 2 or ½ (the MSE's ½), or another constant;
+ *  - answer / expected, or its inverse, is a subexpression of the problem: an extra or missing factor;
+ *  - answer − expected is ± a subexpression: an extra or missing term.
+ * Ratios and differences amplify rounding, so they are compared at a relative 1e-7 (the values
+ * themselves agree to 1e-9), and need at least 8 usable points.
+ */
+import type { Expr } from '../expr/types.js';
+import { children, size } from '../expr/traverse.js';
+import { ExprMap } from '../expr/equal.js';
+import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
+import { unicode as u } from './notation.js';
+import { hasTensor } from './shape.js';
+import { close, type Evaluation, type Values } from './evaluation.js';
+import type { Problem } from './input.js';
+import type { Diagnosis } from './types.js';
+
+const RATIO_TOLERANCE = 1e-7;
+const MIN_USABLE = 8;
+const MAX_CANDIDATES = 150;
+const MAX_CANDIDATE_SIZE = 40;
+
+export interface Observed {
+  readonly problem: Problem;
+  readonly evaluation: Evaluation;
+  readonly answerExpr: Expr;
+  readonly expected: Values;
+  readonly answer: Values;
+}
+
+/** Right on one side of a kink only. */
+export function kinkDiagnosis(o: Observed): Diagnosis | undefined {
+  const { evaluation: ev } = o;
+  for (const { arg, fn } of kinkSources([o.problem.expected, o.answerExpr])) {
+    const k = ev.values(arg);
+    if (!k) continue;
+    for (let entry = 0; entry < k.at[0].length; entry++) {
+      const side = { pos: [0, 0], neg: [0, 0] }; // [agree, disagree]
+      k.at.forEach((kv, i) => {
+        const ok = o.expected.at[i].every((x, j) => close(x, o.answer.at[i][j], ev.tolerance));
+        const s = kv[entry] > 0 ? side.pos : side.neg;
+        s[ok ? 0 : 1]++;
+      });
+      const rightWherePositive = side.pos[1] === 0 && side.pos[0] > 0 && side.neg[1] > 0;
+      const rightWhereNegative = side.neg[1] === 0 && side.neg[0] > 0 && side.pos[1] > 0;
+      if (!rightWherePositive && !rightWhereNegative) continue;
+      const z = u(arg);
+      const [good, bad] = rightWherePositive ? ['> 0', '< 0'] : ['< 0', '> 0'];
+      const relu = fn === 'relu';
+      return {
+        id: 'kink-branch',
+        message:
+          `Right where ${z} ${good}, but not where ${z} ${bad}: check that case.` +
+          (relu ? ' relu′(z) is 0 for z ≤ 0 and 1 for z > 0, so the derivative changes at the kink.' : ''),
+      };
+    }
+  }
+  return undefined;
+}
+
+function kinkSources(es: readonly Expr[]): { arg: Expr; fn: string }[] {
+  const out: { arg: Expr; fn: string }[] = [];
+  const seen = new ExprMap<boolean>();
+  const go = (n: Expr): void => {
+    if (n.kind === 'call' || n.kind === 'deriv') {
+      const kinks = n.kind === 'call' ? lookupOp(n.fn)?.kinks : lookupDerivativeOp(n.fn, n.orders)?.kinks;
+      for (const arg of kinks ? kinks(n.args) : []) {
+        if (seen.get(arg)) continue;
+        seen.set(arg, true);
+        out.push({ arg, fn: n.fn });
+      }
+    }
+    for (const c of children(n)) go(c);
+  };
+  es.forEach(go);
+  return out;
+}
+
+/** answer / expected entry by entry, where the expected value is not near 0. */
+function ratios(o: Observed, invert = false): (number | undefined)[] {
+  const out: (number | undefined)[] = [];
+  o.expected.at.forEach((ev, i) =>
+    ev.forEach((e, j) => {
+      const a = o.answer.at[i][j];
+      const [num, den] = invert ? [e, a] : [a, e];
+      out.push(Math.abs(den) > 1e-6 && Number.isFinite(num) ? num / den : undefined);
+    }),
+  );
+  return out;
+}
+
+const usable = (xs: readonly (number | undefined)[]): number => xs.filter((x) => x !== undefined).length;
+
+/** The answer is a constant multiple of the right one. */
+export function constantDiagnosis(o: Observed): Diagnosis | undefined {
+  const r = ratios(o);
+  const first = r.find((x) => x !== undefined);
+  if (first === undefined || usable(r) < MIN_USABLE || Math.abs(first) < 1e-9) return undefined;
+  if (!r.every((x) => x === undefined || close(x, first, RATIO_TOLERANCE))) return undefined;
+  const mse = [...o.problem.variables].some((v) => /^y\d*$/.test(v));
+  if (close(first, -1, RATIO_TOLERANCE)) return { id: 'sign-error', message: 'Sign error: your answer is the negative of the right one.' };
+  if (close(first, 2, RATIO_TOLERANCE)) {
+    return {
+      id: 'stray-constant',
+      message: mse
+        ? 'A stray factor 2: with f_MSE = ½(ŷ − y)², the ½ cancels the 2 from the power rule, so ∂f/∂ŷ = ŷ − y.'
+        : 'A stray factor 2: your answer is twice the right one.',
+    };
+  }
+  if (close(first, 0.5, RATIO_TOLERANCE)) {
+    return {
+      id: 'stray-constant',
+      message: mse
+        ? 'A stray ½: the ½ of f_MSE = ½(ŷ − y)² cancels against the 2 from the power rule, so it does not stay in the derivative: ∂f/∂ŷ = ŷ − y.'
+        : 'A stray ½: your answer is half the right one.',
+    };
+  }
+  return { id: 'constant-factor', message: `Off by a constant factor: your answer is ${fraction(first)} times the right one.` };
+}
+
+/** An extra or missing factor or term that is a piece of the problem. */
+export function pieceDiagnosis(o: Observed, expired: () => boolean): Diagnosis | undefined {
+  const r = ratios(o);
+  const inv = ratios(o, true);
+  const diff: number[] = [];
+  o.expected.at.forEach((ev, i) => ev.forEach((e, j) => diff.push(o.answer.at[i][j] - e)));
+  for (const c of candidates(o.problem)) {
+    if (expired()) return undefined;
+    const v = o.evaluation.values(c);
+    if (!v) continue;
+    // A scalar piece, broadcast over the entries of a vector or matrix answer.
+    const cv: number[] = [];
+    v.at.forEach((x, i) => o.expected.at[i].forEach(() => cv.push(x[0])));
+    const matches = (xs: readonly (number | undefined)[], sign = 1): boolean =>
+      usable(xs) >= MIN_USABLE && xs.every((x, k) => x === undefined || close(x, sign * cv[k], RATIO_TOLERANCE));
+    if (matches(r)) return { id: 'extra-factor', message: `An extra factor ${u(c)}: without it, your answer would be right.` };
+    if (matches(inv)) return { id: 'missing-factor', message: `Missing the factor ${u(c)}.` };
+    if (diff.some((d) => Math.abs(d) > 1e-9)) {
+      if (matches(diff)) return { id: 'extra-term', message: `An extra term ${u(c)}: without it, your answer would be right.` };
+      if (matches(diff, -1)) return { id: 'missing-term', message: `Missing the term ${u(c)}.` };
+    }
+  }
+  return undefined;
+}
+
+/** Distinct scalar subexpressions of the expected answer and of the function, small ones first. */
+function candidates(p: Problem): Expr[] {
+  const seen = new ExprMap<boolean>();
+  const out: Expr[] = [];
+  const go = (n: Expr): void => {
+    if (seen.get(n)) return;
+    seen.set(n, true);
+    if (n.kind !== 'num' && n.kind !== 'const' && n.kind !== 'diff' && !hasTensor(n) && size(n) <= MAX_CANDIDATE_SIZE) out.push(n);
+    for (const c of children(n)) go(c);
+  };
+  go(p.expected);
+  if (p.fn) go(p.fn);
+  return out.sort((a, b) => size(a) - size(b)).slice(0, MAX_CANDIDATES);
+}
+
+/** 1.5 → "3/2", 0.3333… → "1/3", else as few significant digits (4 at least) as tell it from 1. */
+function fraction(x: number): string {
+  for (let d = 1; d <= 12; d++) {
+    const n = Math.round(x * d);
+    if (Math.abs(n / d - x) < 1e-9 * Math.max(1, Math.abs(x))) return d === 1 ? `${n}` : `${n}/${d}`;
+  }
+  let p = 4;
+  while (p < 15 && Number(x.toPrecision(p)) === 1) p++;
+  return Number(x.toPrecision(p)).toString();
+}

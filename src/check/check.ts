@@ -1,0 +1,242 @@
+/**
+ * checkAnswer: is a student's hand derivation equal to the expected answer, and if not, what is the
+ * mistake? Pure (the clock only bounds the work, see ./budget.ts) and deterministic for a seed.
+ *
+ *   1. Read the answer (text or LaTeX) with its limits and the exercise's variables; say how it
+ *      was read ("interpreted") before any verdict.
+ *   2. Shapes: a 2×3 answer to a 3×2 question is checked against the transpose.
+ *   3. Symbolic: equal canonical forms are equal (./canonical.ts).
+ *   4. Numeric: 16 seeded points, relative tolerance 1e-9, σ and friends as random smooth
+ *      functions, both sides of every kink (./points.ts, ./evaluation.ts, ./functions.ts).
+ *   5. Diagnosis and partial credit for an incorrect answer (./diagnose.ts, ./factors.ts).
+ *
+ * Syntax:   checkAnswer('w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3',
+ *                       "w5*sigma'(w1*x1 + w2*x2 + b1)", { wrt: 'w1' })
+ *             → { verdict: 'incorrect', diagnosis: { id: 'missing-inner-derivative', … }, … }
+ * See also: src/cli/commands/check.ts
+ */
+import type { Expr } from '../expr/types.js';
+import { call, mul } from '../expr/build.js';
+import { freeSymbols, size } from '../expr/traverse.js';
+import { toLatex } from '../print/latex.js';
+import { toText } from '../print/text.js';
+import { InputError, ParseError } from '../errors.js';
+import { Budget, defaultClock, DEFAULT_TIME_BUDGET_MS } from './budget.js';
+import { symbolicallyEqual } from './canonical.js';
+import { diagnose } from './diagnose.js';
+import type { Evaluation, Values } from './evaluation.js';
+import { factorReport } from './factors.js';
+import { readAnswer, readProblem, type Answer, type InputLabels, type Problem } from './input.js';
+import { functionUnicode, symbolUnicode } from './notation.js';
+import { sessionFor } from './session.js';
+import { replaceNode } from './rewrite.js';
+import { describeShape, hasTensor, sameShape, shapeOf, ShapeMismatch, type Shape } from './shape.js';
+import type { CheckOptions, CheckResult, CheckValue, Counterexample, Diagnosis } from './types.js';
+
+/** Check an answer against an expected expression (its derivative, with `wrt`). Throws InputError for a bad `expected`. */
+export function checkAnswer(expected: string | Expr, answer: string | Expr, options: CheckOptions = {}): CheckResult {
+  return checkPrepared(prepareCheck(expected, options), answer, options);
+}
+
+/** Read the expected side once, to check many answers against it (the interactive sheet). */
+export function prepareCheck(expected: string | Expr, options: CheckOptions = {}, labels?: InputLabels): Problem {
+  return readProblem(expected, options, labels);
+}
+
+export function checkPrepared(problem: Problem, answer: string | Expr, options: CheckOptions = {}): CheckResult {
+  const budget = new Budget(options.now ?? defaultClock, options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  let read: Answer;
+  try {
+    read = readAnswer(answer, problem, options);
+  } catch (e) {
+    if (e instanceof InputError) {
+      const column = e instanceof ParseError ? e.column : undefined;
+      return { verdict: 'invalid', interpreted: '', interpretedText: '', feedback: e.message, notes: [], error: { column, message: e.message } };
+    }
+    return internalError(e, undefined);
+  }
+  try {
+    return decide(problem, read, options, budget);
+  } catch (e) {
+    if (e instanceof InputError) return { ...shown(read), verdict: 'undecided', feedback: `Could not decide: ${e.message}.` };
+    return internalError(e, read);
+  }
+}
+
+/**
+ * Run a few small checks so that the first real one is not a cold start (the JIT has not seen the
+ * code yet: a first check takes 15–150 ms, later ones about 1 ms). For a page, at load time.
+ */
+export function warmUp(): void {
+  const problem = prepareCheck('w*relu(u*w + z) + v*sigma(u*w + z)', { wrt: 'w' });
+  for (const answer of ["relu(u*w + z) + w*relu'(u*w + z)*u + v*sigma'(u*w + z)*u", 'w_1 \\sigma(uw + z)', '[w, u; z, v]', 'w*(']) {
+    checkPrepared(problem, answer, { timeBudgetMs: 10_000 });
+  }
+}
+
+function shown(read: Answer): Pick<CheckResult, 'interpreted' | 'interpretedText' | 'syntax' | 'notes'> {
+  return { interpreted: toLatex(read.shown), interpretedText: toText(read.shown), syntax: read.syntax, notes: read.notes };
+}
+
+function internalError(e: unknown, read: Answer | undefined): CheckResult {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    ...(read ? shown(read) : { interpreted: '', interpretedText: '', notes: [] }),
+    verdict: 'undecided',
+    feedback: 'Could not decide: the checker failed on this answer (please report it).',
+    internalError: message,
+  };
+}
+
+function decide(problem: Problem, read: Answer, options: CheckOptions, budget: Budget): CheckResult {
+  const base = shown(read);
+  const expected = problem.expected;
+  const answer = read.value;
+  const expectedShape = shapeOf(expected);
+  let answerShape: Shape | undefined;
+  let mismatch: ShapeMismatch | undefined;
+  try {
+    answerShape = shapeOf(answer);
+  } catch (e) {
+    if (!(e instanceof ShapeMismatch)) throw e;
+    mismatch = e;
+  }
+  const notes = read.notes.length ? ` (${read.notes.join('; ')})` : '';
+  const session = sessionFor(problem, options);
+  // The symbolic pass is a shortcut: skipped for large answers and when the budget is spent.
+  const symbolic = answerShape && sameShape(answerShape, expectedShape) && size(answer) <= MAX_SYMBOLIC_SIZE && !budget.expired();
+  if (symbolic && symbolicallyEqual(expected, answer, hasTensor(expected) ? undefined : session.canonicalOfExpected())) {
+    return { ...base, verdict: 'correct', feedback: `Correct.${notes}`, method: 'symbolic' };
+  }
+  if (budget.exhausted()) return { ...base, verdict: 'undecided', feedback: 'Could not decide: the time budget ran out.' };
+
+  const ev = session.evaluation(answer, budget);
+  if (typeof ev === 'string') return { ...base, verdict: 'undecided', feedback: `Could not decide: ${ev}.` };
+  const want = ev.values(expected);
+  if (!want) return { ...base, verdict: 'undecided', feedback: 'Could not decide: the expected answer has no value at the test points.' };
+
+  if (mismatch) return undefinedProduct(base, mismatch, answer, ev, want);
+  const shape = answerShape as Shape;
+  if (!sameShape(shape, expectedShape)) return wrongShape(base, expectedShape, shape, answer, ev, want);
+
+  const got = ev.values(answer);
+  if (!got) return { ...base, verdict: 'undecided', feedback: 'Could not decide: your answer could not be evaluated.' };
+  const differs = ev.firstDifference(want.at, got.at);
+  if (!differs) return { ...base, verdict: 'correct', feedback: `Correct.${notes}`, method: 'numeric', points: want.at.length };
+
+  const counterexample = counterexampleAt(ev, problem, answer, want, got, differs);
+  const observed = { problem, evaluation: ev, answerExpr: answer, expected: want, answer: got };
+  const diagnosis = budget.expired() ? undefined : diagnose(observed, session, budget);
+  const factors = budget.expired() ? undefined : factorReport(expected, read.shown, ev, (f) => expandWith(problem, f));
+  return {
+    ...base,
+    verdict: 'incorrect',
+    feedback: diagnosis ? diagnosis.message : describeCounterexample(counterexample, problem),
+    method: 'numeric',
+    points: want.at.length,
+    counterexample,
+    ...(diagnosis ? { diagnosis } : {}),
+    ...(factors ? { factors } : {}),
+  };
+}
+
+/**
+ * Answers above 250 nodes skip the symbolic pass: simplifying a 300-term sum takes ≈ 20 ms, while
+ * the numeric pass, which decides anyway, takes a few.
+ */
+const MAX_SYMBOLIC_SIZE = 250;
+
+function expandWith(problem: Problem, e: Expr): Expr {
+  return problem.definitions.size === 0 ? e : readAnswer(e, problem, {}).value;
+}
+
+// ---- shapes that do not match ---------------------------------------------------------------
+
+function wrongShape(base: ReturnType<typeof shown>, want: Shape, got: Shape, answer: Expr, ev: Evaluation, expected: Values): CheckResult {
+  const head = `Expected ${describeShape(want)}, got ${describeShape(got)}`;
+  if (got.rows === want.cols && got.cols === want.rows) {
+    const flipped = ev.values(call('transpose', [answer]));
+    if (flipped && ev.agree(flipped.at, expected.at)) {
+      const realValued = want.rows === 1 || want.cols === 1;
+      const message = realValued
+        ? `${head}: your answer is the transpose of the right one. For a real-valued f, the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).`
+        : `${head}: did you transpose the Jacobian? Rows are the outputs f₁…f${subscriptDigits(want.rows)} and columns the inputs (x₁…x${subscriptDigits(want.cols)}); entry (i, j) is ∂fᵢ/∂xⱼ.`;
+      const diagnosis: Diagnosis = { id: 'transposed-jacobian', message };
+      return { ...base, verdict: 'incorrect', feedback: message, diagnosis, method: 'numeric', points: expected.at.length };
+    }
+  }
+  return { ...base, verdict: 'incorrect', feedback: `${head}.` };
+}
+
+function subscriptDigits(n: number): string {
+  return [...String(n)].map((d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]).join('');
+}
+
+/** A product with shapes that do not fit; if reversing its matrices gives the right answer, say so. */
+function undefinedProduct(base: ReturnType<typeof shown>, m: ShapeMismatch, answer: Expr, ev: Evaluation, expected: Values): CheckResult {
+  const feedback = `Your answer is undefined: ${m.message}.`;
+  const node = m.node;
+  if (node.kind === 'mul') {
+    const tensors = node.factors.filter((f) => hasTensor(f) && !isScalar(f));
+    const scalars = node.factors.filter((f) => !tensors.includes(f));
+    if (tensors.length >= 2) {
+      const reversed = ev.values(replaceNode(answer, node, mul(...scalars, ...[...tensors].reverse())));
+      if (reversed && sameShape(reversed.shape, expected.shape) && ev.agree(reversed.at, expected.at)) {
+        const message = `${feedback} The chain-rule product is in the reversed order: ∂(f∘g)/∂x = (∂f/∂g)(∂g/∂x), the outer function’s Jacobian first.`;
+        return { ...base, verdict: 'incorrect', feedback: message, diagnosis: { id: 'reversed-chain-order', message }, method: 'numeric', points: expected.at.length };
+      }
+    }
+  }
+  return { ...base, verdict: 'incorrect', feedback };
+}
+
+function isScalar(e: Expr): boolean {
+  try {
+    const s = shapeOf(e);
+    return s.rows === 1 && s.cols === 1;
+  } catch {
+    return false;
+  }
+}
+
+
+// ---- counterexamples --------------------------------------------------------------------------
+
+function counterexampleAt(ev: Evaluation, problem: Problem, answer: Expr, want: Values, got: Values, at: { point: number; entry: number }): Counterexample {
+  const used = new Set([...freeSymbols(problem.expected), ...freeSymbols(answer)]);
+  const point: Record<string, number> = {};
+  ev.vars.forEach((v, k) => {
+    if (used.has(v)) point[v] = ev.points.values[at.point][k];
+  });
+  const value = (x: Float64Array, s: Shape): CheckValue =>
+    s.rows === 1 && s.cols === 1 ? round(x[0]) : Array.from({ length: s.rows }, (_, i) => Array.from(x.slice(i * s.cols, (i + 1) * s.cols), round));
+  const functions: Record<string, string> = {};
+  for (const [name, f] of ev.points.sets[at.point]) functions[name] = f.description;
+  const tensor = !(want.shape.rows === 1 && want.shape.cols === 1);
+  return {
+    point,
+    expected: value(want.at[at.point], want.shape),
+    answer: value(got.at[at.point], got.shape),
+    ...(tensor ? { entry: [Math.floor(at.entry / want.shape.cols) + 1, (at.entry % want.shape.cols) + 1] as const } : {}),
+    ...(problem.signature.size > 0 ? { functions } : {}),
+  };
+}
+
+/** 12 significant digits: exact enough to reproduce, short enough to read. */
+const round = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(12)) : x);
+
+function show(x: number): string {
+  if (!Number.isFinite(x)) return 'undefined';
+  const s = Number(x.toPrecision(6)).toString();
+  return s.startsWith('-') ? '−' + s.slice(1) : s;
+}
+
+function describeCounterexample(c: Counterexample, problem: Problem): string {
+  const names = Object.keys(c.point);
+  const at = names.slice(0, 6).map((n) => `${symbolUnicode(n)} = ${show(c.point[n])}`).join(', ') + (names.length > 6 ? ', …' : '');
+  const pick = (v: CheckValue): number => (typeof v === 'number' ? v : v[(c.entry?.[0] ?? 1) - 1][(c.entry?.[1] ?? 1) - 1]);
+  const where = c.entry ? `entry (${c.entry[0]}, ${c.entry[1]}) ` : '';
+  const fns = [...problem.signature.keys()].map(functionUnicode);
+  const also = fns.length ? ` (${fns.join(', ')} stand${fns.length === 1 ? 's' : ''} for a random smooth function here: the answer must hold for every one)` : '';
+  return `Not equal to the expected answer: at ${at || 'every point'}, ${where}the expected value is ${show(pick(c.expected))} but yours is ${show(pick(c.answer))}${also}.`;
+}

@@ -1,0 +1,283 @@
+/**
+ * Mistake variants, generated from the correct answer: each is the correct answer with one
+ * anticipated mistake made (STACK's "buggy rules", but derived automatically rather than written
+ * per question). If a student's answer equals a variant at every test point, the variant's
+ * message is the diagnosis. Order matters: the first match wins, most specific first.
+ */
+import type { Expr } from '../expr/types.js';
+import { add, call, deriv, int, mul, neg, sub, sym } from '../expr/build.js';
+import { equal } from '../expr/equal.js';
+import { freeSymbols } from '../expr/traverse.js';
+import { differentiate } from '../calculus/differentiate.js';
+import { lookupOp } from '../ops/registry.js';
+import { simplify } from '../simplify/simplify.js';
+import { canonical } from './canonical.js';
+import { functionUnicode as fnU, symbolUnicode, unicode as u } from './notation.js';
+import { nodes, replaceNode, targetIn, topLevel } from './rewrite.js';
+import { hasTensor, isScalarShape, shapeOf } from './shape.js';
+import type { Problem } from './input.js';
+import type { MistakeId } from './types.js';
+
+export interface Variant {
+  readonly id: MistakeId;
+  readonly expr: Expr;
+  readonly message: () => string;
+}
+
+export function structuralVariants(problem: Problem): Variant[] {
+  const e = problem.expected;
+  return [
+    ...matrixVariants(e),
+    ...derivativeVariants(e, problem),
+    ...factorVariants(e, problem),
+    ...termVariants(e, problem),
+    ...indexVariants(e, problem),
+  ];
+}
+
+const tensorShaped = (x: Expr): boolean => hasTensor(x) && !isScalarShape(shapeOf(x));
+
+// ---- matrices: transposes and the order of the chain rule -------------------------------------
+
+function matrixVariants(e: Expr): Variant[] {
+  if (!hasTensor(e)) return [];
+  const out: Variant[] = [];
+  const s = shapeOf(e);
+  if (s.rows === s.cols && s.rows > 1) {
+    out.push({
+      id: 'transposed-jacobian',
+      expr: call('transpose', [e]),
+      message: () => 'Your matrix is the transpose of the right one: in a Jacobian, row i holds the partials of output fᵢ and column j the partials with respect to input xⱼ.',
+    });
+  }
+  for (const n of nodes(e)) {
+    if (n.kind === 'call' && n.fn === 'transpose') {
+      const x = n.args[0];
+      out.push({ id: 'missing-transpose', expr: replaceNode(e, n, x), message: () => `W where Wᵀ belongs: use the transpose ${u(n)}, not ${u(x)}.` });
+    }
+    if (n.kind !== 'mul') continue;
+    const tensors = n.factors.filter(tensorShaped);
+    for (const x of tensors) {
+      if (x.kind === 'call' && x.fn === 'transpose') continue;
+      const t = call('transpose', [x]);
+      out.push({ id: 'extra-transpose', expr: replaceNode(e, x, t), message: () => `Wᵀ where W belongs: use ${u(x)}, not its transpose ${u(t)}.` });
+    }
+    if (tensors.length >= 2) {
+      const scalars = n.factors.filter((f) => !tensorShaped(f));
+      out.push({
+        id: 'reversed-chain-order',
+        expr: replaceNode(e, n, mul(...scalars, ...[...tensors].reverse())),
+        message: () => 'The chain-rule product is in the reversed order: ∂(f∘g)/∂x = (∂f/∂g)(∂g/∂x), the outer function’s Jacobian first. Matrix products do not commute.',
+      });
+    }
+  }
+  return out;
+}
+
+// ---- derivatives of activations ------------------------------------------------------------
+
+/** Known one-argument functions whose derivative a student may leave un-differentiated. */
+const ACTIVATION_LIKE = ['sigmoid', 'tanh', 'softplus', 'sin', 'cos', 'exp', 'log', 'sqrt'];
+
+function derivativeVariants(e: Expr, problem: Problem): Variant[] {
+  const out: Variant[] = [];
+  const all = nodes(e);
+  for (const d of all) {
+    if (d.kind !== 'deriv' || d.args.length !== 1) continue;
+    const k = d.orders[0];
+    const lower = k === 1 ? call(d.fn, d.args) : deriv(d.fn, [k - 1], d.args);
+    const name = fnU(d.fn);
+    out.push({
+      id: 'function-for-derivative',
+      expr: replaceNode(e, d, lower),
+      message: () => `${name} where ${name}′ belongs: the chain rule needs the derivative ${u(d)}, not ${u(lower)}.`,
+    });
+    if (k === 1 && (!lookupOp(d.fn) || d.fn === 'relu')) {
+      const g = call(d.fn, d.args);
+      out.push({
+        id: 'sigmoid-derivative-formula',
+        expr: replaceNode(e, d, mul(g, sub(int(1), g))),
+        message: () =>
+          d.fn === 'relu'
+            ? 'relu′(z) written as relu(z)(1 − relu(z)): that formula is the logistic sigmoid’s. relu′(z) is 0 for z ≤ 0 and 1 for z > 0.'
+            : `${name}′(z) written as ${name}(z)(1 − ${name}(z)): that formula holds only for the logistic sigmoid; ${name} here is a general activation, so keep ${u(d)}.`,
+      });
+    }
+  }
+  // A known function's derivative written out (sigmoid(z)(1 − sigmoid(z)), 1 − tanh(z)²) replaced by the function.
+  const pairs = new Map<string, Expr>();
+  for (const n of [...all, ...(problem.fn ? nodes(problem.fn) : [])]) {
+    if ((n.kind !== 'call' && n.kind !== 'deriv') || n.args.length !== 1) continue;
+    const fns = n.kind === 'call' && lookupOp(n.fn) ? [n.fn, ...ACTIVATION_LIKE] : ACTIVATION_LIKE;
+    for (const g of fns) pairs.set(`${g}:${n.args[0].hash}`, call(g, n.args));
+  }
+  for (const g of pairs.values()) {
+    if (g.kind !== 'call') continue;
+    const op = lookupOp(g.fn);
+    if (!op || op.arity[0] !== 1 || g.fn === 'relu' || g.fn === 'identity') continue;
+    const partial = simplify(op.partial(0, g.args));
+    if (equal(partial, g)) continue;
+    const parts = partial.kind === 'mul' ? partial.factors : [partial];
+    for (const site of topLevel(e)) {
+      const replaced = replaceFactors(site, parts, g);
+      if (!replaced) continue;
+      out.push({
+        id: 'function-for-derivative',
+        expr: replaceNode(e, site, replaced),
+        message: () => `${u(g)} where its derivative ${u(partial)} belongs: the chain rule needs ${g.fn}′, not ${g.fn} itself.`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The site with the factors `parts` (all present) replaced by `by`, or undefined. */
+function replaceFactors(site: Expr, parts: readonly Expr[], by: Expr): Expr | undefined {
+  if (site.kind !== 'mul') return parts.length === 1 && equal(site, parts[0]) ? by : undefined;
+  const factors = [...site.factors];
+  let first = -1;
+  for (const p of parts) {
+    const i = factors.findIndex((f, k) => k !== first && equal(f, p));
+    if (i < 0) return undefined;
+    if (first < 0) first = i;
+    factors[i] = p === parts[0] ? by : int(1);
+  }
+  return mul(...factors);
+}
+
+// ---- dropped factors: the chain rule's inner derivative, σ′, (ŷ − y), or any other --------------
+
+function factorVariants(e: Expr, problem: Problem): Variant[] {
+  const out: Variant[] = [];
+  for (const site of topLevel(e)) {
+    if (site.kind !== 'mul') continue;
+    site.factors.forEach((f, i) => {
+      if (f.kind === 'num' || site.factors.findIndex((g) => equal(g, f)) !== i) return;
+      const rest = mul(...site.factors.filter((_, k) => k !== i));
+      out.push({ ...dropRole(f, site, problem), expr: replaceNode(e, site, rest) });
+    });
+  }
+  return out;
+}
+
+function dropRole(f: Expr, site: Expr & { kind: 'mul' }, problem: Problem): Omit<Variant, 'expr'> {
+  if (f.kind === 'deriv') {
+    return {
+      id: 'missing-activation-derivative',
+      message: () => `Missing ${u(f)}, the derivative of ${fnU(f.fn)} at its argument: the chain rule multiplies by it.`,
+    };
+  }
+  const y = targetIn(f);
+  if (y !== undefined) {
+    const shown = f.kind === 'add' && f.terms.length === 2 && f.terms[0].kind === 'sym' && /^yhat/.test(f.terms[0].name) ? '' : `, which is ${symbolUnicode(y.replace(/^y/, 'yhat'))} − ${symbolUnicode(y)}`;
+    return {
+      id: 'dropped-error-factor',
+      message: () => `Dropped the factor ${u(f)}${shown}: with f = ½(ŷ − y)², ∂f/∂p = (ŷ − y)·∂ŷ/∂p, and ∂f/∂ŷ = ŷ − y stays in the product.`,
+    };
+  }
+  const inner = innerDerivativeOf(f, site, problem);
+  if (inner) {
+    const [z, v, outer] = inner;
+    const w = symbolUnicode(v);
+    const rule = outer === undefined ? `∂(zⁿ)/∂${w} = n·zⁿ⁻¹·∂z/∂${w}` : `∂${outer}(z)/∂${w} = ${outer}′(z)·∂z/∂${w}`;
+    return {
+      id: 'missing-inner-derivative',
+      message: () => `Missing the inner derivative ∂z/∂${w} = ${u(f)} of z = ${u(z)}: by the chain rule, ${rule}.`,
+    };
+  }
+  return { id: 'missing-factor', message: () => `Missing the factor ${u(f)}.` };
+}
+
+/**
+ * If f is ∂z/∂v for the argument z of a function (or the base z of a power zⁿ) in the same
+ * product: [z, v, the function's name, or undefined for a power].
+ */
+function innerDerivativeOf(f: Expr, site: Expr & { kind: 'mul' }, problem: Problem): [Expr, string, string | undefined] | undefined {
+  const target = canonical(f);
+  for (const g of site.factors) {
+    for (const n of nodes(g)) {
+      const inner: [Expr, string | undefined] | undefined =
+        (n.kind === 'call' || n.kind === 'deriv') && n.args.length === 1 && n.fn !== 'transpose'
+          ? [n.args[0], fnU(n.fn)]
+          : n.kind === 'pow' && n.exp.kind === 'num'
+            ? [n.base, undefined]
+            : undefined;
+      if (!inner) continue;
+      const [z, name] = inner;
+      const vars = problem.wrt.length > 0 ? problem.wrt : freeSymbols(z);
+      for (const v of vars) {
+        if (z.kind === 'sym' && z.name === v) continue;
+        if (equal(canonical(differentiate(z, v)), target)) return [z, v, name];
+      }
+    }
+  }
+  return undefined;
+}
+
+// ---- terms: a missing path, a sign error ------------------------------------------------------
+
+function termVariants(e: Expr, problem: Problem): Variant[] {
+  const out: Variant[] = [];
+  const w = problem.wrt.length === 1 ? symbolUnicode(problem.wrt[0]) : undefined;
+  for (const site of topLevel(e)) {
+    if (site.kind !== 'add') continue;
+    // Terms through activations (σ′, relu′ …) are paths through a network.
+    const paths = site.terms.filter((t) => nodes(t).some((n) => n.kind === 'deriv')).length >= 2;
+    site.terms.forEach((t, i) => {
+      const others = site.terms.filter((_, k) => k !== i);
+      out.push({
+        id: 'missing-term',
+        expr: replaceNode(e, site, add(...others)),
+        message: () => `Missing the term ${u(t)}${w && paths ? `: add one term for every path through which ${w} reaches the output` : ''}.`,
+      });
+      out.push({
+        id: 'sign-error',
+        expr: replaceNode(e, site, add(...site.terms.map((x, k) => (k === i ? neg(x) : x)))),
+        message: () => `Sign error in the term ${u(t)}.`,
+      });
+    });
+  }
+  return out;
+}
+
+// ---- a weight with the wrong index ------------------------------------------------------------
+
+const INDEXED = /^([A-Za-z]+)(\d+)_(\d+)_(\d+)$/;
+const PLAIN = /^([A-Za-z]+)(\d+)$/;
+
+function family(name: string): string | undefined {
+  const m = INDEXED.exec(name);
+  if (m) return `${m[1]}${m[2]}_`;
+  const p = PLAIN.exec(name);
+  return p ? `${p[1]}#` : undefined;
+}
+
+function indexVariants(e: Expr, problem: Problem): Variant[] {
+  const out: Variant[] = [];
+  const byFamily = new Map<string, string[]>();
+  for (const v of problem.variables) {
+    const f = family(v);
+    if (f) byFamily.set(f, [...(byFamily.get(f) ?? []), v]);
+  }
+  for (const site of topLevel(e)) {
+    if (site.kind !== 'mul') continue;
+    for (const f of site.factors) {
+      if (f.kind !== 'sym') continue;
+      for (const other of byFamily.get(family(f.name) ?? '') ?? []) {
+        if (other === f.name) continue;
+        const a = INDEXED.exec(f.name);
+        const b = INDEXED.exec(other);
+        const swapped = a && b && a[3] === b[4] && a[4] === b[3];
+        out.push({
+          id: 'wrong-index',
+          expr: replaceNode(e, site, mul(...site.factors.map((g) => (g === f ? sym(other) : g)))),
+          message: () =>
+            swapped
+              ? `${symbolUnicode(other)} where ${symbolUnicode(f.name)} belongs: the row and column indices are swapped, as when a sum runs over the wrong index (W instead of Wᵀ).`
+              : `${symbolUnicode(other)} where ${symbolUnicode(f.name)} belongs: check which weight connects these two neurons (is the sum over the right index?).`,
+        });
+      }
+    }
+  }
+  return out;
+}

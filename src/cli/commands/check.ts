@@ -1,0 +1,111 @@
+/**
+ * `gradsheet check --expected EXPR --answer EXPR [--wrt VAR[,VAR…]]`: is a hand derivation right,
+ * and if not, what is the mistake?
+ *   gradsheet check --expected "w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3" \
+ *     --wrt w1 --answer "w_5 \sigma'(w_1 x_1 + w_2 x_2 + b_1)"
+ *   → incorrect: Missing the inner derivative ∂z/∂w₁ = x₁ of z = w₁x₁ + w₂x₂ + b₁ …   (exit 1)
+ * Exit 0 correct, 1 incorrect (or undecided: the checker could not decide honestly), 2 an answer
+ * that cannot be read (the result still goes to stdout) or bad flags (one line on stderr).
+ *
+ * Where the expected answer comes from is one function, `targetFromFlags`; the worksheet form
+ * (`check SPEC --exercise ID --seed N --answer EXPR`) will add a second source beside it.
+ */
+import { Command, Option } from 'commander';
+import { checkPrepared, prepareCheck } from '../../check/check.js';
+import type { CheckOptions, CheckResult } from '../../check/types.js';
+import { InputError } from '../../errors.js';
+import { formatOption, json, nameList, type Format, type Io } from '../io.js';
+
+interface CheckFlags {
+  expected?: string;
+  answer?: string;
+  wrt?: string;
+  seed?: string;
+  functions?: string;
+  define?: string[];
+  timeBudget: string;
+  format: Format;
+}
+
+/** A one-shot process starts cold (≈ 1 s to load, JIT not warm): a wider budget than the library's 50 ms. */
+const CLI_TIME_BUDGET_MS = 2_000;
+
+export function checkCommand(io: Io): Command {
+  return new Command('check')
+    .description("check a student's answer: exit 0 correct, 1 incorrect (or undecided), 2 unreadable")
+    .option('--expected <expr>', 'the expected answer, or with --wrt the function to differentiate (text or LaTeX)')
+    .option('--answer <expr>', "the student's answer, text or LaTeX (detected), e.g. \"w_5 \\sigma'(z) x_1\"")
+    .option('--wrt <vars>', 'the expected answer is the derivative of --expected w.r.t. VAR (the Jacobian for several)')
+    .option('--seed <n>', 'seed of the test points and of the random functions standing in for σ (default 1)')
+    .option('--functions <names>', 'extra names read as abstract functions, comma-separated (σ, φ, ψ, f, g always are)')
+    .option('--define <name=expr>', 'an abbreviation the answer may use, e.g. "z1=w1*x1 + w2*x2 + b1" (repeatable)', collect)
+    .addOption(new Option('--time-budget <ms>', 'give up with "could not decide" after this long').default(String(CLI_TIME_BUDGET_MS)))
+    .addOption(formatOption())
+    .action((flags: CheckFlags) => {
+      const { expected, answer, options } = targetFromFlags(flags);
+      const problem = prepareCheck(expected, options, { expected: '--expected', definition: (name) => `--define ${name}` });
+      const result = checkPrepared(problem, answer, options);
+      io.out(render(result, flags.format));
+      process.exitCode = exitCode(result);
+    });
+}
+
+function targetFromFlags(flags: CheckFlags): { expected: string; answer: string; options: CheckOptions } {
+  if (flags.expected === undefined) throw new InputError('--expected EXPR is required: the expected answer (or, with --wrt, the function)');
+  if (flags.answer === undefined) throw new InputError("--answer EXPR is required: the student's answer");
+  const definitions: Record<string, string> = {};
+  for (const d of flags.define ?? []) {
+    const eq = d.indexOf('=');
+    if (eq <= 0) throw new InputError(`--define ${d}: expected NAME=EXPR, e.g. --define "z1=w1*x1 + w2*x2 + b1"`);
+    definitions[d.slice(0, eq).trim()] = d.slice(eq + 1);
+  }
+  const options: CheckOptions = {
+    ...(flags.wrt !== undefined ? { wrt: nameList('--wrt', flags.wrt) } : {}),
+    ...(flags.seed !== undefined ? { seed: integer('--seed', flags.seed, 0, 2 ** 32 - 1) } : {}),
+    ...(flags.functions !== undefined ? { functions: nameList('--functions', flags.functions) } : {}),
+    definitions,
+    timeBudgetMs: integer('--time-budget', flags.timeBudget, 1, 600_000),
+  };
+  return { expected: withArgument('--expected', flags.expected), answer: flags.answer, options };
+}
+
+function withArgument(flag: string, value: string): string {
+  if (value.trim() === '') throw new InputError(`${flag}: empty expression`);
+  return value;
+}
+
+function integer(flag: string, value: string, lo: number, hi: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < lo || n > hi) throw new InputError(`${flag} ${value}: expected a whole number from ${lo} to ${hi}`);
+  return n;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+export function exitCode(r: CheckResult): number {
+  return r.verdict === 'correct' ? 0 : r.verdict === 'invalid' ? 2 : 1;
+}
+
+function render(r: CheckResult, format: Format): string {
+  switch (format) {
+    case 'json': {
+      // The contract's fields first: verdict, interpreted, feedback, counterexample.
+      const { verdict, interpreted, interpretedText, feedback, counterexample, ...rest } = r;
+      return json({ verdict, interpreted, interpretedText, feedback, ...(counterexample ? { counterexample } : {}), ...rest });
+    }
+    case 'latex':
+      return [r.interpreted, `% ${r.verdict}: ${r.feedback}`].filter(Boolean).join('\n');
+    case 'text': {
+      const lines: string[] = [];
+      if (r.interpretedText) lines.push(`interpreted as: ${r.interpretedText}`);
+      lines.push(r.verdict === 'correct' ? r.feedback : `${r.verdict}: ${r.feedback}`);
+      if (r.factors && (r.factors.wrong.length > 0 || r.factors.missing.length > 0)) {
+        const list = (xs: readonly { unicode: string }[]): string => xs.map((x) => x.unicode).join(', ') || 'none';
+        lines.push(`factors right: ${list(r.factors.right)}; wrong: ${list(r.factors.wrong)}; missing: ${list(r.factors.missing)}`);
+      }
+      return lines.join('\n');
+    }
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Each class of backprop mistake (docs/anchors.md) gets its own diagnosis, in the lecture's
+ * notation, generated automatically from the correct answer and its derivation.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkAnswer } from '../../src/check/check.js';
+import type { CheckOptions, CheckResult, MistakeId } from '../../src/check/types.js';
+
+const YHAT = 'w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3';
+const MSE = `1/2*(${YHAT} - y)^2`;
+const OPTS: CheckOptions = { timeBudgetMs: 60_000 };
+
+function diagnosed(expected: string, answer: string, options: CheckOptions = {}): CheckResult {
+  const r = checkAnswer(expected, answer, { ...OPTS, ...options });
+  expect(r.verdict).toBe('incorrect');
+  // The feedback is the diagnosis when there is one.
+  if (r.diagnosis) expect(r.feedback).toBe(r.diagnosis.message);
+  return r;
+}
+
+function expectDiagnosis(r: CheckResult, id: MistakeId, message: string | RegExp): void {
+  expect(r.diagnosis?.id).toBe(id);
+  if (typeof message === 'string') expect(r.diagnosis?.message).toBe(message);
+  else expect(r.diagnosis?.message).toMatch(message);
+}
+
+describe('chain rule', () => {
+  it('a missing inner derivative: w5·σ′(z) for ∂ŷ/∂w₁', () => {
+    const r = diagnosed(YHAT, "w5*sigma'(w1*x1 + w2*x2 + b1)", { wrt: 'w1' });
+    expectDiagnosis(r, 'missing-inner-derivative', 'Missing the inner derivative ∂z/∂w₁ = x₁ of z = w₁x₁ + w₂x₂ + b₁: by the chain rule, ∂σ(z)/∂w₁ = σ′(z)·∂z/∂w₁.');
+  });
+
+  it('the same in LaTeX, and without --wrt (the expected answer given directly)', () => {
+    const latex = diagnosed(YHAT, "w_5 \\sigma'(w_1 x_1 + w_2 x_2 + b_1)", { wrt: 'w1' });
+    expect(latex.diagnosis?.id).toBe('missing-inner-derivative');
+    const direct = diagnosed("w5*sigma'(w1*x1 + w2*x2 + b1)*x1", "w5*sigma'(w1*x1 + w2*x2 + b1)");
+    expectDiagnosis(direct, 'missing-inner-derivative', /^Missing the inner derivative ∂z\/∂w₁ = x₁ of z = w₁x₁ \+ w₂x₂ \+ b₁/);
+  });
+
+  it('a missing inner derivative deeper in the chain', () => {
+    const r = diagnosed('sigma(w2*sigma(w1*x))', "sigma'(w2*sigma(w1*x))*w2*sigma'(w1*x)", { wrt: 'w1' });
+    expectDiagnosis(r, 'missing-inner-derivative', /^Missing the inner derivative ∂z\/∂w₁ = x of z = w₁x/);
+  });
+
+  it('σ where σ′ belongs', () => {
+    const r = diagnosed(YHAT, 'w5*sigma(w1*x1 + w2*x2 + b1)*x1', { wrt: 'w1' });
+    expectDiagnosis(r, 'function-for-derivative', /^σ where σ′ belongs: ∂σ\(z\)\/∂w₁ = σ′\(z\)·∂z\/∂w₁, with the derivative σ′\(w₁x₁ \+ w₂x₂ \+ b₁\)/);
+  });
+
+  it('sigmoid where its derivative belongs', () => {
+    const r = diagnosed('sigmoid(z)*(1 - sigmoid(z))', 'sigmoid(z)');
+    expectDiagnosis(r, 'function-for-derivative', 'sigmoid(z) where its derivative sigmoid(z)(1 − sigmoid(z)) belongs: the chain rule needs sigmoid′, not sigmoid itself.');
+  });
+
+  it('σ′ written as σ(1 − σ) for a general activation', () => {
+    const r = diagnosed(YHAT, 'w5*sigma(w1*x1 + w2*x2 + b1)*(1 - sigma(w1*x1 + w2*x2 + b1))*x1', { wrt: 'w1' });
+    expectDiagnosis(r, 'sigmoid-derivative-formula', /^σ′\(z\) written as σ\(z\)\(1 − σ\(z\)\): that formula holds only for the logistic sigmoid/);
+  });
+
+  it('a missing relu′ in a ReLU net, and relu(z) for z is right on one side of the kink only', () => {
+    const r = diagnosed('w5*relu(w1*x1 + w2*x2 + b1) + b3', 'w5*x1', { wrt: 'w1' });
+    expectDiagnosis(r, 'missing-activation-derivative', 'Missing relu′(w₁x₁ + w₂x₂ + b₁), the derivative of relu at its argument: the chain rule multiplies by it.');
+    const kink = diagnosed('z', 'relu(z)');
+    expectDiagnosis(kink, 'kink-branch', /^Right where z > 0, but not where z < 0: check that case\. relu′\(z\) is 0 for z ≤ 0/);
+  });
+
+  it('the chain-rule product in the reversed order: undefined, or defined but different', () => {
+    const undef = diagnosed('[[1, -2, 1/4]] * [1, 2; 0, 1; -1, 0]', '[1, 2; 0, 1; -1, 0] * [[1, -2, 1/4]]');
+    expectDiagnosis(undef, 'reversed-chain-order', /^Your answer is undefined: .*cannot multiply a 3×2 matrix by a 1×3 row \(2 columns but 1 row\)\. The chain-rule product is in the reversed order: ∂\(f∘g\)\/∂x = \(∂f\/∂g\)\(∂g\/∂x\)/);
+    const square = diagnosed('[a, b; c, d] * [p, q; r, s]', '[p, q; r, s] * [a, b; c, d]');
+    expectDiagnosis(square, 'reversed-chain-order', /^The chain-rule product is in the reversed order/);
+  });
+
+  it('the product rule as f′g′, or with one term', () => {
+    expectDiagnosis(diagnosed('x*sin(x)', 'cos(x)', { wrt: 'x' }), 'product-rule', /^The product rule is \(fg\)′ = f′g \+ fg′, not f′g′/);
+    expectDiagnosis(diagnosed('x*sin(x)', 'x*cos(x)', { wrt: 'x' }), 'product-rule', /Your answer has only the term where sin\(x\) is differentiated\.$/);
+  });
+
+  it('the power rule without the inner derivative, or without lowering the exponent', () => {
+    expectDiagnosis(diagnosed('(w*x + 1)^3', '3*(w*x + 1)^2', { wrt: 'w' }), 'power-rule', /the factor ∂u\/∂w = x belongs in the product\.$/);
+    expectDiagnosis(diagnosed('(w*x + 1)^3', '3*(w*x + 1)^3*x', { wrt: 'w' }), 'power-rule', /^The power rule lowers the exponent by one/);
+    // Without the function, the dropped factor is still recognised as the chain factor.
+    expectDiagnosis(diagnosed('3*(w*x + 1)^2*x', '3*(w*x + 1)^2', { wrt: [] }), 'missing-inner-derivative', /∂\(zⁿ\)\/∂w = n·zⁿ⁻¹·∂z\/∂w\.$/);
+  });
+});
+
+describe('factors', () => {
+  it('an extra factor', () => {
+    expectDiagnosis(diagnosed(YHAT, "w5*sigma'(w1*x1 + w2*x2 + b1)*x1*w1", { wrt: 'w1' }), 'extra-factor', 'An extra factor w₁: without it, your answer would be right.');
+  });
+
+  it('a missing factor', () => {
+    expectDiagnosis(diagnosed(YHAT, "sigma'(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w1' }), 'missing-factor', 'Missing the factor w₅.');
+  });
+
+  it('reports which chain-rule factors are right', () => {
+    const r = diagnosed(YHAT, 'w5*sigma(w1*x1 + w2*x2 + b1)*x1', { wrt: 'w1' });
+    expect(r.factors?.right.map((f) => f.unicode)).toEqual(['w₅', 'x₁']);
+    expect(r.factors?.wrong.map((f) => f.unicode)).toEqual(['σ(w₁x₁ + w₂x₂ + b₁)']);
+    expect(r.factors?.missing.map((f) => f.unicode)).toEqual(['σ′(w₁x₁ + w₂x₂ + b₁)']);
+    expect(r.factors?.missing[0].text).toBe("sigma'(w1*x1 + w2*x2 + b1)");
+    expect(r.factors?.missing[0].latex).toBe("\\sigma'(w_{1} x_{1} + w_{2} x_{2} + b_{1})");
+  });
+});
+
+describe('the squared error', () => {
+  const withError = (rest: string): string => `(w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3 - y)*${rest}`;
+
+  it('a dropped (ŷ − y) factor', () => {
+    const r = diagnosed(MSE, "w5*sigma'(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w1' });
+    expectDiagnosis(r, 'dropped-error-factor', /^Dropped the factor w₅σ\(w₁x₁ \+ w₂x₂ \+ b₁\) \+ w₆σ\(w₃x₁ \+ w₄x₂ \+ b₂\) \+ b₃ − y, which is ŷ − y: with f = ½\(ŷ − y\)², ∂f\/∂p = \(ŷ − y\)·∂ŷ\/∂p/);
+    const short = diagnosed("(yhat - y)*w5*sigma'(z1)*x1", "w5*sigma'(z1)*x1");
+    expectDiagnosis(short, 'dropped-error-factor', /^Dropped the factor ŷ − y: with f = ½\(ŷ − y\)²/);
+  });
+
+  it('a stray ½ or 2', () => {
+    expectDiagnosis(diagnosed(MSE, `1/2*${withError("w5*sigma'(w1*x1 + w2*x2 + b1)*x1")}`, { wrt: 'w1' }), 'stray-constant', /^A stray ½: the ½ of f_MSE = ½\(ŷ − y\)² cancels against the 2 from the power rule/);
+    expectDiagnosis(diagnosed(MSE, `2*${withError("w5*sigma'(w1*x1 + w2*x2 + b1)*x1")}`, { wrt: 'w1' }), 'stray-constant', /^A stray factor 2: with f_MSE = ½\(ŷ − y\)², the ½ cancels the 2 from the power rule/);
+  });
+
+  it('another constant factor', () => {
+    expectDiagnosis(diagnosed('x*exp(x)', '3*x*exp(x)'), 'constant-factor', 'Off by a constant factor: your answer is 3 times the right one.');
+  });
+});
+
+describe('signs, terms and indices', () => {
+  it('a sign error, in the whole answer or in one term (the update rule)', () => {
+    expectDiagnosis(diagnosed(YHAT, "-w5*sigma'(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w1' }), 'sign-error', 'Sign error: your answer is the negative of the right one.');
+    expectDiagnosis(diagnosed('w1 - epsilon*g1', 'w1 + epsilon*g1'), 'sign-error', 'Sign error in the term −εg₁.');
+  });
+
+  it('a missing path in a sum over paths, and an extra term', () => {
+    const r = diagnosed(YHAT, "w5*sigma'(w1*x1 + w2*x2 + b1)*w1", { wrt: 'x1' });
+    expectDiagnosis(r, 'missing-term', 'Missing the term w₆σ′(w₃x₁ + w₄x₂ + b₂)w₃: add one term for every path through which x₁ reaches the output.');
+    expectDiagnosis(diagnosed('w5*x1 + b1*x2', 'w5*x1 + b1*x2 + w5'), 'extra-term', 'An extra term w₅: without it, your answer would be right.');
+  });
+
+  it('a sum over the wrong index: w₄ for w₃ (lecture naming), W⁽¹⁾₁₂ for W⁽¹⁾₂₁ (indexed)', () => {
+    const lecture = diagnosed(YHAT, "w5*sigma'(w1*x1 + w2*x2 + b1)*w1 + w6*sigma'(w3*x1 + w4*x2 + b2)*w4", { wrt: 'x1' });
+    expectDiagnosis(lecture, 'wrong-index', 'w₄ where w₃ belongs: check which weight connects these two neurons (is the sum over the right index?).');
+    const net = 'W2_1_1*sigma(W1_1_1*x1 + W1_1_2*x2) + W2_1_2*sigma(W1_2_1*x1 + W1_2_2*x2)';
+    const indexed = diagnosed(net, "W2_1_1*sigma'(W1_1_1*x1 + W1_1_2*x2)*W1_1_1 + W2_1_2*sigma'(W1_2_1*x1 + W1_2_2*x2)*W1_1_2", { wrt: 'x1' });
+    expectDiagnosis(indexed, 'wrong-index', 'W⁽¹⁾₁₂ where W⁽¹⁾₂₁ belongs: the row and column indices are swapped, as when a sum runs over the wrong index (W instead of Wᵀ).');
+  });
+});
+
+describe('Jacobians and transposes', () => {
+  it('the lecture’s 3×2 Jacobian given as 2×3: transposed', () => {
+    const r = diagnosed('[2, 1; 0, pi; -1/x2, x1/x2^2]', '[2, 0, -1/x2; 1, pi, x1/x2^2]');
+    expectDiagnosis(r, 'transposed-jacobian', 'Expected a 3×2 matrix, got a 2×3 matrix: did you transpose the Jacobian? Rows are the outputs f₁…f₃ and columns the inputs (x₁…x₂); entry (i, j) is ∂fᵢ/∂xⱼ.');
+    const latex = diagnosed('[2*x1 + x2, pi*x2, -x1/x2]', '\\begin{bmatrix} 2 & 0 & -1/x_2 \\\\ 1 & \\pi & x_1/x_2^2 \\end{bmatrix}', { wrt: ['x1', 'x2'] });
+    expect(latex.diagnosis?.id).toBe('transposed-jacobian');
+  });
+
+  it('a square Jacobian transposed, and the gradient (a column) for the Jacobian (a row)', () => {
+    expectDiagnosis(diagnosed('[x1*x2, x1; x2, 1]', '[x1*x2, x2; x1, 1]'), 'transposed-jacobian', /^Your matrix is the transpose of the right one/);
+    expectDiagnosis(diagnosed('x1 - 2*x2', '[1, -2]', { wrt: ['x1', 'x2'] }), 'transposed-jacobian', /^Expected a 1×2 row, got a 2×1 column: .*the Jacobian ∂f\/∂x is a row \(1×m\), the transpose of the gradient/);
+  });
+
+  it('W where Wᵀ belongs, and Wᵀ where W belongs', () => {
+    expectDiagnosis(diagnosed('transpose([w1, w2; w3, w4])*[d1, d2]', '[w1, w2; w3, w4]*[d1, d2]'), 'missing-transpose', 'W where Wᵀ belongs: use the transpose [w₁ w₂; w₃ w₄]ᵀ, not [w₁ w₂; w₃ w₄].');
+    const latex = diagnosed('\\begin{bmatrix} w_1 & w_2 \\\\ w_3 & w_4 \\end{bmatrix}^{\\top} \\begin{bmatrix} d_1 \\\\ d_2 \\end{bmatrix}', '\\begin{bmatrix} w_1 & w_2 \\\\ w_3 & w_4 \\end{bmatrix} \\begin{bmatrix} d_1 \\\\ d_2 \\end{bmatrix}');
+    expect(latex.diagnosis?.id).toBe('missing-transpose');
+    expectDiagnosis(diagnosed('[w1, w2; w3, w4]*[d1, d2]', 'transpose([w1, w2; w3, w4])*[d1, d2]'), 'extra-transpose', 'Wᵀ where W belongs: use [w₁ w₂; w₃ w₄], not its transpose [w₁ w₂; w₃ w₄]ᵀ.');
+  });
+});
+
+describe('no recognised mistake', () => {
+  it('gives a counterexample with both values', () => {
+    const r = diagnosed('x*exp(x)', 'x + exp(x)');
+    expect(r.diagnosis).toBeUndefined();
+    expect(r.counterexample).toBeDefined();
+    const c = r.counterexample!;
+    expect(Object.keys(c.point)).toEqual(['x']);
+    expect(c.expected).toBeCloseTo(c.point.x * Math.exp(c.point.x), 9);
+    expect(c.answer).toBeCloseTo(c.point.x + Math.exp(c.point.x), 9);
+    expect(r.feedback).toMatch(/^Not equal to the expected answer: at x = -?[\d.]+, the expected value is [−\d.]+ but yours is [−\d.]+\.$/);
+  });
+
+  it('says when σ stands for random functions, and how each was drawn', () => {
+    const r = diagnosed("sigma'(w*x)*x", "sigma'(w*x)*w + x");
+    expect(r.feedback).toMatch(/\(σ stands for a random smooth function here: the answer must hold for every one\)\.$/);
+    expect(r.counterexample?.functions?.sigma).toMatch(/^σ\(u\) = /);
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * When is an answer correct? Right answers in other forms (reordered, factored differently, in
+ * LaTeX or Unicode, as sigmoid's own derivative formula) are accepted; wrong answers that fool
+ * weaker checkers are not (relu(z) for z, σ for σ′, sigmoid for sigmoid′, a relative error of 1e-6).
+ */
+import { describe, expect, it } from 'vitest';
+import { checkAnswer, checkPrepared, prepareCheck } from '../../src/check/check.js';
+import type { CheckOptions } from '../../src/check/types.js';
+
+/** The lecture's 2-2-1 network. */
+const YHAT = 'w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3';
+/** A budget no busy machine reaches: these tests are about verdicts, not speed (see budget tests). */
+const OPTS: CheckOptions = { timeBudgetMs: 60_000 };
+const check = (expected: string, answer: string, options: CheckOptions = {}) => checkAnswer(expected, answer, { ...OPTS, ...options });
+
+describe('correct answers in other forms are marked correct', () => {
+  it.each([
+    ['the lecture’s form', "w5*sigma'(w1*x1 + w2*x2 + b1)*x1"],
+    ['factors and terms reordered', "x1*w5*sigma'(b1 + w2*x2 + w1*x1)"],
+    ['LaTeX', "w_5 \\sigma'(w_1 x_1 + w_2 x_2 + b_1) x_1"],
+    ['LaTeX with \\left( and \\prime', 'x_{1} \\cdot w_{5} \\cdot \\sigma^{\\prime}\\left(b_{1} + w_{2} x_{2} + w_{1} x_{1}\\right)'],
+    ['Unicode from the lecture', 'w₅σ′(w₁x₁ + w₂x₂ + b₁)x₁'],
+  ])('∂ŷ/∂w₁ as %s', (_, answer) => {
+    const r = check(YHAT, answer, { wrt: 'w1' });
+    expect(r.verdict).toBe('correct');
+    expect(r.feedback).toBe('Correct.');
+  });
+
+  it('accepts w5*x1*(1 - sigmoid(z))*sigmoid(z) for w5*x1*sigmoid\'(z), in text and in LaTeX', () => {
+    expect(check("w5*x1*sigmoid'(z)", 'w5*x1*(1 - sigmoid(z))*sigmoid(z)').verdict).toBe('correct');
+    const latex = check("w5*x1*sigmoid'(z)", 'w_5 x_1 \\left(1 - \\operatorname{sigmoid}(z)\\right) \\operatorname{sigmoid}(z)');
+    expect(latex.verdict).toBe('correct');
+    expect(latex.syntax).toBe('latex');
+    expect(latex.interpreted).toBe('w_{5} x_{1} (1 - \\operatorname{sigmoid}(z)) \\operatorname{sigmoid}(z)');
+  });
+
+  it('decides by canonical forms when they agree, by numbers otherwise', () => {
+    expect(check(YHAT, "x1*w5*sigma'(b1 + w2*x2 + w1*x1)", { wrt: 'w1' }).method).toBe('symbolic');
+    const expanded = check('(x + 1)^2*sigma(x)', 'x^2*sigma(x) + 2*x*sigma(x) + sigma(x)');
+    expect(expanded.verdict).toBe('correct');
+    expect(expanded.method).toBe('numeric');
+    expect(expanded.points).toBe(16);
+  });
+
+  it('accepts the lecture’s chain-rule example as a row, in text and LaTeX', () => {
+    const expected = '[[1, -2, 1/4]] * [1, 2; 0, 1; -1, 0]';
+    expect(check(expected, '[[3/4, 0]]').verdict).toBe('correct');
+    expect(check(expected, '\\begin{bmatrix} \\frac{3}{4} & 0 \\end{bmatrix}').verdict).toBe('correct');
+  });
+
+  it('accepts the lecture’s Jacobian, given as a matrix or as the derivative of f', () => {
+    const jacobian = '\\begin{bmatrix} 2 & 1 \\\\ 0 & \\pi \\\\ -\\frac{1}{x_2} & \\frac{x_1}{x_2^2} \\end{bmatrix}';
+    expect(check('[2, 1; 0, pi; -1/x2, x1/x2^2]', jacobian).verdict).toBe('correct');
+    expect(check('[2*x1 + x2, pi*x2, -x1/x2]', jacobian, { wrt: ['x1', 'x2'] }).verdict).toBe('correct');
+  });
+
+  it('reads uw as u·w when u and w are variables, and says so', () => {
+    const r = check('v*sigma(u*w + z)', "uv sigma'(uw + z)", { wrt: 'w' });
+    expect(r.verdict).toBe('correct');
+    expect(r.notes).toEqual(['read uv as u·v', 'read uw as u·w']);
+    expect(r.interpretedText).toBe("u*v*sigma'(u*w + z)");
+    expect(r.feedback).toBe('Correct. (read uv as u·v; read uw as u·w)');
+  });
+
+  it('accepts answers that use the abbreviations it is given', () => {
+    const r = check(YHAT, "w5*sigma'(z1)*x1", { wrt: 'w1', definitions: { z1: 'w1*x1 + w2*x2 + b1' } });
+    expect(r.verdict).toBe('correct');
+    expect(r.interpretedText).toBe("w5*sigma'(z1)*x1");
+  });
+
+  it('evaluates only where the expected answer is defined (log needs x > 0)', () => {
+    expect(check('log(x)', '1/x', { wrt: 'x' }).verdict).toBe('correct');
+    expect(check('sqrt(x)*log(y)', 'sqrt(x)*log(y) + 0*y').verdict).toBe('correct');
+  });
+});
+
+describe('wrong answers are not accepted', () => {
+  it.each([
+    ['relu(z) for z (positive-only sampling would accept it)', 'z', 'relu(z)'],
+    ["sigma(z) for sigma'(z)", "sigma'(z)", 'sigma(z)'],
+    ['sigmoid(z) for sigmoid(z)*(1 - sigmoid(z))', 'sigmoid(z)*(1 - sigmoid(z))', 'sigmoid(z)'],
+    ["σ(1 − σ) for a general σ'", "sigma'(z)", 'sigma(z)*(1 - sigma(z))'],
+    ["σ'' for σ'", "sigma'(z)", "sigma''(z)"],
+    ['a relative error of 1e-6 (WeBWorK’s 1e-4 would accept it)', 'x*exp(x)', 'x*exp(x)*(1 + 1/1000000)'],
+    ['relu(x) + relu(-x) for x', 'x', 'relu(x) + relu(-x)'],
+  ])('%s', (_, expected, answer) => {
+    const r = check(expected, answer);
+    expect(r.verdict).toBe('incorrect');
+  });
+
+  it('tells σ from σ′ because σ is several random smooth functions, consistent with their derivatives', () => {
+    const r = check("sigma'(w*x)", 'sigma(w*x)');
+    expect(r.counterexample?.functions?.sigma).toMatch(/^σ\(u\) = /);
+  });
+});
+
+describe('shapes', () => {
+  it('checks vectors and matrices entry by entry', () => {
+    expect(check('[x*y, x + y]', '[y*x, y + x]').verdict).toBe('correct');
+    const r = check('[x*y, x + y]', '[y*x, y - x]');
+    expect(r.verdict).toBe('incorrect');
+    expect(r.counterexample?.entry).toEqual([2, 1]);
+  });
+
+  it('says which shape was expected', () => {
+    expect(check('x', '[x, x]').feedback).toBe('Expected a number, got a 2×1 column.');
+    expect(check('[x, x]', 'x').feedback).toBe('Expected a 2×1 column, got a number.');
+  });
+});
+
+describe('honesty', () => {
+  it('says "could not decide" when the expected answer is defined nowhere it looks', () => {
+    const r = check('log(-x^2 - 1)', '1');
+    expect(r.verdict).toBe('undecided');
+    expect(r.feedback).toMatch(/^Could not decide: found only 0 of 12 test points needed/);
+  });
+
+  it('says "could not decide" when even the verdict runs out of time (a clock that jumps 10 ms a call)', () => {
+    let t = 0;
+    // Right, but only the numbers can tell (the canonical forms differ).
+    const answer = "(x1*w5 + x1*w5*x2)/(1 + x2)*sigma'(b1 + w2*x2 + w1*x1)";
+    expect(check(YHAT, answer, { wrt: 'w1' })).toMatchObject({ verdict: 'correct', method: 'numeric' });
+    // Budget 5 ms: optional work stops at 5 ms, the verdict at 50 ms, i.e. after 5 clock readings.
+    const r = checkAnswer(YHAT, answer, { wrt: 'w1', timeBudgetMs: 5, now: () => (t += 10) });
+    expect(r.verdict).toBe('undecided');
+    expect(r.feedback).toMatch(/time budget ran out/);
+    // How the answer was read is still given.
+    expect(r.interpretedText).toBe("(x1*w5 + x1*w5*x2)*sigma'(b1 + w2*x2 + w1*x1)/(1 + x2)");
+  });
+
+  it('keeps the verdict when only the budget for optional work is spent (no diagnosis then)', () => {
+    let t = 0;
+    const r = checkAnswer(YHAT, "w5*sigma'(w1*x1 + w2*x2 + b1)", { wrt: 'w1', timeBudgetMs: 20, now: () => (t += 1) });
+    expect(r.verdict).toBe('incorrect');
+    expect(r.diagnosis).toBeUndefined();
+    expect(r.feedback).toMatch(/^Not equal to the expected answer: at /);
+  });
+
+  it('is deterministic for a seed, and right for every seed', () => {
+    const a = check(YHAT, "w5*sigma(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w1', seed: 7 });
+    const b = check(YHAT, "w5*sigma(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w1', seed: 7 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    for (const seed of [1, 2, 3, 99, 2 ** 31]) {
+      expect(check(YHAT, "x1*w5*sigma'(b1 + w2*x2 + w1*x1)", { wrt: 'w1', seed }).verdict).toBe('correct');
+      expect(check(YHAT, "w5*sigma'(w1*x1 + w2*x2 + b1)", { wrt: 'w1', seed }).verdict).toBe('incorrect');
+    }
+  });
+
+  it('checks many answers against one prepared exercise with the same verdicts', () => {
+    const problem = prepareCheck(YHAT, { wrt: 'w1' });
+    for (const [answer, verdict] of [
+      ["w5*sigma'(w1*x1 + w2*x2 + b1)*x1", 'correct'],
+      ["w5*sigma'(w1*x1 + w2*x2 + b1)", 'incorrect'],
+      ["x1*w5*sigma'(b1 + w2*x2 + w1*x1)", 'correct'],
+      ['w5*x1*(', 'invalid'],
+    ] as const) {
+      expect(checkPrepared(problem, answer, OPTS).verdict).toBe(verdict);
+    }
+  });
+});

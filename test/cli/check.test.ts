@@ -1,0 +1,89 @@
+/**
+ * `gradsheet check`: the CLI contract (json {"verdict","interpreted","feedback","counterexample"?},
+ * exit 0 correct, 1 incorrect, 2 unreadable input) and its text and LaTeX output.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectInputError, gradsheet } from './capture.js';
+
+// Commands report a negative verdict through process.exitCode (run() reads it): reset between tests.
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
+const YHAT = 'w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3';
+
+describe('gradsheet check', () => {
+  it('exit 0 for a correct answer in another form; json starts with the contract’s fields', async () => {
+    const r = await gradsheet('check', '--expected', YHAT, '--wrt', 'w1', '--answer', "x1*w5*sigma'(b1 + w2*x2 + w1*x1)", '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out).slice(0, 4)).toEqual(['verdict', 'interpreted', 'interpretedText', 'feedback']);
+    expect(out).toMatchObject({ verdict: 'correct', interpreted: "x_{1} w_{5} \\sigma'(b_{1} + w_{2} x_{2} + w_{1} x_{1})", feedback: 'Correct.' });
+    expect(out.counterexample).toBeUndefined();
+  });
+
+  it('exit 1 for a wrong answer, with the diagnosis, the counterexample and the factors', async () => {
+    const r = await gradsheet('check', '--expected', YHAT, '--wrt', 'w1', '--answer', "w_5 \\sigma'(w_1 x_1 + w_2 x_2 + b_1)", '--format', 'json');
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.verdict).toBe('incorrect');
+    expect(out.syntax).toBe('latex');
+    expect(out.diagnosis.id).toBe('missing-inner-derivative');
+    expect(out.feedback).toBe(out.diagnosis.message);
+    expect(Object.keys(out.counterexample.point)).toEqual(['b1', 'w1', 'w2', 'w5', 'x1', 'x2']);
+    expect(typeof out.counterexample.expected).toBe('number');
+    expect(out.factors.missing.map((f: { unicode: string }) => f.unicode)).toEqual(['x₁']);
+  });
+
+  it('text output: how the answer was read, the verdict, the factors', async () => {
+    const r = await gradsheet('check', '--expected', YHAT, '--wrt', 'w1', '--answer', "w_5 \\sigma'(w_1 x_1 + w_2 x_2 + b_1)");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        "interpreted as: w5*sigma'(w1*x1 + w2*x2 + b1)",
+        'incorrect: Missing the inner derivative ∂z/∂w₁ = x₁ of z = w₁x₁ + w₂x₂ + b₁: by the chain rule, ∂σ(z)/∂w₁ = σ′(z)·∂z/∂w₁.',
+        'factors right: w₅, σ′(w₁x₁ + w₂x₂ + b₁); wrong: none; missing: x₁',
+      ].join('\n'),
+    );
+  });
+
+  it('exit 2 for an unreadable answer, with the verdict and its column on stdout', async () => {
+    const r = await gradsheet('check', '--expected', YHAT, '--wrt', 'w1', '--answer', "w5*sigma'(w1*x1+", '--format', 'json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      verdict: 'invalid',
+      interpreted: '',
+      feedback: "column 17: unexpected end of input; '(' at column 4 is not closed",
+      error: { column: 17 },
+    });
+  });
+
+  it('the lecture’s Jacobian, transposed', async () => {
+    const r = await gradsheet('check', '--expected', '[2*x1 + x2, pi*x2, -x1/x2]', '--wrt', 'x1,x2', '--answer', '[2, 0, -1/x2; 1, pi, x1/x2^2]');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[1]).toMatch(/^incorrect: Expected a 3×2 matrix, got a 2×3 matrix: did you transpose the Jacobian\?/);
+  });
+
+  it('LaTeX output, abbreviations and a seed', async () => {
+    const r = await gradsheet('check', '--expected', YHAT, '--wrt', 'b1', '--answer', "w5*sigma'(z1)", '--define', 'z1=w1*x1 + w2*x2 + b1', '--seed', '7', '--format', 'latex');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("w_{5} \\sigma'(z_{1})\n% correct: Correct.");
+  });
+
+  it('an answer starting with a minus sign is the answer, not a flag', async () => {
+    const r = await gradsheet('check', '--expected', 'x^2', '--wrt', 'x', '--answer', '-2*x');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[1]).toBe('incorrect: Sign error: your answer is the negative of the right one.');
+  });
+
+  it('bad flags and a bad expected answer: exit 2, one line on stderr', async () => {
+    expectInputError(await gradsheet('check', '--answer', 'x'), '--expected EXPR is required: the expected answer (or, with --wrt, the function)');
+    expectInputError(await gradsheet('check', '--expected', 'x'), "--answer EXPR is required: the student's answer");
+    expectInputError(await gradsheet('check', '--expected', 'w5*sigma(', '--answer', 'x'), "--expected: column 10: unexpected end of input; '(' at column 9 is not closed");
+    expectInputError(await gradsheet('check', '--expected', 'x', '--answer', 'x', '--seed', 'abc'), '--seed abc: expected a whole number from 0 to 4294967295');
+    expectInputError(await gradsheet('check', '--expected', 'x', '--answer', 'x', '--define', 'z'), '--define z: expected NAME=EXPR, e.g. --define "z1=w1*x1 + w2*x2 + b1"');
+    expectInputError(await gradsheet('check', '--expected', 'x', '--answer', 'x', '--define', 'z=('), "--define z: column 2: unexpected end of input; '(' at column 1 is not closed");
+  });
+});
