@@ -15,6 +15,7 @@ import { toText } from '../print/text.js';
 import { floatValue, type FloatValue } from '../numeric/float-matrix.js';
 import { conditionHolds } from './conditions.js';
 import { parse } from '../parse/parse.js';
+import { InputError } from '../errors.js';
 import type { CaseBranch } from './types.js';
 
 export interface VerifyFailure {
@@ -236,11 +237,20 @@ function xorCheck(answers: ReadonlyMap<string, Answer>, activation: string): Che
     if (!a) throw new Error(`xor check needs answer ${id}`);
     return floatValue(a.value, {});
   };
-  const [W1, b1, W2, b2] = ['W1', 'b1', 'W2', 'b2'].map(get);
+  const [W1, b1, W2, b2raw] = ['W1', 'b1', 'W2', 'b2'].map(get);
+  // b⁽²⁾ may be written as a number (0) or as the lecture's 1×1 [b3]; W⁽²⁾h is 1×1 either way.
+  const b2 = typeof b2raw === 'number' ? [[b2raw]] : b2raw;
   const net = `W2*${activation}(W1*x + b1) + b2`;
   const points: [number, number, number][] = [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]];
   for (const [x1, x2, label] of points) {
-    const y = floatValue(parseNet(activation), { W1, b1, W2, b2, x: [[x1], [x2]] });
+    let y: FloatValue;
+    try {
+      y = floatValue(parseNet(activation), { W1, b1, W2, b2, x: [[x1], [x2]] });
+    } catch (e) {
+      // Shapes that do not fit (a column W⁽²⁾, a 3-entry b⁽¹⁾) are a failed check, not a crash.
+      if (e instanceof InputError) return { comparisons: 0, failure: `${net} cannot be evaluated: ${e.message}` };
+      throw e;
+    }
     const v = typeof y === 'number' ? y : y[0][0];
     if ((v >= 0.5 ? 1 : 0) !== label) return { comparisons: 4, failure: `${net} gives ${fmt(v)} at (${x1}, ${x2}), which is not XOR = ${label}` };
   }

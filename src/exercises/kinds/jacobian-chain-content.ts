@@ -1,0 +1,106 @@
+/**
+ * The prompt and the worked steps of the jacobian-chain exercise, in the lecture's order:
+ * method 1 (substitute, then differentiate), method 2 (∂f/∂g, ∂g/∂x, their product), the two
+ * agree, and the wrong order ∂g/∂x · ∂f/∂g. A step's `latex` is the value of its answer after
+ * the step (printed "= …" under the answer's label).
+ */
+import type { Expr } from '../../expr/types.js';
+import type { Block, WorkedStep } from '../types.js';
+import type { ChainResult, WrongOrder } from '../../calculus/chain.js';
+import { m, math, space, text } from '../content.js';
+import { definitionLatex, shapeLatex } from '../jacobian-content.js';
+import { toLatex } from '../../print/latex.js';
+import { equal } from '../../expr/equal.js';
+import { abstractNames } from '../../numeric/sampling.js';
+
+/** f in u and g in x, as lists of outputs. */
+export interface Pair {
+  readonly outer: readonly Expr[];
+  readonly outerVars: readonly string[];
+  readonly inner: readonly Expr[];
+  readonly vars: readonly string[];
+}
+
+const D_FG = '\\frac{\\partial (f \\circ g)}{\\partial \\mathbf{x}}';
+const D_F = '\\frac{\\partial f}{\\partial g}';
+const D_G = '\\frac{\\partial g}{\\partial \\mathbf{x}}';
+
+export function chainPrompt(pair: Pair, n: number): Block[] {
+  const abstract = abstractNames(...pair.outer, ...pair.inner).length > 0;
+  return [
+    text('Suppose:'),
+    math(`${definitionLatex('f', pair.outerVars, pair.outer)} \\qquad ${definitionLatex('g', pair.vars, pair.inner)}`),
+    ...(abstract ? [text(`Here ${m('\\sigma')} is a differentiable function with derivative ${m("\\sigma'")}.`)] : []),
+    text(`What is ${m(D_FG)}? Use both methods: (1) substitute $g$ into $f$ and differentiate; (2) apply the chain rule ${m(`${D_FG} = ${D_F}${D_G}`)}, giving the shape of each Jacobian.`),
+    text(`Would ${m(`${D_G}${D_F}`)} do as well? Why or why not?`),
+    space(n === 1 ? 8 : 10),
+  ];
+}
+
+const step = (answerId: string, rule: string, because: string, becauseLatex: string, latex: string): WorkedStep => ({ answerId, rule, because, becauseLatex, latex });
+
+export function chainSteps(c: ChainResult, composition: Expr, raw: Expr): WorkedStep[] {
+  const n = c.product.rows;
+  const m_ = c.innerJacobian.rows;
+  const k = c.innerJacobian.cols;
+  const atInner = !equal(c.outerAtInner, c.outerJacobian);
+  const fg = toLatex(composition);
+  const rawLatex = toLatex(raw);
+  return [
+    step('fg', 'substitute', 'Method 1. Substitute g into f.', 'Method 1. Substitute $g$ into $f$.',
+      `f(g(\\mathbf{x})) = ${rawLatex}${rawLatex === fg ? '' : ` = ${fg}`}`),
+    step('J', 'differentiate', 'Differentiate f∘g with respect to each input.', 'Differentiate $f \\circ g$ with respect to each input.',
+      toLatex(c.substitutedJacobian)),
+    step('dfdg', 'jacobian', `Method 2. The Jacobian of f in its own inputs (${n}×${m_}).`, `Method 2. The Jacobian of $f$ in its own inputs ($${shapeLatex(n, m_)}$).`,
+      `${toLatex(c.outerJacobian)}${atInner ? ` \\Big|_{\\mathbf{u} = g(\\mathbf{x})} = ${toLatex(c.outerAtInner)}` : ''}`),
+    step('dgdx', 'jacobian', `The Jacobian of g (${m_}×${k}).`, `The Jacobian of $g$ ($${shapeLatex(m_, k)}$).`, toLatex(c.innerJacobian)),
+    step('J', 'chain-rule', `Multiply in the chain rule's order: (${n}×${m_})(${m_}×${k}) gives ${n}×${k}.`,
+      `Multiply in the chain rule's order: $(${shapeLatex(n, m_)})(${shapeLatex(m_, k)})$ gives $${shapeLatex(n, k)}$.`,
+      `${toLatex(c.outerAtInner)}${toLatex(c.innerJacobian)} = ${toLatex(c.product)}`),
+    step('J', 'agree', c.agreement.agree ? 'Both methods give the same Jacobian.' : 'The two methods disagree: check the problem.',
+      c.agreement.agree ? 'Both methods give the same Jacobian.' : 'The two methods disagree: check the problem.', ''),
+    step('J', 'order', `The order matters: ${wrongOrderText(c.wrongOrder)}.`, `The order matters: ${wrongOrderSentence(c.wrongOrder)}.`, ''),
+  ];
+}
+
+/** The wrong order as a LaTeX line for the answer's notes. */
+export function wrongOrderNote(w: WrongOrder): string {
+  const lhs = `${D_G}${D_F}`;
+  switch (w.kind) {
+    case 'undefined':
+      return `${lhs} \\text{ is } (${shapeLatex(w.left.rows, w.left.cols)})(${shapeLatex(w.right.rows, w.right.cols)})\\text{: not defined}`;
+    case 'different-shape':
+      return `${lhs} = ${toLatex(w.value)} \\text{ is } ${shapeLatex(w.value.rows, w.value.cols)}\\text{, not the shape of } ${D_FG}`;
+    case 'different-value':
+      return `${lhs} = ${toLatex(w.value)} \\neq ${D_FG}`;
+    case 'same-value':
+      return `${lhs} = ${toLatex(w.value)}\\text{: equal here, but not in general}`;
+  }
+}
+
+function wrongOrderText(w: WrongOrder): string {
+  switch (w.kind) {
+    case 'undefined':
+      return `∂g/∂x · ∂f/∂g would be ${w.left.rows}×${w.left.cols} times ${w.right.rows}×${w.right.cols}, which is not defined`;
+    case 'different-shape':
+      return `∂g/∂x · ∂f/∂g is ${w.value.rows}×${w.value.cols}, not the shape of ∂(f∘g)/∂x`;
+    case 'different-value':
+      return '∂g/∂x · ∂f/∂g has the right shape here, but different entries';
+    case 'same-value':
+      return '∂g/∂x · ∂f/∂g happens to give the same matrix here, but in general it does not';
+  }
+}
+
+function wrongOrderSentence(w: WrongOrder): string {
+  const lhs = `$${D_G}${D_F}$`;
+  switch (w.kind) {
+    case 'undefined':
+      return `${lhs} would be $(${shapeLatex(w.left.rows, w.left.cols)})(${shapeLatex(w.right.rows, w.right.cols)})$, which is not defined`;
+    case 'different-shape':
+      return `${lhs} is $${shapeLatex(w.value.rows, w.value.cols)}$, not the shape of $${D_FG}$`;
+    case 'different-value':
+      return `${lhs} $= ${toLatex(w.value)}$ has the right shape here, but different entries`;
+    case 'same-value':
+      return `${lhs} happens to give the same matrix here, but in general it does not`;
+  }
+}

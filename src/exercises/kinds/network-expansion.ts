@@ -1,0 +1,122 @@
+/**
+ * Write a network's output as a scalar expression, as the lecture does for the XOR net:
+ *   W⁽¹⁾ = [w1 w2; w3 w4], W⁽²⁾ = [w5 w6], b⁽¹⁾ = [b1; b2], b⁽²⁾ = [b3]
+ *   ŷ = g(x) = W⁽²⁾σ(W⁽¹⁾x + b⁽¹⁾) + b⁽²⁾ = w5σ(w1x1 + w2x2 + b1) + w6σ(w3x1 + w4x2 + b2) + b3.
+ * The answer comes from network(); the check compares it with the matrix form expanded entry by
+ * entry (src/linalg/expand.ts), a second construction.
+ *
+ * Params: layers, activation, naming, difficulty (./network-params.ts).
+ * Answers: `yhat` (one output) or `yhat1`, `yhat2`, … (one per output).
+ * data: { layers: number[], activation: string[] (per hidden layer), naming,
+ *         inputs: string[] (x1, …), outputs: string[] (yhat, …), parameters: string[] (lecture order),
+ *         weights: string[][][] (weights[l-1][i-1][j-1] names W⁽ˡ⁾ᵢⱼ), biases: string[][] }
+ */
+import { z } from 'zod';
+import { defineKind } from '../define.js';
+import { m, space, text } from '../content.js';
+import { answerFromSpec } from '../answers.js';
+import { chooseNetwork, networkFields } from '../network-params.js';
+import { diagramFigure, matrixOutputs, networkDefinition } from '../network-content.js';
+import type { Answer, Check, WorkedStep } from '../types.js';
+import type { Network } from '../../nn/network.js';
+import type { MatExpr } from '../../linalg/types.js';
+import type { Expr } from '../../expr/types.js';
+import { matrix } from '../../expr/build.js';
+import { elementwise, matSymbol, product, sum, vectorSymbol } from '../../linalg/build.js';
+import { matrixToLatex } from '../../linalg/print-latex.js';
+import { expandMatrix } from '../../linalg/expand.js';
+import { networkBindings } from '../../nn/backprop-check.js';
+import { simplify } from '../../simplify/simplify.js';
+import { functionNameLatex, toLatex } from '../../print/latex.js';
+import { nameLatex } from '../../print/names.js';
+
+const params = z.object({ ...networkFields }).strict();
+
+type Entries = readonly (readonly Expr[])[];
+
+/** Expanded entries as a LaTeX matrix, each entry simplified; 1×1 as its entry, as the lecture writes b₃. */
+function entriesLatex(rows: Entries): string {
+  const entries = rows.flat().map((e) => simplify(e));
+  return toLatex(entries.length === 1 ? entries[0] : matrix(rows.length, rows[0].length, entries));
+}
+
+/** The lecture's route: substitute the matrices, multiply out each layer, apply σ entry by entry. */
+function expansionSteps(net: Network): WorkedStep[] {
+  const { layers, activation } = net.spec;
+  const L = layers.length - 1;
+  const bind = networkBindings(net);
+  const expanded = (s: MatExpr): string => entriesLatex(expandMatrix(s, bind));
+  const steps: WorkedStep[] = [];
+  const step = (because: string, becauseLatex: string, latex: string): void => {
+    steps.push({ because, becauseLatex, latex });
+  };
+  let h: MatExpr = vectorSymbol('x', layers[0]);
+  for (let l = 1; l <= L; l++) {
+    const W = matSymbol('W', layers[l], layers[l - 1], l);
+    const b = vectorSymbol('b', layers[l], l);
+    const z: MatExpr = net.spec.bias ? sum(product(W, h), b) : product(W, h);
+    const zName = l === L ? '\\hat{y}' : `\\mathbf{z}^{(${l})}`;
+    const inputName = l === 1 ? '\\mathbf{x}' : `\\mathbf{h}^{(${l - 1})}`;
+    const bPart = net.spec.bias ? ` + ${expanded(b)}` : '';
+    step(
+      `Row i of W⁽${l}⁾ times the entries of ${l === 1 ? 'x' : `h⁽${l - 1}⁾`}${net.spec.bias ? `, plus the bias of unit i` : ''}.`,
+      `Row $i$ of ${m(matrixToLatex(W))} times the entries of ${m(inputName)}${net.spec.bias ? ', plus the bias of unit $i$' : ''}.`,
+      `${l === L && layers[L] > 1 ? '\\hat{\\mathbf{y}}' : zName} = ${expanded(W)} ${expanded(h)}${bPart} = ${expanded(z)}`,
+    );
+    if (l === L) break;
+    const act = activation[l - 1];
+    h = act === 'identity' ? z : elementwise(act, 0, z);
+    if (act !== 'identity') {
+      const fn = functionNameLatex(act);
+      step(
+        `h⁽${l}⁾ = ${act}(z⁽${l}⁾), entry by entry.`,
+        `${m(`\\mathbf{h}^{(${l})} = ${fn}(\\mathbf{z}^{(${l})})`)}, applied entry by entry.`,
+        `\\mathbf{h}^{(${l})} = ${expanded(h)}`,
+      );
+    }
+  }
+  return steps;
+}
+
+export const networkExpansion = defineKind({
+  kind: 'network-expansion',
+  title: 'A network as one expression',
+  summary: 'write ŷ = W⁽²⁾σ(W⁽¹⁾x + b⁽¹⁾) + b⁽²⁾ out in the scalar parameters w1, …, b3',
+  params,
+  generate: (p, rng, ctx) => {
+    const net = chooseNetwork(p, rng);
+    const independent = matrixOutputs(net);
+    const answers: Answer[] = net.outputs.map((o, k) => ({ id: o, label: nameLatex(o), ...answerFromSpec(ctx, o, net.outputExprs[k]) }));
+    const checks: Check[] = answers.map((a, k) => ({ kind: 'identity', answerId: a.id, expr: independent[k] }));
+    const inputs = net.inputs.map((x) => m(nameLatex(x))).join(', ');
+    const what = net.outputs.length === 1 ? m('\\hat{y}') : `each output ${net.outputs.map((o) => m(nameLatex(o))).join(', ')}`;
+    return {
+      id: ctx.id,
+      number: ctx.number,
+      kind: 'network-expansion',
+      title: ctx.title ?? 'A network as one expression',
+      points: ctx.points,
+      prompt: [
+        text('Consider the network in the figure.'),
+        diagramFigure(net),
+        ...networkDefinition(net),
+        text(`Write ${what} out as a scalar expression in ${inputs} and the parameters (no matrices).`),
+        space(4),
+      ],
+      answers,
+      steps: expansionSteps(net),
+      figures: [],
+      checks,
+      data: {
+        layers: net.spec.layers,
+        activation: net.spec.activation,
+        naming: net.spec.naming,
+        inputs: net.inputs,
+        outputs: net.outputs,
+        parameters: net.parameters.map((q) => q.name),
+        weights: net.weights,
+        biases: net.biases,
+      },
+    };
+  },
+});

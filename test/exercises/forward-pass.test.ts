@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { toText } from '../../src/print/text.js';
+import { LECTURE_FORWARD } from '../../src/exercises/kinds/forward-pass.js';
+import { answerText, corrupt, expectVerified, fingerprint, generate, specError, verify } from './kind-harness.js';
+
+describe('forward-pass: the lecture\'s "Exercise: bias terms"', () => {
+  const ex = generate('forward-pass', { ...LECTURE_FORWARD });
+
+  it('ŷ = [0; 1] exactly, through z⁽¹⁾ = [−2; −5] and h⁽¹⁾ = [0; 0]', () => {
+    expect(answerText(ex, 'yhat')).toBe('[0; 1]');
+    expect(ex.data).toMatchObject({ z1: ['-2', '-5'], h1: ['0', '0'], yhat: ['0', '1'], sizes: [3, 2, 2] });
+    expect(ex.steps.map((s) => s.latex)).toEqual([
+      expect.stringContaining('= \\begin{bmatrix} -2 \\\\ -5 \\end{bmatrix}'),
+      expect.stringContaining('\\operatorname{ReLU}(\\mathbf{z}^{(1)}) = \\begin{bmatrix} 0 \\\\ 0 \\end{bmatrix}'),
+      expect.stringContaining('= \\begin{bmatrix} 0 \\\\ 1 \\end{bmatrix}'),
+    ]);
+  });
+
+  it('asks in the lecture\'s words, with x as a transposed row', () => {
+    const first = ex.prompt[0];
+    expect(first.kind === 'text' && first.text).toContain('What will $\\hat{\\mathbf{y}}$ be for $\\mathbf{x} = \\begin{bmatrix} 1 & 0 & -2 \\end{bmatrix}^{\\top}$');
+    const maths = ex.prompt.flatMap((b) => (b.kind === 'math' ? [b.latex] : [])).join(' ');
+    expect(maths).toContain('\\mathbf{W}^{(1)} = \\begin{bmatrix} 1 & 0 & 1 \\\\ -1 & 2 & 3 \\end{bmatrix}');
+  });
+
+  it('preset: lecture gives the same exercise', () => {
+    expect(answerText(generate('forward-pass', { preset: 'lecture' }), 'yhat')).toBe('[0; 1]');
+  });
+
+  it('verifies by a float re-evaluation; a changed entry fails, naming ŷ', () => {
+    expectVerified(ex);
+    const r = verify(corrupt(ex, 'yhat'));
+    expect(r.ok).toBe(false);
+    expect(r.failures.map((f) => f.answerId)).toEqual(['yhat']);
+    expect(r.failures[0].check).toBe('value');
+  });
+
+  it('with the sigmoid the answer is exact in sigmoid values, with decimals in the key', () => {
+    const s = generate('forward-pass', { preset: 'lecture', activation: 'sigmoid' });
+    expect(answerText(s, 'yhat')).toBe('[sigmoid(-2) - sigmoid(-5); -sigmoid(-2) + sigmoid(-5) + 1]');
+    expect(s.answers[0].notes?.[0]).toContain('0.1125');
+    expectVerified(s);
+  });
+
+  it("the instructor's answer is used and verified; a wrong one fails", () => {
+    const own = generate('forward-pass', { preset: 'lecture' }, 1, { yhat: '[0; 1]' });
+    expect(own.answers[0].fromSpec).toBe(true);
+    expectVerified(own);
+    const wrong = verify(generate('forward-pass', { preset: 'lecture' }, 1, { yhat: '[0; 2]' }));
+    expect(wrong.failures.map((f) => f.answerId)).toEqual(['yhat']);
+  });
+});
+
+describe('forward-pass: random numbers', () => {
+  const variants: Record<string, unknown>[] = [
+    {},
+    { difficulty: 'hard' },
+    { activation: 'sigmoid' },
+    { activation: 'tanh', difficulty: 'medium' },
+    { activation: 'identity', inputs: 2, hidden: 3, outputs: 1 },
+    { W1: '[1, 0, 1; -1, 2, 3]', range: [-1, 1] },
+  ];
+  for (const params of variants) {
+    it(`20 seeds verify: ${JSON.stringify(params)}`, () => {
+      for (let seed = 1; seed <= 20; seed++) expectVerified(generate('forward-pass', params, seed), seed);
+    });
+  }
+
+  it('the same seed gives the same exercise; different seeds give different numbers', () => {
+    const a = generate('forward-pass', {}, 5);
+    const b = generate('forward-pass', {}, 5);
+    expect(fingerprint(a)).toBe(fingerprint(b));
+    expect(a.prompt).toEqual(b.prompt);
+    expect(a.answers.map((x) => toText(x.value))).toEqual(b.answers.map((x) => toText(x.value)));
+    const prompts = new Set(Array.from({ length: 10 }, (_, s) => JSON.stringify(generate('forward-pass', {}, s + 1).data)));
+    expect(prompts.size).toBe(10);
+  });
+
+  it('draws a pass where ReLU both passes and blocks a unit', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const z1 = generate('forward-pass', {}, seed).data.z1 as string[];
+      expect(z1.some((z) => Number(z) > 0) && z1.some((z) => Number(z) <= 0)).toBe(true);
+    }
+  });
+
+  it('a given matrix stays; the rest is drawn', () => {
+    const ex = generate('forward-pass', { W1: '[1, 0, 1; -1, 2, 3]' }, 3);
+    expect(ex.data.W1).toEqual([['1', '0', '1'], ['-1', '2', '3']]);
+  });
+});
+
+describe('forward-pass: bad params name the field', () => {
+  it.each([
+    ['W1: "[1, 2; 3, 4]"\nx: "[1, 2, 3]"', 'params.x: x has 3 entries, which does not fit W1 has 2 columns (params.W1)'],
+    ['W2: "[1, 2, 3]"\nb2: "[1, 2]"', 'params.b2: b2 has 2 entries'],
+    ['W1: "[1, 0; 2, a]"', 'params.W1 (row 2, column 2): expected a number, got a'],
+    ['x: "[1, 0, pi]"', 'params.x (entry 3): expected a rational number'],
+    ['range: [3, 1]', 'params.range'],
+    ['activation: sigma', 'exercises[0].params.activation'],
+    ['hidden: 9', 'exercises[0].params.hidden'],
+    ['weights: "[1]"', "unknown field 'weights'"],
+    ['preset: slides', 'exercises[0].params.preset'],
+  ])('%s', (yaml, field) => {
+    const e = specError('forward-pass', yaml);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e?.message).toContain(field);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { parse } from '../../src/parse/parse.js';
+import { equal } from '../../src/expr/equal.js';
+import { answerText, corrupt, expectVerified, fingerprint, generate, specError, verify, expectTypesets } from './kind-harness.js';
+
+const LECTURE = { outer: '[u1 - 2*u2 + u3/4]', inner: '[x1 + 2*x2, x2, -x1 + 3]' };
+
+describe('jacobian-chain: the lecture\'s example, both methods', () => {
+  const ex = generate('jacobian-chain', LECTURE);
+
+  it('∂(f∘g)/∂x = [3/4 0], f∘g = 3/4(x1 + 1), ∂f/∂g = [1 −2 1/4], ∂g/∂x = [1 2; 0 1; −1 0]', () => {
+    expect(answerText(ex, 'J')).toBe('[[3/4, 0]]');
+    expect(answerText(ex, 'fg')).toBe('3/4*(x1 + 1)');
+    const fg = ex.answers.find((a) => a.id === 'fg');
+    expect(fg && equal(fg.value, parse('3/4*(x1 + 1)'))).toBe(true);
+    expect(answerText(ex, 'dfdg')).toBe('[[1, -2, 1/4]]');
+    expect(answerText(ex, 'dgdx')).toBe('[1, 2; 0, 1; -1, 0]');
+  });
+
+  it('notes that the order matters: ∂g/∂x·∂f/∂g is 3×2 times 1×3, not defined', () => {
+    const notes = ex.answers.find((a) => a.id === 'J')?.notes ?? [];
+    expect(notes.join(' ')).toContain('(3 \\times 2)(1 \\times 3)\\text{: not defined}');
+    expect(ex.data).toMatchObject({ wrongOrder: { kind: 'undefined' } });
+    expect(ex.steps.map((s) => s.because).join(' ')).toContain('which is not defined');
+  });
+
+  it('steps follow the lecture: substitute, differentiate, ∂f/∂g, ∂g/∂x, multiply', () => {
+    expect(ex.steps.map((s) => s.rule)).toEqual(['substitute', 'differentiate', 'jacobian', 'jacobian', 'chain-rule', 'agree', 'order']);
+    expect(ex.steps[0].latex).toContain('= \\frac{3}{4} (x_{1} + 1)');
+  });
+
+  it('verifies (finite differences of f(g(x)), method 1 against method 2)', () => expectVerified(ex));
+
+  it('a corrupted answer fails, naming it', () => {
+    for (const id of ['J', 'fg', 'dfdg', 'dgdx']) {
+      const r = verify(corrupt(ex, id));
+      expect(r.ok).toBe(false);
+      expect(new Set(r.failures.map((f) => f.answerId))).toEqual(new Set([id]));
+    }
+  });
+
+  it('the lecture\'s f written as a scalar gives the same answers', () => {
+    const scalar = generate('jacobian-chain', { ...LECTURE, outer: 'u1 - 2*u2 + u3/4' });
+    expect(answerText(scalar, 'J')).toBe('[[3/4, 0]]');
+    expect(answerText(scalar, 'fg')).toBe('3/4*(x1 + 1)');
+  });
+});
+
+describe('jacobian-chain: random pairs', () => {
+  const variants: Record<string, unknown>[] = [
+    {},
+    { difficulty: 'polynomial' },
+    { difficulty: 'activations' },
+    { outputs: 2, middle: 2, inputs: 2 },
+    { outputs: 3, middle: 1, inputs: 3, range: 2 },
+  ];
+  for (const params of variants) {
+    it(`20 seeds verify: ${JSON.stringify(params)}`, () => {
+      for (let seed = 1; seed <= 20; seed++) expectVerified(generate('jacobian-chain', params, seed), seed);
+    });
+  }
+
+  it('the same seed gives the same exercise; different seeds differ', () => {
+    expect(fingerprint(generate('jacobian-chain', {}, 4))).toBe(fingerprint(generate('jacobian-chain', {}, 4)));
+    const fs = new Set(Array.from({ length: 10 }, (_, s) => answerText(generate('jacobian-chain', {}, s), 'fg')));
+    expect(fs.size).toBeGreaterThan(8);
+  });
+
+  it('a square case shows the wrong order giving a different matrix', () => {
+    const kinds = new Set(Array.from({ length: 10 }, (_, s) => (generate('jacobian-chain', { outputs: 2, middle: 2, inputs: 2 }, s).data.wrongOrder as { kind: string }).kind));
+    expect([...kinds].every((k) => k === 'different-value' || k === 'same-value')).toBe(true);
+  });
+});
+
+describe('jacobian-chain: bad params name the field', () => {
+  it.each([
+    ['outer: "[u1]"', 'params.inner: give both'],
+    ['middle: 9', 'exercises[0].params.middle'],
+    ['difficulty: cubic', 'exercises[0].params.difficulty'],
+    ['outer: "[u1 + u2]"\ninner: "[x1, x2, x3]"', 'g has 3 outputs but f has 2 variables'],
+    ['outer: "[u1 + x1]"\nouterVars: [u1]\ninner: "[x1]"', 'f mentions x1'],
+    ['outer: "[u1]"\ninner: "[x1]"\nrange: 2', 'params.range: only for random'],
+    ['vars: [x1]', 'params.vars: only with a given'],
+  ])('%s', (yaml, field) => {
+    const e = specError('jacobian-chain', yaml);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e?.message).toContain(field);
+  });
+});
+
+describe('jacobian-chain: the key typesets', () => {
+  it('every formula and sentence renders with KaTeX (strict), for the lecture instance and random ones', () => {
+    const variants: Record<string, unknown>[] = [{ outer: '[u1 - 2*u2 + u3/4]', inner: '[x1 + 2*x2, x2, -x1 + 3]' }, {}, { difficulty: 'polynomial' }, { difficulty: 'activations', outputs: 2 }, { outputs: 2, middle: 2, inputs: 2 }];
+    for (const params of variants) for (let seed = 1; seed <= 5; seed++) expectTypesets(generate('jacobian-chain', params, seed));
+  });
+});

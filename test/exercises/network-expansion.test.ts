@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { toText } from '../../src/print/text.js';
+import { answerText, corrupt, expectVerified, fingerprint, generate, specError, verify } from './kind-harness.js';
+
+const LECTURE = { layers: [2, 2, 1], activation: 'sigma' };
+
+describe('network-expansion: the lecture\'s XOR net', () => {
+  const ex = generate('network-expansion', LECTURE);
+
+  it('ŷ = w5σ(w1x1 + w2x2 + b1) + w6σ(w3x1 + w4x2 + b2) + b3', () => {
+    expect(answerText(ex, 'yhat')).toBe('w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3');
+  });
+
+  it('the prompt gives W⁽¹⁾, W⁽²⁾, b⁽¹⁾, b⁽²⁾ as matrices of names, g, and the diagram', () => {
+    const texts = ex.prompt.flatMap((b) => (b.kind === 'text' ? [b.text] : b.kind === 'math' ? [b.latex] : [])).join(' ');
+    expect(texts).toContain('\\mathbf{W}^{(1)} = \\begin{bmatrix} w_{1} & w_{2} \\\\ w_{3} & w_{4} \\end{bmatrix}');
+    expect(texts).toContain('\\mathbf{W}^{(2)} = \\begin{bmatrix} w_{5} & w_{6} \\end{bmatrix}');
+    expect(texts).toContain('\\mathbf{b}^{(2)} = \\begin{bmatrix} b_{3} \\end{bmatrix}');
+    expect(texts).toContain('\\hat{y} = g(\\mathbf{x}) = \\mathbf{W}^{(2)} \\sigma(\\mathbf{W}^{(1)} \\mathbf{x} + \\mathbf{b}^{(1)}) + \\mathbf{b}^{(2)}');
+    const figure = ex.prompt.find((b) => b.kind === 'figure');
+    expect(figure?.kind === 'figure' && figure.svg).toContain('<svg');
+  });
+
+  it('the steps multiply out layer by layer, ending in the lecture\'s line', () => {
+    expect(ex.steps).toHaveLength(3);
+    expect(ex.steps[2].latex).toContain('= w_{5} \\sigma(w_{1} x_{1} + w_{2} x_{2} + b_{1}) + w_{6} \\sigma(w_{3} x_{1} + w_{4} x_{2} + b_{2}) + b_{3}');
+  });
+
+  it('verifies against the matrix form expanded; a slip fails, naming ŷ', () => {
+    expectVerified(ex);
+    expect(verify(corrupt(ex, 'yhat')).failures.map((f) => f.answerId)).toEqual(['yhat']);
+    const swapped = verify(generate('network-expansion', LECTURE, 1, { yhat: 'w6*sigma(w1*x1 + w2*x2 + b1) + w5*sigma(w3*x1 + w4*x2 + b2) + b3' }));
+    expect(swapped.failures.map((f) => [f.answerId, f.check])).toEqual([['yhat', 'identity']]);
+  });
+
+  it("the instructor's answer is used and verified", () => {
+    const own = generate('network-expansion', LECTURE, 1, { yhat: 'b3 + w6*sigma(w4*x2 + w3*x1 + b2) + w5*sigma(w1*x1 + w2*x2 + b1)' });
+    expect(own.answers[0].fromSpec).toBe(true);
+    expectVerified(own);
+  });
+
+  it('several outputs give one answer each; indexed naming names W1_2_1', () => {
+    const two = generate('network-expansion', { layers: [2, 2, 2], activation: 'relu', naming: 'indexed' });
+    expect(two.answers.map((a) => a.id)).toEqual(['yhat1', 'yhat2']);
+    expect(answerText(two, 'yhat2')).toBe('W2_2_1*relu(W1_1_1*x1 + W1_1_2*x2 + b1_1) + W2_2_2*relu(W1_2_1*x1 + W1_2_2*x2 + b1_2) + b2_2');
+    expectVerified(two);
+  });
+});
+
+describe('network-expansion: random networks', () => {
+  const variants: Record<string, unknown>[] = [{}, { difficulty: 'medium' }, { difficulty: 'hard', naming: 'indexed' }, { activation: 'identity' }, { activation: 'tanh', layers: [3, 2, 2, 1] }];
+  for (const params of variants) {
+    it(`20 seeds verify: ${JSON.stringify(params)}`, () => {
+      for (let seed = 1; seed <= 20; seed++) expectVerified(generate('network-expansion', params, seed), seed);
+    });
+  }
+
+  it('the same seed gives the same exercise; different seeds differ', () => {
+    const a = generate('network-expansion', {}, 2);
+    const b = generate('network-expansion', {}, 2);
+    expect(fingerprint(a)).toBe(fingerprint(b));
+    expect(a.prompt).toEqual(b.prompt);
+    const outputs = new Set(Array.from({ length: 12 }, (_, s) => toText(generate('network-expansion', {}, s + 1).answers[0].value)));
+    expect(outputs.size).toBeGreaterThan(3);
+  });
+});
+
+describe('network-expansion: bad params name the field', () => {
+  it.each([
+    ['layers: [2, 9, 1]', 'exercises[0].params.layers'],
+    ['layers: [2]', 'exercises[0].params.layers'],
+    ['activation: softmax', 'exercises[0].params.activation'],
+    ['naming: greek', 'exercises[0].params.naming'],
+    ['outputs: 2', "unknown field 'outputs'"],
+  ])('%s', (yaml, field) => {
+    const e = specError('network-expansion', yaml);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e?.message).toContain(field);
+  });
+});
