@@ -6,6 +6,15 @@ import { Command, CommanderError } from 'commander';
 import { isInputError } from '../errors.js';
 import { processIo, type Io } from './io.js';
 import { diffCommand } from './commands/diff.js';
+import { jacobianCommand } from './commands/jacobian.js';
+import { chainCommand } from './commands/chain.js';
+import { evalCommand } from './commands/eval.js';
+import { networkCommand } from './commands/network.js';
+import { trainCommand } from './commands/train.js';
+import { buildCommand } from './commands/build.js';
+import { verifyCommand } from './commands/verify.js';
+import { xorCommand } from './commands/xor.js';
+import { checkCommand } from './commands/check.js';
 
 export const VERSION = '0.1.0';
 
@@ -14,7 +23,7 @@ export function program(io: Io): Command {
     .description('The calculus of neural networks, with its steps: partials, Jacobians, the chain rule, worksheets and answer keys.')
     .version(VERSION)
     .showSuggestionAfterError(true);
-  for (const make of [diffCommand]) root.addCommand(make(io));
+  for (const make of [diffCommand, jacobianCommand, chainCommand, evalCommand, networkCommand, trainCommand, buildCommand, verifyCommand, xorCommand, checkCommand]) root.addCommand(make(io));
   return root;
 }
 
@@ -36,9 +45,13 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     for (const sub of c.commands) configure(sub);
   };
   configure(root);
+  // Commands report a negative verdict through process.exitCode; start each run from success.
+  process.exitCode = undefined;
   try {
     await root.parseAsync([...argv], { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+    process.exitCode = undefined;
+    return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;

@@ -1,0 +1,39 @@
+/** Wording shared by the HTML and LaTeX renderers: piecewise answers and what each check did. */
+import type { CaseBranch, Check } from '../exercises/types.js';
+import type { Condition } from '../ops/types.js';
+import { toLatex } from '../print/latex.js';
+
+const REL: Record<Condition['rel'], string> = { '<=': '\\leq', '<': '<', '>': '>', '>=': '\\geq' };
+
+/** \begin{cases} 0 & \text{if } z \leq 0 \\ w_{5} x_{1} & \text{if } z > 0 \end{cases}, as in the lecture. */
+export function caseLatex(cases: readonly CaseBranch[]): string {
+  const rows = cases.map((c) => `${toLatex(c.value)} & \\text{if } ${toLatex(c.when.expr)} ${REL[c.when.rel]} 0`);
+  return `\\begin{cases} ${rows.join(' \\\\ ')} \\end{cases}`;
+}
+
+/** One sentence (with $…$ math) saying how an answer was verified. */
+export function checkSentence(c: Check, points: number): string {
+  switch (c.kind) {
+    case 'derivative':
+      return `Compared with central finite differences of the differentiated function at ${points} random points.`;
+    case 'jacobian':
+      return `Each entry compared with central finite differences at ${points} random points.`;
+    case 'identity':
+      return 'Compared at random points with an independently built form of the same quantity.';
+    case 'value':
+      return 'Recomputed in floating point from the given values.';
+    case 'gd-step':
+      return 'The update recomputed from finite-difference gradients summed over the batch.';
+    case 'xor':
+      return 'The network was run on the four XOR points and classifies all of them correctly.';
+  }
+}
+
+/**
+ * A step's formula continues the derivation: "= v σ′(uw + z) u". A step that states its own
+ * equation or a block of them (z⁽¹⁾ = W⁽¹⁾x + b⁽¹⁾, \begin{aligned}…) is shown as it is.
+ */
+export function continuation(latex: string): string {
+  const statesItself = /(^|[^\\])=|\\(leq|geq|neq|approx|Rightarrow|leftarrow|begin\{(aligned|array|gathered)\})/.test(latex);
+  return statesItself ? latex : `= ${latex}`;
+}

@@ -1,0 +1,109 @@
+/**
+ * Server-side KaTeX: math → HTML, and KaTeX's stylesheet with its fonts inlined as data: URIs.
+ *
+ * Why inline: Puppeteer's page.setContent blocks file:// fonts and silently falls back to a
+ * system serif (wrong glyphs, misplaced hats; docs/toolchain.md). The 20 woff2 files are
+ * ≈ 260 KB, read and base64-encoded once per process, not once per sheet.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import katex from 'katex';
+import { splitProse } from './prose.js';
+
+/** A formula KaTeX refused. Our printers produce every formula, so this is a bug, not bad input. */
+export class MathError extends Error {
+  override readonly name = 'MathError';
+  constructor(
+    readonly latex: string,
+    readonly reason: string,
+  ) {
+    super(`KaTeX could not typeset ${JSON.stringify(latex.length > 80 ? latex.slice(0, 80) + '…' : latex)}: ${reason}`);
+  }
+}
+
+// A sheet repeats many small formulas ($w$, $\sigma$) and variants repeat whole ones; one
+// renderToString is ≈ 0.6 ms (toolchain.md), a Map hit ≈ 0.1 µs. 20 000 entries ≈ 20 MB at most.
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, string>();
+
+/**
+ * KaTeX HTML of one formula. `output: 'html'` leaves out the hidden MathML copy that would double
+ * the text extracted from a PDF; `strict: 'error'` rejects what pdflatex would reject too.
+ */
+export function mathHtml(latex: string, display = false): string {
+  const key = (display ? 'D' : 'I') + latex;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  let html: string;
+  try {
+    // KaTeX draws tall delimiters as inline <svg xmlns="http://…">; the HTML parser needs no
+    // namespace, and without it a sheet holds no URL at all.
+    html = katex
+      .renderToString(latex, { output: 'html', throwOnError: true, strict: 'error', displayMode: display })
+      .replace(/ xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '');
+  } catch (e) {
+    throw new MathError(latex, e instanceof Error ? e.message.replace(/^KaTeX parse error: /, '') : String(e));
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, html);
+  return html;
+}
+
+/**
+ * A formula set in display style but as inline math, so that a long answer breaks after `=`
+ * or `+` instead of running off the page (KaTeX never breaks display-mode math).
+ */
+export function displayHtml(latex: string): string {
+  return mathHtml(`\\displaystyle ${latex}`, false);
+}
+
+/** Prose with `$…$` math: text HTML-escaped, math typeset. */
+export function proseHtml(text: string): string {
+  return splitProse(text)
+    .map((s) => (s.kind === 'text' ? symbolSpans(escapeHtml(s.text)) : s.display ? mathHtml(s.latex, true) : mathHtml(s.latex)))
+    .join('');
+}
+
+/**
+ * Math symbols written as Unicode in prose (σ′(z)·∂z/∂w₁) set in a font that has them. The body
+ * font, KaTeX_Main, draws ′ as a superscript-sized prime (it reads as "σ/") and · as a glyph that
+ * Chromium can only embed as a Type 3 font; Greek, sub/superscripts, ŷ and arrows it lacks.
+ */
+const SYMBOLS = /[\u00b7\u0177\u0302\u0370-\u03ff\u2032-\u2037\u2070-\u209f\u2190-\u22ff]+/g;
+
+function symbolSpans(html: string): string {
+  return html.replace(SYMBOLS, (run) => `<span class="u">${run}</span>`);
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+let css: string | undefined;
+
+/** katex.min.css with each font as a woff2 data: URI (woff and ttf fallbacks dropped: Chromium reads woff2). */
+export function katexCss(): string {
+  if (css !== undefined) return css;
+  const dist = katexDist();
+  const source = readFileSync(join(dist, 'katex.min.css'), 'utf8');
+  const fonts = new Map<string, string>();
+  const inlined = source.replace(/src:url\(fonts\/([A-Za-z0-9_-]+)\.woff2\)[^;}]*/g, (_, font: string) => {
+    let uri = fonts.get(font);
+    if (uri === undefined) {
+      uri = `data:font/woff2;base64,${readFileSync(join(dist, 'fonts', `${font}.woff2`)).toString('base64')}`;
+      fonts.set(font, uri);
+    }
+    return `src:url(${uri}) format("woff2")`;
+  });
+  if (/url\((?!data:)/.test(inlined)) throw new Error('katex.min.css refers to a file that was not inlined; update src/render/katex.ts');
+  css = inlined;
+  return css;
+}
+
+function katexDist(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('katex/package.json')), 'dist');
+}

@@ -1,0 +1,125 @@
+/**
+ * Variant ids for per-student builds: `--variants 30` → 01 … 30; `--roster class.csv` → one
+ * variant per student, its id the `id` column or a slug of the name (Ada Lovelace → ada-lovelace).
+ * Pure; errors are InputErrors that name `file:line` and the column.
+ */
+import { InputError } from '../errors.js';
+import type { Variant } from '../exercises/sheet.js';
+
+/** More sheets than this is almost certainly a typo (a class of 1000 still fits). */
+export const MAX_VARIANTS = 1000;
+
+export function numberedVariants(count: number): Variant[] {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_VARIANTS) {
+    throw new InputError(`--variants: expected a whole number from 1 to ${MAX_VARIANTS}, got ${count}`);
+  }
+  const width = Math.max(2, String(count).length);
+  return Array.from({ length: count }, (_, i) => ({ id: String(i + 1).padStart(width, '0') }));
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** `Zoë O'Neil` → `zoe-o-neil`: ASCII letters and digits joined by single hyphens. */
+export function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+interface Row {
+  readonly line: number;
+  readonly fields: string[];
+}
+
+export function rosterVariants(text: string, file: string): Variant[] {
+  const rows = parseCsv(text, file).filter((r) => r.fields.some((f) => f.trim() !== ''));
+  if (rows.length === 0) throw new InputError(`${file}:1: the roster is empty; it needs a header line with a 'name' column`);
+  const [head, ...students] = rows;
+  const columns = head.fields.map((f) => f.trim().toLowerCase());
+  const nameAt = columns.indexOf('name');
+  const idAt = columns.indexOf('id');
+  if (nameAt < 0) throw new InputError(`${file}:${head.line}: the header has no 'name' column (found ${columns.map((c) => `'${c}'`).join(', ')})`);
+  const twice = columns.find((c, i) => c !== '' && columns.indexOf(c) !== i);
+  if (twice) throw new InputError(`${file}:${head.line}: the header names column '${twice}' twice`);
+  if (students.length === 0) throw new InputError(`${file}:${head.line}: the roster has a header but no students`);
+
+  const names = new Map<string, number>();
+  const ids = new Map<string, number>();
+  return students.map((row) => {
+    if (row.fields.length !== columns.length) {
+      throw new InputError(`${file}:${row.line}: expected ${columns.length} fields (${columns.join(', ')}), got ${row.fields.length}`);
+    }
+    const name = row.fields[nameAt].trim().replace(/\s+/g, ' ');
+    if (name === '') throw new InputError(`${file}:${row.line}: name: empty`);
+    const key = name.toLowerCase();
+    const seen = names.get(key);
+    if (seen !== undefined) throw new InputError(`${file}:${row.line}: name: duplicate '${name}' (also on line ${seen})`);
+    names.set(key, row.line);
+    const given = idAt >= 0 ? row.fields[idAt].trim() : '';
+    if (given !== '' && !ID.test(given)) {
+      throw new InputError(`${file}:${row.line}: id: '${given}' is not usable in a file name (letters, digits, - and _, starting with a letter or digit)`);
+    }
+    const id = given || slug(name);
+    if (id === '') throw new InputError(`${file}:${row.line}: name: '${name}' gives no file name; add an 'id' column for this student`);
+    const clash = ids.get(id.toLowerCase());
+    if (clash !== undefined) {
+      throw new InputError(`${file}:${row.line}: ${given ? 'id' : 'name'}: the file id '${id}' is already used on line ${clash}; give one of them an 'id'`);
+    }
+    ids.set(id.toLowerCase(), row.line);
+    return { id, student: name };
+  });
+}
+
+/** RFC 4180 CSV: commas, double-quoted fields with "" for a quote, LF or CRLF; a quoted field may span lines. */
+function parseCsv(text: string, file: string): Row[] {
+  const rows: Row[] = [];
+  const src = text.replace(/^\uFEFF/, '');
+  let line = 1;
+  let rowLine = 1;
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let quoteLine = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (quoted) {
+      if (c === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        if (c === '\n') line++;
+        field += c;
+      }
+      continue;
+    }
+    if (c === '"' && field.trim() === '') {
+      quoted = true;
+      quoteLine = line;
+      field = '';
+    } else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && src[i + 1] === '\n') i++;
+      fields.push(field);
+      rows.push({ line: rowLine, fields });
+      fields = [];
+      field = '';
+      line++;
+      rowLine = line;
+    } else {
+      field += c;
+    }
+  }
+  if (quoted) throw new InputError(`${file}:${quoteLine}: a quoted field is never closed`);
+  if (field !== '' || fields.length > 0) {
+    fields.push(field);
+    rows.push({ line: rowLine, fields });
+  }
+  return rows;
+}

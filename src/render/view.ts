@@ -1,0 +1,215 @@
+/**
+ * Sheet → the data the Handlebars templates lay out, with every formula already typeset. Both
+ * the student sheet and the key come from here; the student view simply has no answers, steps
+ * or key figures, so the sheet cannot leak them through a template slip.
+ */
+import type { Sheet } from '../exercises/sheet.js';
+import type { Answer, Block, Check, Exercise, WorkedStep } from '../exercises/types.js';
+import { DERIVATIVE_POINTS } from '../exercises/verify.js';
+import { InputError } from '../errors.js';
+import { toLatex } from '../print/latex.js';
+import { displayHtml, MathError, proseHtml } from './katex.js';
+import { ProseError } from './prose.js';
+import { caseLatex, checkSentence, continuation } from './describe.js';
+
+export interface BlockView {
+  readonly kind: Block['kind'];
+  readonly html?: string;
+  readonly svg?: string;
+  readonly captionHtml?: string;
+  /** For `space`: one entry per ruled line. */
+  readonly lines?: readonly number[];
+}
+
+export interface AnswerView {
+  readonly id: string;
+  /** "label = value", typeset. */
+  readonly equationHtml: string;
+  /** "label = \begin{cases}…", typeset, for piecewise answers. */
+  readonly casesHtml?: string;
+  readonly notesHtml: readonly string[];
+  readonly fromSpec: boolean;
+}
+
+export interface StepView {
+  readonly number: number;
+  readonly becauseHtml: string;
+  readonly equationHtml?: string;
+}
+
+export interface StepGroupView {
+  /** What the steps derive (the answer's label), when the exercise has several answers. */
+  readonly headHtml?: string;
+  readonly steps: readonly StepView[];
+}
+
+export interface ExerciseView {
+  readonly id: string;
+  readonly number: number;
+  readonly kind: string;
+  readonly titleHtml: string;
+  readonly points: number;
+  readonly pointsLabel: string;
+  readonly prompt: readonly BlockView[];
+  readonly answers: readonly AnswerView[];
+  readonly stepGroups: readonly StepGroupView[];
+  readonly figures: readonly BlockView[];
+  readonly checksHtml: readonly string[];
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface SheetView {
+  readonly isKey: boolean;
+  /** Plain text for <title>. */
+  readonly documentTitle: string;
+  readonly courseHtml?: string;
+  readonly titleHtml: string;
+  readonly instructionsHtml?: string;
+  readonly seed: number;
+  readonly variantId?: string;
+  readonly student?: string;
+  readonly totalPoints: number;
+  /** Plain text at the foot of every printed page (a CSS @page margin box): title · student · seed. */
+  readonly pageFooter: string;
+  readonly exercises: readonly ExerciseView[];
+}
+
+/** A formula of an exercise that KaTeX refused: a bug in gradsheet, reported with the exercise. */
+export class RenderError extends Error {
+  override readonly name = 'RenderError';
+}
+
+export function sheetView(sheet: Sheet, isKey: boolean): SheetView {
+  const spec = (field: string, text: string): string => {
+    try {
+      return proseHtml(text);
+    } catch (e) {
+      if (e instanceof MathError || e instanceof ProseError) throw new InputError(`${field}: ${e.message}`);
+      throw e;
+    }
+  };
+  const variant = sheet.variant;
+  return {
+    isKey,
+    documentTitle: [sheet.course, sheet.title, variant ? (variant.student ?? `variant ${variant.id}`) : undefined, isKey ? 'answer key' : undefined]
+      .filter((s): s is string => Boolean(s))
+      .join(' — '),
+    courseHtml: sheet.course ? spec('course', sheet.course) : undefined,
+    titleHtml: spec('title', sheet.title),
+    instructionsHtml: sheet.instructions ? spec('instructions', sheet.instructions) : undefined,
+    seed: sheet.seed,
+    variantId: variant?.id,
+    student: variant?.student,
+    totalPoints: sheet.totalPoints,
+    pageFooter: [sheet.title, variant ? (variant.student ?? `variant ${variant.id}`) : undefined, `seed ${sheet.seed}`, isKey ? 'answer key' : undefined]
+      .filter((s): s is string => Boolean(s))
+      .join(' · '),
+    exercises: sheet.exercises.map((ex) => exerciseView(ex, isKey)),
+  };
+}
+
+function exerciseView(ex: Exercise, isKey: boolean): ExerciseView {
+  let titleHtml: string;
+  try {
+    titleHtml = proseHtml(ex.title);
+  } catch (e) {
+    // A title with math is the instructor's (a spec's `title:`): bad input, not a bug.
+    if (e instanceof MathError || e instanceof ProseError) throw new InputError(`exercise ${ex.id}: title: ${e.message}`);
+    throw e;
+  }
+  let where = 'prompt';
+  try {
+    const prompt = ex.prompt.filter((b) => !isKey || b.kind !== 'space').map(blockView);
+    where = 'answers';
+    const answers = isKey
+      ? ex.answers.map((a) => {
+          where = `answer ${a.id}`;
+          return answerView(a);
+        })
+      : [];
+    where = 'steps';
+    const stepGroups = isKey ? groupSteps(ex) : [];
+    where = 'figures';
+    const figures = isKey ? ex.figures.map(blockView) : [];
+    return {
+      id: ex.id,
+      number: ex.number,
+      kind: ex.kind,
+      titleHtml,
+      points: ex.points,
+      pointsLabel: ex.points === 1 ? '1 point' : `${ex.points} points`,
+      prompt,
+      answers,
+      stepGroups,
+      figures,
+      checksHtml: isKey ? uniqueSentences(ex.checks).map(proseHtml) : [],
+      data: ex.data,
+    };
+  } catch (e) {
+    if (e instanceof MathError || e instanceof ProseError) {
+      throw new RenderError(`exercise ${ex.id} (${ex.title}): ${where}: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+function blockView(b: Block): BlockView {
+  switch (b.kind) {
+    case 'text':
+      return { kind: 'text', html: proseHtml(b.text) };
+    case 'math':
+      return { kind: 'math', html: displayHtml(b.latex) };
+    case 'figure':
+      return { kind: 'figure', svg: inlineSvg(b.svg), captionHtml: b.caption ? proseHtml(b.caption) : undefined };
+    case 'space':
+      return { kind: 'space', lines: Array.from({ length: Math.max(1, b.lines) }, (_, i) => i) };
+  }
+}
+
+/**
+ * An SVG file's text as inline HTML: the XML declaration and the namespace attributes go (the HTML
+ * parser puts <svg> in the SVG namespace by itself), so the page holds no URL at all.
+ */
+export function inlineSvg(svg: string): string {
+  return svg
+    .replace(/^\s*<\?xml[^>]*\?>\s*/, '')
+    .replace(/\s+xmlns(?::[A-Za-z]+)?="[^"]*"/g, '')
+    .trim();
+}
+
+function answerView(a: Answer): AnswerView {
+  return {
+    id: a.id,
+    equationHtml: displayHtml(`${a.label} = ${toLatex(a.value)}`),
+    casesHtml: a.cases && a.cases.length > 0 ? displayHtml(`${a.label} = ${caseLatex(a.cases)}`) : undefined,
+    notesHtml: (a.notes ?? []).map((n) => displayHtml(n)),
+    fromSpec: a.fromSpec === true,
+  };
+}
+
+/** Steps in order, grouped by the answer they derive (one unlabelled group for a single answer). */
+function groupSteps(ex: Exercise): StepGroupView[] {
+  const labels = new Map(ex.answers.map((a) => [a.id, a.label]));
+  const groups: { answerId?: string; steps: WorkedStep[] }[] = [];
+  for (const s of ex.steps) {
+    const last = groups[groups.length - 1];
+    if (last && last.answerId === s.answerId) last.steps.push(s);
+    else groups.push({ answerId: s.answerId, steps: [s] });
+  }
+  const labelled = ex.answers.length > 1 || groups.length > 1;
+  return groups.map((g) => {
+    const label = g.answerId !== undefined ? labels.get(g.answerId) : undefined;
+    return {
+      headHtml: labelled && label ? displayHtml(label) : undefined,
+      steps: g.steps.map((s, i) => ({
+        number: i + 1,
+        becauseHtml: proseHtml(s.becauseLatex),
+        equationHtml: s.latex ? displayHtml(continuation(s.latex)) : undefined,
+      })),
+    };
+  });
+}
+
+function uniqueSentences(checks: readonly Check[]): string[] {
+  return [...new Set(checks.map((c) => checkSentence(c, DERIVATIVE_POINTS)))];
+}

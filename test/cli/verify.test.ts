@@ -1,0 +1,115 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, fixture, removeScratch, scratch } from '../fixtures/cli.js';
+
+afterAll(removeScratch);
+
+interface Report {
+  ok: boolean;
+  results: { file: string; source: string; seed: number; ok: boolean; exercises: { id: string; title: string; ok: boolean; comparisons: number; failures: { answerId: string; check: string; message: string }[] }[] }[];
+}
+
+interface Key {
+  exercises: { id: string; answers: { text: string }[] }[];
+}
+
+async function savedKey(): Promise<string> {
+  const out = scratch();
+  expect((await cli('build', fixture('chain.yaml'), '--out', out, '--format', 'json')).code).toBe(0);
+  return join(out, 'chain.json');
+}
+
+describe('gradsheet verify', () => {
+  it('passes a correct spec: exit 0, one line per sheet', async () => {
+    const r = await cli('verify', fixture('chain.yaml'));
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/^ok {3}\S*chain\.yaml seed 7: 3 exercises, 24 numeric comparisons\nall 1 sheet verified$/);
+  });
+
+  it('verifies N seeds from the spec’s own, and every spec of a directory', async () => {
+    const dir = scratch();
+    copyFileSync(fixture('chain.yaml'), join(dir, 'a.yaml'));
+    copyFileSync(fixture('chain.yaml'), join(dir, 'b.yml'));
+    writeFileSync(join(dir, 'notes.txt'), 'not a spec');
+    const r = await cli('verify', dir, '--seeds', '3');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines.map((l) => /(\w+\.ya?ml) seed (\d+)/.exec(l)?.slice(1).join(' ')).filter(Boolean)).toEqual([
+      'a.yaml 7', 'a.yaml 8', 'a.yaml 9', 'b.yml 7', 'b.yml 8', 'b.yml 9',
+    ]);
+    expect(lines.at(-1)).toBe('all 6 sheets verified');
+  });
+
+  it('reports each exercise as JSON', async () => {
+    const r = await cli('verify', fixture('chain.yaml'), '--format', 'json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as Report;
+    expect(report.ok).toBe(true);
+    expect(report.results[0]).toMatchObject({ source: 'spec', seed: 7, ok: true });
+    expect(report.results[0].exercises.map((e) => [e.id, e.ok, e.comparisons])).toEqual([['lecture', true, 8], ['random', true, 8], ['instructor', true, 8]]);
+  });
+
+  it('fails a spec whose instructor’s answer is wrong: exit 1, naming file, seed, exercise, answer and check', async () => {
+    const r = await cli('verify', fixture('failing/wrong-answer.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^FAIL \S*wrong-answer\.yaml seed 3: 2 exercises/);
+    expect(r.out).toMatch(/exercise swapped \(The instructor's slip\): answer a: derivative check failed: the answer v\*sigma'\(u\*w \+ z\)\*w is -?[\d.]+ at .*, but finite differences of ∂\/∂w\[v\*sigma\(u\*w \+ z\)\] give/);
+    expect(r.out).not.toMatch(/exercise good/);
+    expect(r.err).toBe('gradsheet: verification failed: 1 failed check in 1 of 1 sheets');
+    const json = JSON.parse((await cli('verify', fixture('failing/wrong-answer.yaml'), '--format', 'json')).out) as Report;
+    expect(json.ok).toBe(false);
+    expect(json.results[0].exercises[1]).toMatchObject({ id: 'swapped', ok: false, failures: [{ answerId: 'a', check: 'derivative' }] });
+  });
+
+  it('re-runs the checks of a saved key, and catches an answer edited by hand', async () => {
+    const file = await savedKey();
+    const ok = await cli('verify', file);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^ok {3}\S*chain\.json seed 7: 3 exercises, 24 numeric comparisons/);
+
+    const key = JSON.parse(readFileSync(file, 'utf8')) as Key;
+    expect(key.exercises[0].answers[0].text).toBe("v*sigma'(u*w + z)*u");
+    key.exercises[0].answers[0].text = "u*sigma'(u*w + z)*w"; // the factors v and w swapped
+    writeFileSync(file, JSON.stringify(key, null, 2));
+    const bad = await cli('verify', file);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/^FAIL \S*chain\.json seed 7/);
+    expect(bad.out).toContain("exercise lecture (The lecture's exercise): answer a: derivative check failed: the answer u*sigma'(u*w + z)*w");
+    expect(bad.out).not.toMatch(/exercise (random|instructor)/);
+  });
+
+  it.each([
+    [['no-such.yaml'], /^gradsheet: SPEC no-such\.yaml: no such file$/],
+    [['--seeds', '0'], /--seeds: expected a whole number from 1 to 1000, got '0'/],
+    [['--format', 'yaml'], /option '--format <format>' argument 'yaml' is invalid/],
+  ])('exits 2 on bad input: %j', async (args, message) => {
+    const r = await cli('verify', ...(args[0].startsWith('--') ? [fixture('chain.yaml'), ...args] : args));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.out).toBe('');
+  });
+
+  it('exits 2 on a bad spec or key, naming the file, even after good ones', async () => {
+    const dir = scratch();
+    const yaml = join(dir, 'bad.yaml');
+    writeFileSync(yaml, 'title: T\nexercises:\n  - kind: chain-rule\n    points: -1\n');
+    const r = await cli('verify', fixture('chain.yaml'), yaml);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err).toMatch(/bad\.yaml:4: exercises\[0\]\.points: must be at least 0/);
+
+    const notKey = join(dir, 'other.json');
+    writeFileSync(notKey, '{"title": "x"}');
+    expect((await cli('verify', notKey)).err).toMatch(/other\.json: not a gradsheet answer key/);
+    writeFileSync(notKey, '{"title": ');
+    expect((await cli('verify', notKey)).err).toMatch(/other\.json: invalid JSON: /);
+
+    const file = await savedKey();
+    const key = JSON.parse(readFileSync(file, 'utf8')) as Key;
+    key.exercises[2].answers[0].text = 'a*b*(1 - tanh(b*t + c)^2';
+    writeFileSync(file, JSON.stringify(key));
+    const broken = await cli('verify', file);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toMatch(/chain\.json: exercises\[2\]\.answers\[0\]\.text: column \d+: /);
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { renderHtml } from '../../src/render/html.js';
+import { displayHtml, mathHtml } from '../../src/render/katex.js';
+import { RenderError } from '../../src/render/view.js';
+import { toLatex } from '../../src/print/latex.js';
+import { toText } from '../../src/print/text.js';
+import { EXERCISE_KINDS } from '../../src/exercises/types.js';
+import type { Sheet } from '../../src/exercises/sheet.js';
+import { richSheet } from '../fixtures/sheets.js';
+
+/** Every URL-like reference in a document: src/href attributes, CSS url(…) and @import. */
+function references(html: string): string[] {
+  const attrs = [...html.matchAll(/\b(?:src|href|xlink:href|action|poster)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]);
+  const urls = [...html.matchAll(/url\(\s*["']?([^"')]+)/gi)].map((m) => m[1]);
+  const imports = [...html.matchAll(/@import\s+["']?([^"';]+)/gi)].map((m) => m[1]);
+  return [...attrs, ...urls, ...imports];
+}
+
+/** An answer leaks into a sheet if its typeset form is there and the prompt does not itself hold it. */
+function leakedAnswers(sheet: Sheet, html: string): string[] {
+  const leaks: string[] = [];
+  for (const ex of sheet.exercises) {
+    const promptLatex = ex.prompt.map((b) => (b.kind === 'text' ? b.text : b.kind === 'math' ? b.latex : '')).join(' ');
+    for (const a of ex.answers) {
+      const latex = toLatex(a.value);
+      if (html.includes(displayHtml(`${a.label} = ${latex}`))) leaks.push(`${ex.id}.${a.id}: the key's answer line`);
+      // A short answer (1, x₁) may legitimately appear in a prompt: only a form the prompt lacks counts.
+      if (promptLatex.includes(latex) || latex.length < 3) continue;
+      if (html.includes(toText(a.value))) leaks.push(`${ex.id}.${a.id}: text ${toText(a.value)}`);
+      if (html.includes(latex)) leaks.push(`${ex.id}.${a.id}: LaTeX source ${latex}`);
+      if (html.includes(mathHtml(latex))) leaks.push(`${ex.id}.${a.id}: typeset ${latex}`);
+    }
+  }
+  return leaks;
+}
+
+describe('HTML sheets and keys', () => {
+  const sheet = richSheet();
+  const student = renderHtml(sheet, 'sheet');
+  const key = renderHtml(sheet, 'key');
+
+  it('are self-contained: no http(s):, file: or relative reference, no script, fonts as data URIs', () => {
+    for (const html of [student, key]) {
+      expect(html).not.toMatch(/https?:|file:/i);
+      expect(html).not.toMatch(/<script|<link|<iframe|<img/i);
+      expect(references(html).filter((r) => !r.startsWith('data:') && !r.startsWith('#'))).toEqual([]);
+      expect(html.match(/src:url\(data:font\/woff2;base64,/g)?.length).toBe(20);
+    }
+  });
+
+  it('are deterministic: the same sheet gives the same bytes', () => {
+    expect(renderHtml(richSheet(), 'sheet')).toBe(student);
+    expect(renderHtml(richSheet(), 'key')).toBe(key);
+    expect(renderHtml(richSheet(6), 'key')).not.toBe(key);
+  });
+
+  it('print the header: course, title, seed, variant, student, points, instructions', () => {
+    for (const html of [student, key]) {
+      expect(html).toContain('CS 4342 — Class 19');
+      expect(html).toContain('Render test: everything a key holds');
+      expect(html).toMatch(/Seed 5 <span class="u">·<\/span> Variant zoe-o-neil/);
+      expect(html).toContain('<span class="student-name">Zoë O’Neil</span>');
+      expect(html).toContain('Total: 7 points');
+      expect(html).toContain('Answer in the lecture’s notation');
+      expect(html).toContain('(4 points)');
+    }
+    expect(key).toContain('Answer key');
+    expect(student).not.toContain('Answer key');
+  });
+
+  it('the student sheet holds no answer, step, key figure or check, but has room to write', () => {
+    expect(leakedAnswers(sheet, student)).toEqual([]);
+    expect(student).not.toMatch(/class="(answer|answers|solution|steps|checks|from-spec)"/);
+    expect(student).not.toContain('Worked steps');
+    expect(student).not.toContain('Where $w_{1}$ enters');
+    expect(student.match(/<div class="rule"><\/div>/g)).toHaveLength(9);
+  });
+
+  it('the key labels each answer and shows cases, notes, steps, figures and checks', () => {
+    for (const ex of sheet.exercises) {
+      for (const a of ex.answers) expect(key).toContain(displayHtml(`${a.label} = ${toLatex(a.value)}`));
+    }
+    expect(key).toContain(displayHtml(String.raw`\frac{\partial \hat{y}}{\partial w_{1}} = \begin{cases} 0 & \text{if } w_{1} x_{1} + w_{2} x_{2} + b_{1} \leq 0 \\ w_{5} x_{1} & \text{if } w_{1} x_{1} + w_{2} x_{2} + b_{1} > 0 \end{cases}`));
+    expect(key).toContain(displayHtml("\\operatorname{ReLU}'(z) = 0 \\text{ for } z \\leq 0"));
+    expect(key).toContain('Worked steps');
+    expect(key.match(/<p class="step-head">/g)).toHaveLength(2);
+    expect(key).toContain(displayHtml('= 1'));
+    expect(key.match(/<figure>/g)).toHaveLength(2);
+    expect(key).toContain('Compared with central finite differences');
+    expect(key).not.toContain('class="work-space"');
+  });
+
+  it('the key marks exactly the answers that came from the spec', () => {
+    expect(key.match(/<p class="from-spec">/g)).toHaveLength(1);
+    expect(key.indexOf('class="from-spec"')).toBeGreaterThan(key.indexOf('id="relu-partials-b3"'));
+  });
+
+  it('inlines SVG figures without their namespace URL', () => {
+    expect(key).toContain('<figure><svg width="120" height="60"');
+  });
+
+  it('has a partial for every exercise kind, each with its method reminder', () => {
+    const base = richSheet();
+    for (const kind of EXERCISE_KINDS) {
+      const html = renderHtml({ ...base, exercises: [{ ...base.exercises[1], kind }] }, 'key');
+      expect(html, kind).toContain(`class="exercise kind-${kind}"`);
+      expect(html, kind).toMatch(/<p class="method"><span class="tag">Method<\/span> \S/);
+    }
+  });
+
+  it('a formula KaTeX refuses fails the render, naming the exercise', () => {
+    const base = richSheet();
+    const broken: Sheet = { ...base, exercises: [{ ...base.exercises[1], steps: [{ because: 'x', becauseLatex: 'see $\\frac{a$', latex: 'x' }] }] };
+    expect(() => renderHtml(broken, 'key')).toThrow(RenderError);
+    expect(() => renderHtml(broken, 'key')).toThrow(/exercise jacobian \(A Jacobian & its shape: 100% of f’s partials\): steps: /);
+  });
+});
+
+describe('worked steps', () => {
+  it('continue the derivation with "=" unless the step states its own equation', async () => {
+    const { continuation } = await import('../../src/render/describe.js');
+    expect(continuation('v \\sigma\'(u w + z) u')).toBe('= v \\sigma\'(u w + z) u');
+    expect(continuation('\\mathbf{z}^{(1)} = \\mathbf{W}^{(1)}\\mathbf{x}')).toBe('\\mathbf{z}^{(1)} = \\mathbf{W}^{(1)}\\mathbf{x}');
+    expect(continuation('\\begin{aligned} a &= b \\end{aligned}')).toMatch(/^\\begin/);
+    expect(continuation('z \\leq 0')).toBe('z \\leq 0');
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { displayHtml, katexCss, MathError, mathHtml, proseHtml } from '../../src/render/katex.js';
+import { ProseError, splitProse } from '../../src/render/prose.js';
+
+describe('KaTeX on the server', () => {
+  it('typesets HTML only: no hidden MathML copy to double the text of a PDF', () => {
+    const html = mathHtml('\\hat{y} = w_{5} \\sigma(z)');
+    expect(html).toContain('class="katex"');
+    expect(html).not.toContain('<math');
+  });
+
+  it('sets display formulas in \\displaystyle inline math, which may wrap', () => {
+    const html = displayHtml('\\frac{\\partial \\hat{y}}{\\partial w_{1}} = x_{1}');
+    expect(html).not.toContain('katex-display');
+    expect(html).toContain('mfrac');
+  });
+
+  it('throws a MathError that quotes the formula', () => {
+    expect(() => mathHtml('\\frac{a')).toThrow(MathError);
+    expect(() => mathHtml('\\nosuchcommand{x}')).toThrow(/nosuchcommand/);
+  });
+
+  it('rejects what pdflatex would reject too (strict mode)', () => {
+    expect(() => mathHtml('é')).toThrow(MathError);
+  });
+});
+
+describe('prose with inline math', () => {
+  it('splits text and $…$ math; \\$ is a literal dollar sign', () => {
+    expect(splitProse('cost \\$5 for $x_{1}$ and $$y$$.')).toEqual([
+      { kind: 'text', text: 'cost $5 for ' },
+      { kind: 'math', latex: 'x_{1}', display: false },
+      { kind: 'text', text: ' and ' },
+      { kind: 'math', latex: 'y', display: true },
+      { kind: 'text', text: '.' },
+    ]);
+  });
+
+  it('reports an unbalanced or empty $', () => {
+    expect(() => splitProse('the $x derivative')).toThrow(ProseError);
+    expect(() => splitProse('empty $$ here')).toThrow(/empty math|unbalanced/);
+  });
+
+  it('escapes HTML in the text and typesets the math', () => {
+    const html = proseHtml('if <b> & "c" then $\\sigma$');
+    expect(html).toContain('if &lt;b&gt; &amp; &quot;c&quot; then ');
+    expect(html).toContain('class="katex"');
+  });
+
+  it('sets Unicode math symbols of prose in a font that has them', () => {
+    expect(proseHtml('σ′(z)·∂z/∂w₁')).toBe('<span class="u">σ′</span>(z)<span class="u">·∂</span>z/<span class="u">∂</span>w<span class="u">₁</span>');
+  });
+});
+
+describe('the KaTeX stylesheet', () => {
+  it('inlines every font as a woff2 data: URI and refers to no file', () => {
+    const css = katexCss();
+    expect(css).not.toMatch(/url\((?!data:)/);
+    expect(css.match(/@font-face/g)).toHaveLength(20);
+    expect(css.match(/data:font\/woff2;base64,/g)).toHaveLength(20);
+    expect(css).toContain('font-family:KaTeX_Main');
+    expect(css).toContain('font-family:KaTeX_Math');
+  });
+
+  it('is built once per process', () => {
+    expect(katexCss()).toBe(katexCss());
+  });
+});

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHtml } from '../../src/render/html.js';
+import { openPdfPrinter, type PdfPrinter } from '../../src/render/pdf.js';
+import { InputError } from '../../src/errors.js';
+import { parse } from '../../src/parse/parse.js';
+import { richSheet } from '../fixtures/sheets.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'gradsheet-pdf-'));
+let printer: PdfPrinter;
+const files: Record<'sheet' | 'key', string> = { sheet: join(dir, 'sheet.pdf'), key: join(dir, 'key.pdf') };
+
+beforeAll(async () => {
+  printer = await openPdfPrinter();
+  for (const audience of ['sheet', 'key'] as const) {
+    writeFileSync(files[audience], await printer.print(renderHtml(richSheet(), audience)));
+  }
+});
+
+afterAll(async () => {
+  await printer?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const tool = (name: string, ...args: string[]): string => execFileSync(name, args, { encoding: 'utf8' });
+
+describe('PDF through Chromium', () => {
+  it('prints the key on A4 pages with a footer', () => {
+    const info = tool('pdfinfo', files.key);
+    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(2);
+    expect(tool('pdftotext', '-f', '1', '-l', '1', files.key, '-')).toMatch(/Render test: everything a key holds · Zoë O’Neil · seed 5 · answer key\s+page 1 of \d/);
+  });
+
+  it('carries a plain-text marker of every exercise, and the key’s answers only in the key', () => {
+    const key = tool('pdftotext', files.key, '-');
+    const sheet = tool('pdftotext', files.sheet, '-');
+    for (const text of [key, sheet]) {
+      expect(text).toContain('Exercise 1. Partials of the XOR network (ReLU)');
+      expect(text).toContain('Exercise 2. A Jacobian & its shape');
+      expect(text).toContain('Zoë O’Neil');
+    }
+    expect(key).toContain('Worked steps');
+    expect(key).toContain('instructor');
+    expect(sheet).not.toMatch(/Worked steps|Verified|Method/);
+  });
+
+  it('typesets the math in KaTeX’s own fonts, not a fallback serif', () => {
+    const fonts = tool('pdffonts', files.key);
+    expect(fonts).toContain('KaTeX_Main-Regular');
+    expect(fonts).toContain('KaTeX_Math-Italic');
+    expect(fonts).toContain('KaTeX_Size3-Regular');
+  });
+
+  it('reuses a page: a document printed after another reads exactly like one printed first', async () => {
+    const text = (pdf: Uint8Array, name: string): string => {
+      const file = join(dir, name);
+      writeFileSync(file, pdf);
+      return tool('pdftotext', '-layout', file, '-');
+    };
+    const other = { ...richSheet(9), title: 'Another <sheet> & title', variant: undefined };
+    const html = renderHtml(other, 'key');
+    const fresh = await openPdfPrinter(undefined, 1);
+    let first: string;
+    try {
+      first = text(await fresh.print(html), 'first.pdf');
+    } finally {
+      await fresh.close();
+    }
+    const after = text(await printer.print(html), 'after.pdf');
+    expect(after).toBe(first);
+    const fonts = (name: string): string[] =>
+      tool('pdffonts', join(dir, name)).split('\n').slice(2).map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, '')).filter(Boolean).sort();
+    expect(fonts('after.pdf')).toEqual(fonts('first.pdf'));
+    expect(fonts('after.pdf')).toContain('KaTeX_Size3-Regular');
+    expect(after).toContain('Another <sheet> & title · seed 9 · answer key');
+    expect(after).not.toContain('Zoë O’Neil');
+  });
+
+  it('sets a formula wider than the page smaller instead of shrinking every page', async () => {
+    const base = richSheet();
+    const long = 'w5*(w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3 - y)*sigma(w1*x1 + w2*x2 + b1)*x1';
+    const wide = { ...base.exercises[1], answers: [{ id: 'J', label: '\\nabla_{\\mathbf{W}^{(1)}} f', value: parse(`[${long}, ${long}; ${long}, ${long}]`) }] };
+    const file = join(dir, 'wide.pdf');
+    writeFileSync(file, await printer.print(renderHtml({ ...base, exercises: [base.exercises[0], wide] }, 'key')));
+    // Word boxes in points on a 595 × 842 page; the title is set at 17 pt.
+    const words = [...tool('pdftotext', '-bbox', file, '-').matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({
+      xMax: Number(m[3]),
+      height: Number(m[4]) - Number(m[2]),
+      text: m[5],
+    }));
+    const title = words.find((w) => w.text === 'Render');
+    expect(title?.height).toBeGreaterThan(15);
+    expect(Math.max(...words.map((w) => w.xMax))).toBeLessThanOrEqual(595 - 45 + 2);
+  });
+
+  it('a missing Chromium is bad input with a one-line way out', async () => {
+    const failure = openPdfPrinter('/nonexistent/chromium');
+    await expect(failure).rejects.toThrow(InputError);
+    await expect(openPdfPrinter('/nonexistent/chromium')).rejects.toThrow(/^cannot start Chromium at \/nonexistent\/chromium \(no such file\): install it with `apt-get install chromium`/);
+  });
+});
