@@ -25,5 +25,6 @@ fi
 npm ci --no-audit --no-fund
 npm run build
 
-# The main job, on the bundled default.
-bin/gradsheet diff "w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3" --wrt w1 --steps
+# The main job, on the bundled default: the lecture worksheet and its verified answer key, as
+# HTML and PDF, in ./out.
+bin/gradsheet build
