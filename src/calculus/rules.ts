@@ -208,7 +208,12 @@ function callRule(fn: string, args: readonly Expr[], ctx: RuleContext, w: Expr):
   const name = functionLabel(fn);
   const u = sym('u');
   const op = lookupOp(fn);
-  const formula = (): Prose => (op && args.length === 1 ? [` (here ${name}′(u) = `, op.partial(0, [u]), ')'] : []);
+  const formula = (): Prose => {
+    if (!op || args.length !== 1) return [];
+    const d = op.partial(0, [u]);
+    // relu′ is its own operator: "(here relu′(u) = relu′(u))" would say nothing.
+    return d.kind === 'deriv' && d.fn === fn ? [] : [` (here ${name}′(u) = `, d, ')'];
+  };
   if (args.length === 1 && args[0].kind === 'sym') {
     return {
       rule: 'derivative',

@@ -103,10 +103,10 @@ function print(e: Expr): Printed {
       return { s: `${ops} ${name}${paren(args.join(', '))}`, prec: Prec.Atom };
     }
     case 'vector':
-      return { s: `\\begin{bmatrix} ${e.items.map(toLatex).join(' \\\\ ')} \\end{bmatrix}`, prec: Prec.Atom };
+      return { s: `\\begin{bmatrix} ${e.items.map(entryLatex).join(' \\\\ ')} \\end{bmatrix}`, prec: Prec.Atom };
     case 'matrix': {
       const rows: string[] = [];
-      for (let r = 0; r < e.rows; r++) rows.push(e.entries.slice(r * e.cols, (r + 1) * e.cols).map(toLatex).join(' & '));
+      for (let r = 0; r < e.rows; r++) rows.push(e.entries.slice(r * e.cols, (r + 1) * e.cols).map(entryLatex).join(' & '));
       return { s: `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`, prec: Prec.Atom };
     }
     case 'diff':
@@ -123,6 +123,14 @@ function print(e: Expr): Printed {
 function superscriptable(base: string): string {
   if (/^\\left\(.*\\right\)$/.test(base) || /^\(.*\)$/.test(base)) return base;
   return /[\^']/.test(base) ? `{${base}}` : base;
+}
+
+/**
+ * A matrix entry: matrices are set in text style, where \frac{3}{4} shrinks to a script-size
+ * fraction that is hard to read in print; \dfrac keeps the fraction at the size of the text.
+ */
+function entryLatex(e: Expr): string {
+  return toLatex(e).replace(/\\frac\{/g, '\\dfrac{');
 }
 
 /** Join factors side by side; \cdot only where the next factor starts with a digit. */

@@ -118,7 +118,7 @@ describe('the lecture’s forms', () => {
   });
 
   it('writes vectors and matrices as bmatrix', () => {
-    expect(toLatex(vector([parse('2*x1 + x2'), parse('pi*x2'), parse('-x1/x2')]))).toMatchInlineSnapshot(`"\\begin{bmatrix} 2 x_{1} + x_{2} \\\\ \\pi x_{2} \\\\ -\\frac{x_{1}}{x_{2}} \\end{bmatrix}"`);
+    expect(toLatex(vector([parse('2*x1 + x2'), parse('pi*x2'), parse('-x1/x2')]))).toMatchInlineSnapshot(`"\\begin{bmatrix} 2 x_{1} + x_{2} \\\\ \\pi x_{2} \\\\ -\\dfrac{x_{1}}{x_{2}} \\end{bmatrix}"`);
     expect(toLatex(matrix(2, 2, ['w1', 'w2', 'w3', 'w4'].map(sym)))).toMatchInlineSnapshot(`"\\begin{bmatrix} w_{1} & w_{2} \\\\ w_{3} & w_{4} \\end{bmatrix}"`);
   });
 
