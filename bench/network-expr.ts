@@ -1,5 +1,5 @@
 /**
- * The benchmark network of docs/anchors.md: input x ∈ ℝⁿ, two sigmoid hidden layers of width n,
+ * The benchmark network: input x ∈ ℝⁿ, two sigmoid hidden layers of width n,
  * one linear output, written fully expanded as one text expression, with the sigmoid inline as
  * 1/(1+exp(-(…))) and indexed names: W1_i_j is row i, column j of W⁽¹⁾, b1_i the i-th entry of
  * b⁽¹⁾; then W2_i_j, b2_i, W3_1_j, b3_1. Inputs are x1…xn.

@@ -1,5 +1,5 @@
 /**
- * The benchmark network of docs/anchors.md, n = 2, 3, 4, 6, 8: ∂ŷ/∂W1_1_1 of the fully expanded
+ * The benchmark network, n = 2, 3, 4, 6, 8: ∂ŷ/∂W1_1_1 of the fully expanded
  * two-hidden-layer sigmoid net, by gradsheet (differentiate = rawDerivative + simplify), by mathjs
  * (derivative, then simplify) and by SymPy (diff, no simplify; plus the size of its cse).
  */
@@ -26,7 +26,7 @@ const MATHJS_LIMIT_MS = 20_000;
 /** mathjs always runs up to this n, even after a timeout at a smaller n: the n = 4 check needs it. */
 const MATHJS_ALWAYS_UP_TO = 4;
 
-/** Acceptance thresholds (DESIGN.md / the brief). */
+/** The targets the checks below compare with. */
 const OURS_MAX_MS_AT_8 = 10;
 const MIN_SPEEDUP_AT_4 = 100;
 /** Agreement with the finite-difference reference that counts as "the same number". */

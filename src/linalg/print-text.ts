@@ -2,7 +2,7 @@
  * Matrix expression → Unicode text for terminals and JSON, in the lecture's notation:
  * `(W⁽²⁾ᵀδ⁽²⁾) ⊙ σ′(z⁽¹⁾)`, `δ⁽¹⁾xᵀ`, `½‖ŷ − y‖²`. Products are written side by side; the
  * operands of ⊙ are parenthesised unless atomic, as in the lecture's δ formula. (The scalar text
- * syntax of DESIGN.md is ASCII and round-trips through the parser; there is no parser for matrix
+ * text syntax of the parser is ASCII and round-trips through the parser; there is no parser for matrix
  * expressions, so this form is for reading only.)
  */
 import type { MatExpr } from './types.js';

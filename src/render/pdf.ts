@@ -1,5 +1,5 @@
 /**
- * HTML → PDF with Puppeteer driving Debian's Chromium (docs/toolchain.md). One browser per build;
+ * HTML → PDF with Puppeteer driving Debian's Chromium (never a downloaded browser). One browser per build;
  * each of its (at most two) pages is reused for document after document: a launch costs ≈ 0.45 s
  * and a fresh page ≈ 170 ms more per sheet, while page.pdf() on a reused page is ≈ 50 ms plus the
  * layout of the pages. The two pages live in separate browser contexts, hence separate renderer
@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer';
 import { InputError } from '../errors.js';
 
-/** Flags verified as root on a closed network (toolchain.md): no sandbox, nothing phoning home. */
+/** Flags that work as root on a closed network: no sandbox, nothing phoning home. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

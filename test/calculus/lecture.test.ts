@@ -1,5 +1,5 @@
 /**
- * Every worked example of the lecture (reference/lecture-neural-networks.txt, CS 4342 Class 19)
+ * Every worked example of the lecture (CS 4342, Class 19: neural networks)
  * comes out of gradsheet in the lecture's form.
  */
 import { describe, expect, it } from 'vitest';

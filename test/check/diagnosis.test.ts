@@ -1,5 +1,5 @@
 /**
- * Each class of backprop mistake (docs/anchors.md) gets its own diagnosis, in the lecture's
+ * Each class of common backprop mistake gets its own diagnosis, in the lecture's
  * notation, generated automatically from the correct answer and its derivation.
  */
 import { describe, expect, it } from 'vitest';

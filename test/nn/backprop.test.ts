@@ -22,7 +22,7 @@ const closedForms = (m: MatrixForm): string[] => [
   ...m.gradients.map((g) => `${matrixToText(g.lhs)} = ${matrixToText(g.expr)}`),
 ];
 
-/** The networks the brief asks for, and a few more shapes of the same machinery. */
+/** The networks the matrix form must match, and a few more shapes of the same machinery. */
 const NETS: readonly (readonly [string, NetworkSpec])[] = [
   ['2-2-1 relu, mse (the lecture XOR net)', { layers: [2, 2, 1], activation: 'relu', loss: 'mse' }],
   ['2-2-1 relu, ŷ itself (loss none)', { layers: [2, 2, 1], activation: 'relu', loss: 'none' }],
