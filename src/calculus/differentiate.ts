@@ -6,7 +6,7 @@
 import type { Expr } from '../expr/types.js';
 import { diff, mul, ONE_EXPR, ZERO_EXPR } from '../expr/build.js';
 import { equal, ExprMap } from '../expr/equal.js';
-import { children, dependenceTest, withChildren } from '../expr/traverse.js';
+import { children, dependenceTest, replaceNode, withChildren } from '../expr/traverse.js';
 import { simplify, SIMPLIFY_RULE_TEXT, type SimplifyRule } from '../simplify/simplify.js';
 import { applyRule, type RuleContext, type RuleId } from './rules.js';
 import { proseLatex, proseText, type Prose } from './prose.js';
@@ -110,27 +110,14 @@ function coefficientOf(e: Expr, target: Expr): Expr | undefined {
   return undefined;
 }
 
-/** The leftmost-outermost pending derivative. */
-function firstPending(e: Expr): (Expr & { kind: 'diff' }) | undefined {
+/** The leftmost-outermost pending derivative: the one the next step of a derivation resolves. */
+export function firstPending(e: Expr): (Expr & { kind: 'diff' }) | undefined {
   if (e.kind === 'diff') return e;
   for (const c of children(e)) {
     const d = firstPending(c);
     if (d) return d;
   }
   return undefined;
-}
-
-function replaceNode(e: Expr, target: Expr, by: Expr): Expr {
-  if (e === target) return by;
-  const cs = children(e);
-  if (cs.length === 0) return e;
-  let changed = false;
-  const next = cs.map((c) => {
-    const r = replaceNode(c, target, by);
-    if (r !== c) changed = true;
-    return r;
-  });
-  return changed ? withChildren(e, next) : e;
 }
 
 function resolveAll(e: Expr): Expr {

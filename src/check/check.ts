@@ -17,7 +17,7 @@
  */
 import type { Expr } from '../expr/types.js';
 import { call, mul } from '../expr/build.js';
-import { freeSymbols, size } from '../expr/traverse.js';
+import { freeSymbols, replaceNode, size } from '../expr/traverse.js';
 import { toLatex } from '../print/latex.js';
 import { toText } from '../print/text.js';
 import { InputError, ParseError } from '../errors.js';
@@ -29,7 +29,6 @@ import { factorReport } from './factors.js';
 import { readAnswer, readProblem, type Answer, type InputLabels, type Problem } from './input.js';
 import { functionUnicode, symbolUnicode } from './notation.js';
 import { sessionFor } from './session.js';
-import { replaceNode } from './rewrite.js';
 import { describeShape, hasTensor, sameShape, shapeOf, ShapeMismatch, type Shape } from './shape.js';
 import type { CheckOptions, CheckResult, CheckValue, Counterexample, Diagnosis } from './types.js';
 
@@ -153,19 +152,27 @@ function expandWith(problem: Problem, e: Expr): Expr {
 // ---- shapes that do not match ---------------------------------------------------------------
 
 function wrongShape(base: ReturnType<typeof shown>, want: Shape, got: Shape, answer: Expr, ev: Evaluation, expected: Values): CheckResult {
-  const head = `Expected ${describeShape(want)}, got ${describeShape(got)}`;
   if (got.rows === want.cols && got.cols === want.rows) {
     const flipped = ev.values(call('transpose', [answer]));
     if (flipped && ev.agree(flipped.at, expected.at)) {
-      const realValued = want.rows === 1 || want.cols === 1;
-      const message = realValued
-        ? `${head}: your answer is the transpose of the right one. For a real-valued f, the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).`
-        : `${head}: did you transpose the Jacobian? Rows are the outputs f₁…f${subscriptDigits(want.rows)} and columns the inputs (x₁…x${subscriptDigits(want.cols)}); entry (i, j) is ∂fᵢ/∂xⱼ.`;
-      const diagnosis: Diagnosis = { id: 'transposed-jacobian', message };
-      return { ...base, verdict: 'incorrect', feedback: message, diagnosis, method: 'numeric', points: expected.at.length };
+      const diagnosis = transposedDiagnosis(want, got);
+      return { ...base, verdict: 'incorrect', feedback: diagnosis.message, diagnosis, method: 'numeric', points: expected.at.length };
     }
   }
-  return { ...base, verdict: 'incorrect', feedback: `${head}.` };
+  return { ...base, verdict: 'incorrect', feedback: `${shapeHead(want, got)}.` };
+}
+
+/** "Expected a 3×2 matrix, got a 2×3 matrix". */
+export const shapeHead = (want: Shape, got: Shape): string => `Expected ${describeShape(want)}, got ${describeShape(got)}`;
+
+/** The diagnosis for an answer that is the transpose of the right one (shapes `got` for `want`). */
+export function transposedDiagnosis(want: Shape, got: Shape): Diagnosis {
+  const head = shapeHead(want, got);
+  const realValued = want.rows === 1 || want.cols === 1;
+  const message = realValued
+    ? `${head}: your answer is the transpose of the right one. For a real-valued f, the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).`
+    : `${head}: did you transpose the Jacobian? Rows are the outputs f₁…f${subscriptDigits(want.rows)} and columns the inputs (x₁…x${subscriptDigits(want.cols)}); entry (i, j) is ∂fᵢ/∂xⱼ.`;
+  return { id: 'transposed-jacobian', message };
 }
 
 function subscriptDigits(n: number): string {
@@ -174,20 +181,30 @@ function subscriptDigits(n: number): string {
 
 /** A product with shapes that do not fit; if reversing its matrices gives the right answer, say so. */
 function undefinedProduct(base: ReturnType<typeof shown>, m: ShapeMismatch, answer: Expr, ev: Evaluation, expected: Values): CheckResult {
-  const feedback = `Your answer is undefined: ${m.message}.`;
-  const node = m.node;
-  if (node.kind === 'mul') {
-    const tensors = node.factors.filter((f) => hasTensor(f) && !isScalar(f));
-    const scalars = node.factors.filter((f) => !tensors.includes(f));
-    if (tensors.length >= 2) {
-      const reversed = ev.values(replaceNode(answer, node, mul(...scalars, ...[...tensors].reverse())));
-      if (reversed && sameShape(reversed.shape, expected.shape) && ev.agree(reversed.at, expected.at)) {
-        const message = `${feedback} The chain-rule product is in the reversed order: ∂(f∘g)/∂x = (∂f/∂g)(∂g/∂x), the outer function’s Jacobian first.`;
-        return { ...base, verdict: 'incorrect', feedback: message, diagnosis: { id: 'reversed-chain-order', message }, method: 'numeric', points: expected.at.length };
-      }
-    }
+  const feedback = undefinedMessage(m);
+  const reversed = reversedProduct(m, answer);
+  const values = reversed && ev.values(reversed);
+  if (values && sameShape(values.shape, expected.shape) && ev.agree(values.at, expected.at)) {
+    const diagnosis = reversedDiagnosis(m);
+    return { ...base, verdict: 'incorrect', feedback: diagnosis.message, diagnosis, method: 'numeric', points: expected.at.length };
   }
   return { ...base, verdict: 'incorrect', feedback };
+}
+
+export const undefinedMessage = (m: ShapeMismatch): string => `Your answer is undefined: ${m.message}.`;
+
+/** The answer with the matrices of the product whose shapes do not fit in the reverse order, if it has two or more. */
+export function reversedProduct(m: ShapeMismatch, answer: Expr): Expr | undefined {
+  const node = m.node;
+  if (node.kind !== 'mul') return undefined;
+  const tensors = node.factors.filter((f) => hasTensor(f) && !isScalar(f));
+  const scalars = node.factors.filter((f) => !tensors.includes(f));
+  return tensors.length >= 2 ? replaceNode(answer, node, mul(...scalars, ...[...tensors].reverse())) : undefined;
+}
+
+export function reversedDiagnosis(m: ShapeMismatch): Diagnosis {
+  const message = `${undefinedMessage(m)} The chain-rule product is in the reversed order: ∂(f∘g)/∂x = (∂f/∂g)(∂g/∂x), the outer function’s Jacobian first.`;
+  return { id: 'reversed-chain-order', message };
 }
 
 function isScalar(e: Expr): boolean {
@@ -231,7 +248,8 @@ function show(x: number): string {
   return s.startsWith('-') ? '−' + s.slice(1) : s;
 }
 
-function describeCounterexample(c: Counterexample, problem: Problem): string {
+/** The counterexample in words (the feedback when no mistake is recognised). */
+export function describeCounterexample(c: Counterexample, problem: Pick<Problem, 'signature'>): string {
   const names = Object.keys(c.point);
   const at = names.slice(0, 6).map((n) => `${symbolUnicode(n)} = ${show(c.point[n])}`).join(', ') + (names.length > 6 ? ', …' : '');
   const pick = (v: CheckValue): number => (typeof v === 'number' ? v : v[(c.entry?.[0] ?? 1) - 1][(c.entry?.[1] ?? 1) - 1]);

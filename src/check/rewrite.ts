@@ -2,20 +2,6 @@
 import type { Expr } from '../expr/types.js';
 import { children, withChildren } from '../expr/traverse.js';
 
-/** Replace one node (by identity) everywhere it occurs. */
-export function replaceNode(e: Expr, target: Expr, by: Expr): Expr {
-  if (e === target) return by;
-  const cs = children(e);
-  if (cs.length === 0) return e;
-  let changed = false;
-  const next = cs.map((c) => {
-    const r = replaceNode(c, target, by);
-    if (r !== c) changed = true;
-    return r;
-  });
-  return changed ? withChildren(e, next) : e;
-}
-
 /** Every node, parents before children, each distinct object once. */
 export function nodes(e: Expr): Expr[] {
   const out: Expr[] = [];

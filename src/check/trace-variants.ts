@@ -8,12 +8,11 @@
  */
 import type { Expr } from '../expr/types.js';
 import { deriv, diff, mul, num, pow } from '../expr/build.js';
-import { children, dependenceTest, mapBottomUp } from '../expr/traverse.js';
-import { derive, differentiate, rawDerivative } from '../calculus/differentiate.js';
+import { dependenceTest, mapBottomUp, replaceNode } from '../expr/traverse.js';
+import { derive, differentiate, firstPending, rawDerivative } from '../calculus/differentiate.js';
 import { lookupOp } from '../ops/registry.js';
 import { simplify } from '../simplify/simplify.js';
 import { functionUnicode as fnU, symbolUnicode, unicode as u } from './notation.js';
-import { replaceNode } from './rewrite.js';
 import { hasTensor } from './shape.js';
 import type { Problem } from './input.js';
 import type { Variant } from './variants.js';
@@ -98,16 +97,6 @@ function buggyRules(e: Expr, w: string, dep: (e: Expr) => boolean): Buggy[] {
     });
   }
   return out;
-}
-
-/** The leftmost-outermost pending derivative: the one the next step of `derive` resolves. */
-function firstPending(e: Expr): (Expr & { kind: 'diff' }) | undefined {
-  if (e.kind === 'diff') return e;
-  for (const c of children(e)) {
-    const d = firstPending(c);
-    if (d) return d;
-  }
-  return undefined;
 }
 
 /** Finish the derivation correctly from here: every pending ∂/∂w[·] computed, then simplified. */

@@ -141,6 +141,20 @@ export function substitute(e: Expr, bindings: ReadonlyMap<string, Expr> | Record
   return mapBottomUp(e, (n) => (n.kind === 'sym' && map.has(n.name) ? (map.get(n.name) as Expr) : n));
 }
 
+/** Replace one node, found by identity (not structure), everywhere it occurs. */
+export function replaceNode(e: Expr, target: Expr, by: Expr): Expr {
+  if (e === target) return by;
+  const cs = children(e);
+  if (cs.length === 0) return e;
+  let changed = false;
+  const next = cs.map((c) => {
+    const r = replaceNode(c, target, by);
+    if (r !== c) changed = true;
+    return r;
+  });
+  return changed ? withChildren(e, next) : e;
+}
+
 /** Replace whole subtrees (by structure) with other expressions. */
 export function replaceSubtrees(e: Expr, pairs: readonly (readonly [Expr, Expr])[]): Expr {
   const table = new ExprMap<Expr>();
