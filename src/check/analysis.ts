@@ -17,8 +17,8 @@ import { close, type Evaluation, type Values } from './evaluation.js';
 import type { Problem } from './input.js';
 import type { Diagnosis } from './types.js';
 
-const RATIO_TOLERANCE = 1e-7;
-const MIN_USABLE = 8;
+export const RATIO_TOLERANCE = 1e-7;
+export const MIN_USABLE = 8;
 const MAX_CANDIDATES = 150;
 const MAX_CANDIDATE_SIZE = 40;
 
@@ -46,21 +46,24 @@ export function kinkDiagnosis(o: Observed): Diagnosis | undefined {
       const rightWherePositive = side.pos[1] === 0 && side.pos[0] > 0 && side.neg[1] > 0;
       const rightWhereNegative = side.neg[1] === 0 && side.neg[0] > 0 && side.pos[1] > 0;
       if (!rightWherePositive && !rightWhereNegative) continue;
-      const z = u(arg);
-      const [good, bad] = rightWherePositive ? ['> 0', '< 0'] : ['< 0', '> 0'];
-      const relu = fn === 'relu';
-      return {
-        id: 'kink-branch',
-        message:
-          `Right where ${z} ${good}, but not where ${z} ${bad}: check that case.` +
-          (relu ? ' relu′(z) is 0 for z ≤ 0 and 1 for z > 0, so the derivative changes at the kink.' : ''),
-      };
+      return kinkMessage(u(arg), rightWherePositive, fn);
     }
   }
   return undefined;
 }
 
-function kinkSources(es: readonly Expr[]): { arg: Expr; fn: string }[] {
+/** The kink-branch diagnosis for a kink argument written `z` (Unicode) of the function `fn`. */
+export function kinkMessage(z: string, rightWherePositive: boolean, fn: string): Diagnosis {
+  const [good, bad] = rightWherePositive ? ['> 0', '< 0'] : ['< 0', '> 0'];
+  return {
+    id: 'kink-branch',
+    message:
+      `Right where ${z} ${good}, but not where ${z} ${bad}: check that case.` +
+      (fn === 'relu' ? ' relu′(z) is 0 for z ≤ 0 and 1 for z > 0, so the derivative changes at the kink.' : ''),
+  };
+}
+
+export function kinkSources(es: readonly Expr[]): { arg: Expr; fn: string }[] {
   const out: { arg: Expr; fn: string }[] = [];
   const seen = new ExprMap<boolean>();
   const go = (n: Expr): void => {
@@ -99,7 +102,14 @@ export function constantDiagnosis(o: Observed): Diagnosis | undefined {
   const first = r.find((x) => x !== undefined);
   if (first === undefined || usable(r) < MIN_USABLE || Math.abs(first) < 1e-9) return undefined;
   if (!r.every((x) => x === undefined || close(x, first, RATIO_TOLERANCE))) return undefined;
-  const mse = [...o.problem.variables].some((v) => /^y\d*$/.test(v));
+  return constantMessage(first, isMse(o.problem.variables));
+}
+
+/** Whether the problem is about the MSE cost (it has a target y), which words the stray-constant message. */
+export const isMse = (variables: Iterable<string>): boolean => [...variables].some((v) => /^y\d*$/.test(v));
+
+/** The diagnosis for an answer that is `first` times the right one. */
+export function constantMessage(first: number, mse: boolean): Diagnosis {
   if (close(first, -1, RATIO_TOLERANCE)) return { id: 'sign-error', message: 'Sign error: your answer is the negative of the right one.' };
   if (close(first, 2, RATIO_TOLERANCE)) {
     return {
@@ -135,18 +145,34 @@ export function pieceDiagnosis(o: Observed, expired: () => boolean): Diagnosis |
     v.at.forEach((x, i) => o.expected.at[i].forEach(() => cv.push(x[0])));
     const matches = (xs: readonly (number | undefined)[], sign = 1): boolean =>
       usable(xs) >= MIN_USABLE && xs.every((x, k) => x === undefined || close(x, sign * cv[k], RATIO_TOLERANCE));
-    if (matches(r)) return { id: 'extra-factor', message: `An extra factor ${u(c)}: without it, your answer would be right.` };
-    if (matches(inv)) return { id: 'missing-factor', message: `Missing the factor ${u(c)}.` };
+    if (matches(r)) return pieceMessage('extra-factor', u(c));
+    if (matches(inv)) return pieceMessage('missing-factor', u(c));
     if (diff.some((d) => Math.abs(d) > 1e-9)) {
-      if (matches(diff)) return { id: 'extra-term', message: `An extra term ${u(c)}: without it, your answer would be right.` };
-      if (matches(diff, -1)) return { id: 'missing-term', message: `Missing the term ${u(c)}.` };
+      if (matches(diff)) return pieceMessage('extra-term', u(c));
+      if (matches(diff, -1)) return pieceMessage('missing-term', u(c));
     }
   }
   return undefined;
 }
 
+export type PieceId = 'extra-factor' | 'missing-factor' | 'extra-term' | 'missing-term';
+
+/** The diagnosis for a piece `c` (Unicode) of the problem that is extra or missing. */
+export function pieceMessage(id: PieceId, c: string): Diagnosis {
+  switch (id) {
+    case 'extra-factor':
+      return { id, message: `An extra factor ${c}: without it, your answer would be right.` };
+    case 'missing-factor':
+      return { id, message: `Missing the factor ${c}.` };
+    case 'extra-term':
+      return { id, message: `An extra term ${c}: without it, your answer would be right.` };
+    case 'missing-term':
+      return { id, message: `Missing the term ${c}.` };
+  }
+}
+
 /** Distinct scalar subexpressions of the expected answer and of the function, small ones first. */
-function candidates(p: Problem): Expr[] {
+export function candidates(p: Problem): Expr[] {
   const seen = new ExprMap<boolean>();
   const out: Expr[] = [];
   const go = (n: Expr): void => {

@@ -38,6 +38,9 @@ export interface Problem {
   readonly functionNames: readonly string[];
 }
 
+/** What reading an answer needs from a problem: no expected answer (the interactive sheet has none). */
+export type AnswerContext = Pick<Problem, 'variables' | 'signature' | 'definitions' | 'functionNames'>;
+
 export interface Answer {
   /** As read, after splitting names (what "interpreted as" shows). */
   readonly shown: Expr;
@@ -85,7 +88,7 @@ export function readProblem(expected: string | Expr, options: CheckOptions, labe
   return { fn, wrt, expected: value, variables, signature, definitions, functionNames };
 }
 
-export function readAnswer(answer: string | Expr, problem: Problem, options: CheckOptions): Answer {
+export function readAnswer(answer: string | Expr, problem: AnswerContext, options: CheckOptions): Answer {
   let parsed: Expr;
   let syntax: 'text' | 'latex' | undefined;
   // Where the LaTeX reader saw each name (the text syntax is searched instead).
@@ -122,7 +125,7 @@ export function readAnswer(answer: string | Expr, problem: Problem, options: Che
   return { shown, value: expandDefinitions(shown, problem.definitions), syntax, notes };
 }
 
-function unknownName(name: string, problem: Problem): string {
+function unknownName(name: string, problem: AnswerContext): string {
   if (lookupOp(name) || problem.signature.has(name) || isAbstractFunctionName(name)) {
     return `${name} is a function: write it with its argument in parentheses, as in ${name}(z)`;
   }

@@ -10,12 +10,13 @@ import { renderHtml } from './html.js';
 import { renderLatex } from './latex.js';
 import { renderJson } from './json.js';
 import type { PdfPrinter } from './pdf.js';
+import { renderInteractive } from '../interactive/render.js';
 
-export const OUTPUT_FORMATS = ['html', 'pdf', 'tex', 'json'] as const;
+export const OUTPUT_FORMATS = ['html', 'pdf', 'tex', 'json', 'interactive'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface WorksheetOptions {
-  /** Base of every file name: `lecture` → lecture.html, lecture-key.html, lecture-07.pdf. */
+  /** Base of every file name: `lecture` → lecture.html, lecture-key.html, lecture-07.pdf, lecture-interactive.html. */
   readonly name: string;
   /** Overrides the spec's seed. */
   readonly seed?: number;
@@ -99,6 +100,7 @@ export function buildWorksheet(spec: WorksheetSpec, options: WorksheetOptions): 
       if (formats.has('tex')) files.push({ name: `${stem}.tex`, content: renderLatex(sheet, audience) });
     }
     if (formats.has('json')) files.push({ name: `${base}.json`, content: renderJson(sheet) });
+    if (formats.has('interactive')) files.push({ name: `${base}-interactive.html`, content: renderInteractive(sheet) });
     progress('render', sheets.indexOf(sheet) + 1, sheets.length);
   }
   return { sheets, reports, files, pdfJobs };

@@ -1,5 +1,5 @@
 /**
- * `gradsheet build [SPEC] [--out DIR] [--format html,pdf,tex,json] [--seed N] [--variants N | --roster FILE.csv]`:
+ * `gradsheet build [SPEC] [--out DIR] [--format html,pdf,tex,json,interactive] [--seed N] [--variants N | --roster FILE.csv]`:
  * student sheets and answer keys. Every answer of every sheet is verified before anything is
  * rendered; everything is rendered (PDFs included) before anything is written; files are then
  * moved into place atomically. Exit 0 built, 1 an answer failed verification, 2 bad input.
@@ -43,7 +43,7 @@ export function buildCommand(io: Io): Command {
     .description('build student sheets and verified answer keys from a worksheet spec (default: the bundled lecture worksheet)')
     .argument('[spec]', 'worksheet spec (YAML)')
     .option('--out <dir>', 'output directory', 'out')
-    .option('--format <list>', `comma-separated output formats: ${OUTPUT_FORMATS.join(', ')}, interactive`, 'html,pdf')
+    .option('--format <list>', `comma-separated output formats: ${OUTPUT_FORMATS.join(', ')}`, 'html,pdf')
     .option('--seed <n>', "seed (default: the spec's)")
     .option('--variants <n>', 'one sheet per variant, ids 01 … N')
     .option('--roster <file.csv>', "one sheet per student: a CSV with a 'name' column (and optionally 'id')")
@@ -100,9 +100,6 @@ export function parseFormats(list: string): OutputFormat[] {
   if (items.some((s) => s === '')) throw new InputError(`--format "${list}": empty item in the list`);
   const out: OutputFormat[] = [];
   for (const item of items) {
-    if (item === 'interactive') {
-      throw new InputError('--format interactive is not available yet; use html, pdf, tex or json');
-    }
     const known = OUTPUT_FORMATS.find((f) => f === item);
     if (!known) throw new InputError(`--format: unknown format '${item}'; choose from ${OUTPUT_FORMATS.join(', ')}`);
     if (!out.includes(known)) out.push(known);

@@ -1,22 +1,31 @@
 /**
- * `gradsheet check --expected EXPR --answer EXPR [--wrt VAR[,VAR…]]`: is a hand derivation right,
- * and if not, what is the mistake?
+ * `gradsheet check --expected EXPR --answer EXPR [--wrt VAR[,VAR…]]`, or
+ * `gradsheet check SPEC --exercise ID [--seed N] --answer EXPR`: is a hand derivation right, and
+ * if not, what is the mistake?
  *   gradsheet check --expected "w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3" \
  *     --wrt w1 --answer "w_5 \sigma'(w_1 x_1 + w_2 x_2 + b_1)"
  *   → incorrect: Missing the inner derivative ∂z/∂w₁ = x₁ of z = w₁x₁ + w₂x₂ + b₁ …   (exit 1)
  * Exit 0 correct, 1 incorrect (or undecided: the checker could not decide honestly), 2 an answer
  * that cannot be read (the result still goes to stdout) or bad flags (one line on stderr).
  *
- * Where the expected answer comes from is one function, `targetFromFlags`; the worksheet form
- * (`check SPEC --exercise ID --seed N --answer EXPR`) will add a second source beside it.
+ * Where the expected answer comes from is one of two functions: `targetFromFlags`, or
+ * `targetFromSpec`, which builds the sheet of SPEC for seed N (the seed printed on a sheet, a
+ * variant's included) and takes exercise ID's answer (ID.ANSWER for exercises with several), with
+ * the same test points as the interactive sheet (src/interactive/targets.ts).
  */
 import { Command, Option } from 'commander';
 import { checkPrepared, prepareCheck } from '../../check/check.js';
+import type { Problem } from '../../check/input.js';
 import type { CheckOptions, CheckResult } from '../../check/types.js';
 import { InputError } from '../../errors.js';
+import { buildSheet } from '../../exercises/sheet.js';
+import { findTarget, targetProblem } from '../../interactive/targets.js';
+import { loadSpec } from '../../spec/load.js';
 import { formatOption, json, nameList, type Format, type Io } from '../io.js';
+import { readText } from '../spec-files.js';
 
 interface CheckFlags {
+  exercise?: string;
   expected?: string;
   answer?: string;
   wrt?: string;
@@ -33,21 +42,49 @@ const CLI_TIME_BUDGET_MS = 2_000;
 export function checkCommand(io: Io): Command {
   return new Command('check')
     .description("check a student's answer: exit 0 correct, 1 incorrect (or undecided), 2 unreadable")
+    .argument('[spec]', "a worksheet spec (YAML): check an answer to one of its exercises (with --exercise)")
+    .option('--exercise <id>', 'with SPEC: the exercise (ID.ANSWER for one of several answers, e.g. all-partials.w3)')
     .option('--expected <expr>', 'the expected answer, or with --wrt the function to differentiate (text or LaTeX)')
     .option('--answer <expr>', "the student's answer, text or LaTeX (detected), e.g. \"w_5 \\sigma'(z) x_1\"")
     .option('--wrt <vars>', 'the expected answer is the derivative of --expected w.r.t. VAR (the Jacobian for several)')
-    .option('--seed <n>', 'seed of the test points and of the random functions standing in for σ (default 1)')
+    .option('--seed <n>', 'seed of the test points and of the random functions standing in for σ (default 1); with SPEC, the sheet’s seed')
     .option('--functions <names>', 'extra names read as abstract functions, comma-separated (σ, φ, ψ, f, g always are)')
     .option('--define <name=expr>', 'an abbreviation the answer may use, e.g. "z1=w1*x1 + w2*x2 + b1" (repeatable)', collect)
     .addOption(new Option('--time-budget <ms>', 'give up with "could not decide" after this long').default(String(CLI_TIME_BUDGET_MS)))
     .addOption(formatOption())
-    .action((flags: CheckFlags) => {
-      const { expected, answer, options } = targetFromFlags(flags);
-      const problem = prepareCheck(expected, options, { expected: '--expected', definition: (name) => `--define ${name}` });
+    .action((spec: string | undefined, flags: CheckFlags) => {
+      const { problem, answer, options } = spec !== undefined || flags.exercise !== undefined ? targetFromSpec(spec, flags) : problemFromFlags(flags);
       const result = checkPrepared(problem, answer, options);
       io.out(render(result, flags.format));
       process.exitCode = exitCode(result);
     });
+}
+
+interface Target {
+  readonly problem: Problem;
+  readonly answer: string;
+  readonly options: CheckOptions;
+}
+
+function problemFromFlags(flags: CheckFlags): Target {
+  const { expected, answer, options } = targetFromFlags(flags);
+  const problem = prepareCheck(expected, options, { expected: '--expected', definition: (name) => `--define ${name}` });
+  return { problem, answer, options };
+}
+
+/** The worksheet form: the exercise's answer on the sheet of SPEC for the seed, as the interactive sheet checks it. */
+function targetFromSpec(spec: string | undefined, flags: CheckFlags): Target {
+  if (spec === undefined) throw new InputError('--exercise needs a SPEC: gradsheet check SPEC --exercise ID --seed N --answer EXPR');
+  for (const [flag, value] of [['--expected', flags.expected], ['--wrt', flags.wrt], ['--functions', flags.functions], ['--define', flags.define]] as const) {
+    if (value !== undefined) throw new InputError(`${flag} cannot be used with a SPEC: the exercise gives the expected answer`);
+  }
+  if (flags.exercise === undefined) throw new InputError('--exercise ID is required with a SPEC (ID.ANSWER for one of several answers)');
+  if (flags.answer === undefined) throw new InputError("--answer EXPR is required: the student's answer");
+  const loaded = loadSpec(readText(spec, 'SPEC'), spec);
+  const seed = flags.seed === undefined ? undefined : integer('--seed', flags.seed, 0, 2 ** 32 - 1);
+  const target = findTarget(buildSheet(loaded, { seed }), flags.exercise);
+  const options: CheckOptions = { ...target.options, timeBudgetMs: integer('--time-budget', flags.timeBudget, 1, 600_000) };
+  return { problem: targetProblem(target), answer: flags.answer, options };
 }
 
 function targetFromFlags(flags: CheckFlags): { expected: string; answer: string; options: CheckOptions } {

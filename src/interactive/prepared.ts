@@ -1,0 +1,83 @@
+/**
+ * An answer's fingerprint made ready to check against (in the page, and in tests that compare the
+ * page with the CLI): the reading context, the evaluation at the stored points with the functions
+ * for σ redrawn from the stored seed exactly as src/check/session.ts draws them, and the matching
+ * of values against hashes.
+ */
+import { createRng } from '../numeric/rng.js';
+import type { AnswerContext } from '../check/input.js';
+import { Evaluation, FunctionBank, close, type Values } from '../check/evaluation.js';
+import { randomFunctionSets } from '../check/functions.js';
+import { functionUnicode } from '../check/notation.js';
+import { COARSE_BUCKETS, digestText, FINE_BUCKETS, lookupHash, tokens, unpackOffsets, unseal } from './digest.js';
+import type { AnswerPrint, FactorPrint, Hashed, Mistake } from './types.js';
+import type { Diagnosis } from '../check/types.js';
+import { openPayload } from './payload.js';
+
+export class PreparedAnswer {
+  readonly context: AnswerContext;
+  readonly evaluation: Evaluation;
+  /** Indices of the entries known only by hash. */
+  readonly hidden: readonly number[];
+  /** Their offsets in the hash of `constants`. */
+  readonly hiddenOffsets: readonly number[];
+
+  constructor(readonly print: AnswerPrint) {
+    const signature = new Map(print.signature.map(([name, arity]) => [name, arity] as const));
+    this.context = { variables: new Set(print.vars), signature, definitions: new Map(), functionNames: print.functionNames };
+    const bank = new FunctionBank(signature);
+    const sets = randomFunctionSets(signature, print.setCount, createRng(print.seed).fork('functions'), functionUnicode);
+    const points = { values: print.points.map((p) => Float64Array.from(p)), sets: print.sets.map((k) => sets[k]) };
+    this.evaluation = new Evaluation(print.vars, bank, points, print.tolerance);
+    this.hidden = print.varying.flatMap((v, j) => (v === null ? [j] : []));
+    this.hiddenOffsets = print.constants ? unpackOffsets(print.constants[0], this.hidden.length) : [];
+  }
+
+  get shape(): { rows: number; cols: number } {
+    return { rows: this.print.rows, cols: this.print.cols };
+  }
+
+  /** Per point: whether values (of the expected shape) agree with the expected answer there. */
+  agreement(v: Values): boolean[] {
+    const { varying, tolerance, constants } = this.print;
+    return v.at.map((x, i) => {
+      for (let j = 0; j < varying.length; j++) {
+        const col = varying[j];
+        if (col !== null && !close(x[j], col[i], tolerance)) return false;
+      }
+      if (!constants) return true;
+      const text = tokens(
+        this.hidden.map((j) => x[j]),
+        this.hiddenOffsets,
+        FINE_BUCKETS,
+      );
+      return text !== undefined && lookupHash(digestText(this.print.salt, 1, this.hidden.length, text)) === constants[1];
+    });
+  }
+
+  matchesExpected(v: Values): boolean {
+    return v.shape.rows === this.print.rows && v.shape.cols === this.print.cols && this.agreement(v).every(Boolean);
+  }
+
+  /** Whether values match hashed ones (COARSE buckets), and the text that unseals what belongs to them. */
+  matchText(v: Values, [offsets, hash]: Hashed | Mistake | FactorPrint): string | undefined {
+    const flat = v.at.flatMap((x) => [...x]);
+    if (hash === '') return undefined;
+    const text = tokens(flat, unpackOffsets(offsets, flat.length), COARSE_BUCKETS);
+    if (text === undefined) return undefined;
+    const full = digestText(this.print.salt, v.shape.rows, v.shape.cols, text);
+    return lookupHash(full) === hash ? full : undefined;
+  }
+
+  /** The first mistake of the list that the values match, unsealed; undefined if none matches before `stop()`. */
+  firstMistake(v: Values, list: readonly Mistake[], stop: () => boolean): Diagnosis | undefined {
+    for (const m of list) {
+      if (stop()) return undefined;
+      const text = this.matchText(v, m);
+      const opened = text === undefined ? undefined : unseal(m[2], text);
+      const d = opened === undefined ? undefined : openPayload(opened);
+      if (d) return d;
+    }
+    return undefined;
+  }
+}

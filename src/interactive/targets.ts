@@ -1,0 +1,85 @@
+/**
+ * What a student's answer to an exercise of a sheet is checked against: one target per answer,
+ * named `exercise` (one answer) or `exercise.answer` (`all-partials.w3`). The CLI's spec form
+ * (`gradsheet check SPEC --exercise ID`) and the interactive page use the same targets, so they
+ * compare with the same expected answer, points and seed.
+ *
+ * When the key checks an answer as a derivative (or Jacobian) of a function, the problem keeps
+ * that function: the checker then knows the derivation and can name a misapplied rule.
+ */
+import { equal } from '../expr/equal.js';
+import { freeSymbols } from '../expr/traverse.js';
+import { deriveSeed } from '../numeric/rng.js';
+import { prepareCheck } from '../check/check.js';
+import type { Problem } from '../check/input.js';
+import type { CheckOptions } from '../check/types.js';
+import { InputError } from '../errors.js';
+import type { Sheet } from '../exercises/sheet.js';
+import type { Answer, Exercise } from '../exercises/types.js';
+
+export interface CheckTarget {
+  readonly exercise: Exercise;
+  readonly answer: Answer;
+  /** `exercise.answer`: unique on the sheet, the page's key and the fingerprints' salt. */
+  readonly key: string;
+  /** What `--exercise` accepts: the exercise id alone when it has one answer. */
+  readonly names: readonly string[];
+  /** Seed of the test points and of the functions standing in for σ, derived from the sheet's. */
+  readonly options: CheckOptions;
+  /** Why the answer cannot be checked by comparison (several answers are right), if so. */
+  readonly unchecked?: string;
+}
+
+export function checkTargets(sheet: Sheet): CheckTarget[] {
+  return sheet.exercises.flatMap((exercise) =>
+    exercise.answers.map((answer): CheckTarget => {
+      const key = `${exercise.id}.${answer.id}`;
+      const several = exercise.checks.some((c) => c.answerId === answer.id && c.kind === 'xor');
+      return {
+        exercise,
+        answer,
+        key,
+        names: exercise.answers.length === 1 ? [exercise.id, key] : [key],
+        options: { seed: deriveSeed(sheet.seed, `check:${key}`) },
+        ...(several ? { unchecked: 'many designs are right here (any that makes the points separable), so it is not compared with one answer' } : {}),
+      };
+    }),
+  );
+}
+
+/** The target `--exercise ID` names; an InputError listing the valid ids otherwise. */
+export function findTarget(sheet: Sheet, id: string): CheckTarget {
+  const targets = checkTargets(sheet);
+  const hit = targets.find((t) => t.names.includes(id));
+  if (hit) {
+    if (hit.unchecked !== undefined) throw new InputError(`--exercise ${id}: ${hit.unchecked}`);
+    return hit;
+  }
+  const valid = targets.filter((t) => t.unchecked === undefined).map((t) => t.names[0]);
+  const exercise = sheet.exercises.find((e) => e.id === id);
+  const why = exercise
+    ? `exercise ${id} has ${exercise.answers.length} answers: name one as ${id}.${exercise.answers[0].id}`
+    : `no exercise or answer '${id}' on this sheet`;
+  throw new InputError(`--exercise ${id}: ${why}; valid ids: ${valid.join(', ')}`);
+}
+
+/**
+ * The checker's problem for a target. A derivative (Jacobian) check gives the function and the
+ * variables, so the derivation's rules are known; the key's own answer stays the expected one
+ * (it may be the instructor's form, verified equal).
+ */
+export function targetProblem(t: CheckTarget): Problem {
+  const value = t.answer.value;
+  const source = t.exercise.checks.find((c) => c.answerId === t.answer.id && (c.kind === 'derivative' || c.kind === 'jacobian'));
+  if (!source || (source.kind !== 'derivative' && source.kind !== 'jacobian')) return prepareCheck(value, t.options);
+  const derived = prepareCheck(source.f, { ...t.options, wrt: source.kind === 'derivative' ? source.wrt : source.vars });
+  if (equal(derived.expected, value)) return derived;
+  const own = prepareCheck(value, t.options);
+  return {
+    ...own,
+    fn: derived.fn,
+    wrt: derived.wrt,
+    variables: new Set([...own.variables, ...derived.variables, ...freeSymbols(value)]),
+    signature: new Map([...own.signature, ...derived.signature]),
+  };
+}

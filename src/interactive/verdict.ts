@@ -1,0 +1,148 @@
+/**
+ * The page's checker: a student's answer against a fingerprint, in the steps of
+ * src/check/check.ts (read, shapes, values at the points, diagnosis, partial credit) but with no
+ * expected expression: values are compared with the stored ones, or by hash (./prepared.ts).
+ * The symbolic shortcut is left out (the numeric comparison decides anyway), and the points are
+ * always the expected answer's (the CLI may redraw them to steer the answer's own kinks).
+ */
+import type { Expr } from '../expr/types.js';
+import { call } from '../expr/build.js';
+import { freeSymbols } from '../expr/traverse.js';
+import { toLatex } from '../print/latex.js';
+import { toText } from '../print/text.js';
+import { InputError, ParseError } from '../errors.js';
+import { Budget, defaultClock, DEFAULT_TIME_BUDGET_MS, type Clock } from '../check/budget.js';
+import { readAnswer, type Answer } from '../check/input.js';
+import { describeCounterexample, reversedDiagnosis, reversedProduct, shapeHead, transposedDiagnosis, undefinedMessage } from '../check/check.js';
+import { sameShape, shapeOf, ShapeMismatch, type Shape } from '../check/shape.js';
+import type { Values } from '../check/evaluation.js';
+import type { CheckValue, Counterexample, Diagnosis, FactorNote, Verdict } from '../check/types.js';
+import { diagnosePage, factorCredit } from './diagnosis.js';
+import type { PreparedAnswer } from './prepared.js';
+
+export interface PageResult {
+  readonly verdict: Verdict;
+  /** LaTeX of how the answer was read ('' when it could not be read). */
+  readonly interpreted: string;
+  readonly interpretedText: string;
+  readonly feedback: string;
+  readonly syntax?: 'text' | 'latex';
+  readonly notes: readonly string[];
+  readonly diagnosis?: Diagnosis;
+  /** NaN stands for an expected value the page does not hold (an entry that is a constant). */
+  readonly counterexample?: Counterexample;
+  /** Partial credit: the answer's own factors, right or wrong, and how many of the right ones are missing. */
+  readonly factors?: { readonly right: readonly FactorNote[]; readonly wrong: readonly FactorNote[]; readonly missing: number };
+  readonly error?: { readonly column?: number; readonly message: string };
+}
+
+export interface PageCheckOptions {
+  readonly now?: Clock;
+  /** As the library's: the optional work (diagnosis, partial credit) stops after it, the verdict at 10×. */
+  readonly timeBudgetMs?: number;
+}
+
+export function checkAgainst(p: PreparedAnswer, answer: string, options: PageCheckOptions = {}): PageResult {
+  const budget = new Budget(options.now ?? defaultClock, options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  let read: Answer;
+  try {
+    read = readAnswer(answer, p.context, {});
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const column = e instanceof ParseError ? e.column : undefined;
+    return { verdict: 'invalid', interpreted: '', interpretedText: '', feedback: e.message, notes: [], error: { column, message: e.message } };
+  }
+  const base = { interpreted: toLatex(read.shown), interpretedText: toText(read.shown), syntax: read.syntax, notes: read.notes };
+  try {
+    return { ...base, ...decide(p, read, budget) };
+  } catch (e) {
+    if (e instanceof InputError) return { ...base, verdict: 'undecided', feedback: `Could not decide: ${e.message}.` };
+    const message = e instanceof Error ? e.message : String(e);
+    return { ...base, verdict: 'undecided', feedback: `Could not decide: the checker failed on this answer (${message}).` };
+  }
+}
+
+type Decided = Omit<PageResult, 'interpreted' | 'interpretedText' | 'syntax' | 'notes'>;
+
+function decide(p: PreparedAnswer, read: Answer, budget: Budget): Decided {
+  const answer = read.value;
+  const ev = p.evaluation;
+  const want = p.shape;
+  let shape: Shape;
+  try {
+    shape = shapeOf(answer);
+  } catch (e) {
+    if (!(e instanceof ShapeMismatch)) throw e;
+    const reversed = reversedProduct(e, answer);
+    const values = reversed && ev.values(reversed);
+    if (values && p.matchesExpected(values)) {
+      const diagnosis = reversedDiagnosis(e);
+      return { verdict: 'incorrect', feedback: diagnosis.message, diagnosis };
+    }
+    return { verdict: 'incorrect', feedback: undefinedMessage(e) };
+  }
+  if (budget.exhausted()) return { verdict: 'undecided', feedback: 'Could not decide: the time budget ran out.' };
+  if (!sameShape(shape, want)) {
+    const flipped = shape.rows === want.cols && shape.cols === want.rows ? ev.values(call('transpose', [answer])) : undefined;
+    if (flipped && p.matchesExpected(flipped)) {
+      const diagnosis = transposedDiagnosis(want, shape);
+      return { verdict: 'incorrect', feedback: diagnosis.message, diagnosis };
+    }
+    return { verdict: 'incorrect', feedback: `${shapeHead(want, shape)}.` };
+  }
+  const got = ev.values(answer);
+  if (!got) return { verdict: 'undecided', feedback: 'Could not decide: your answer could not be evaluated.' };
+  const agree = p.agreement(got);
+  const notes = read.notes.length ? ` (${read.notes.join('; ')})` : '';
+  if (agree.every(Boolean)) return { verdict: 'correct', feedback: `Correct.${notes}` };
+
+  const counterexample = counterexampleAt(p, answer, got, agree.indexOf(false));
+  const diagnosis = budget.expired() ? undefined : diagnosePage(p, answer, got, agree, () => budget.expired());
+  const factors = budget.expired() ? undefined : factorCredit(p, read.shown, (f) => readAnswer(f, p.context, {}).value);
+  return {
+    verdict: 'incorrect',
+    feedback: diagnosis ? diagnosis.message : describeDifference(p, counterexample),
+    diagnosis,
+    counterexample,
+    ...(factors ? { factors } : {}),
+  };
+}
+
+/** The first differing entry at the point: a varying one when any differs, else the first hidden one. */
+function counterexampleAt(p: PreparedAnswer, answer: Expr, got: Values, i: number): Counterexample {
+  const { rows, cols, varying, tolerance } = p.print;
+  const ev = p.evaluation;
+  const x = got.at[i];
+  let entry = varying.findIndex((col, j) => col !== null && !(Math.abs(x[j] - col[i]) <= tolerance * Math.max(Math.abs(x[j]), Math.abs(col[i]), 1e-3)));
+  if (entry < 0) entry = p.hidden[0] ?? 0;
+  // The variables of the student's answer; all of them (the first 6 are shown) when it has none.
+  const used = new Set(freeSymbols(answer));
+  const point: Record<string, number> = {};
+  ev.vars.forEach((v, k) => {
+    if (used.size === 0 || used.has(v)) point[v] = ev.points.values[i][k];
+  });
+  const expectedAt = (j: number): number => varying[j]?.[i] ?? NaN;
+  const value = (f: (j: number) => number): CheckValue =>
+    rows === 1 && cols === 1 ? round(f(0)) : Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => round(f(r * cols + c))));
+  const functions: Record<string, string> = {};
+  for (const [name, f] of ev.points.sets[i]) functions[name] = f.description;
+  return {
+    point,
+    expected: value(expectedAt),
+    answer: value((j) => x[j]),
+    ...(rows * cols > 1 ? { entry: [Math.floor(entry / cols) + 1, (entry % cols) + 1] as const } : {}),
+    ...(p.context.signature.size > 0 ? { functions } : {}),
+  };
+}
+
+const round = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(12)) : x);
+
+function describeDifference(p: PreparedAnswer, c: Counterexample): string {
+  const { rows, cols } = p.print;
+  const j = c.entry ? (c.entry[0] - 1) * cols + (c.entry[1] - 1) : 0;
+  if (p.print.varying[j] !== null) return describeCounterexample(c, p.context);
+  if (p.hidden.length === rows * cols) {
+    return rows * cols === 1 ? 'Not equal to the expected answer.' : 'Not equal to the expected answer: at least one entry is wrong.';
+  }
+  return 'Not equal to the expected answer: at least one of the entries that do not depend on the variables is wrong.';
+}

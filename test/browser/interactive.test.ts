@@ -1,0 +1,156 @@
+/**
+ * The interactive lecture sheet in a real browser (Debian's Chromium through Puppeteer, launched
+ * with the args of docs/toolchain.md), opened from file:// as a student would: answers typed,
+ * checked, and every request the page makes recorded. Anything that is not a data: URI or the file
+ * itself is refused and counted: the page must make none.
+ *
+ * GRADSHEET_SCREENSHOT=docs/interactive.png saves the screenshot of a checked exercise there (the
+ * README's picture); otherwise it goes to the test's temporary directory.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src/render/pdf.js';
+import { cli } from '../fixtures/cli.js';
+import { ensureBundle, specFile } from '../interactive/support.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'gradsheet-interactive-'));
+const file = join(dir, 'lecture-interactive.html');
+const url = pathToFileURL(file).href;
+let browser: Browser | undefined;
+/** Requests other than data: URIs and the page itself. */
+const outside: string[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  await ensureBundle();
+  const r = await cli('build', specFile('lecture'), '--out', dir, '--format', 'interactive');
+  expect(r.code, r.err).toBe(0);
+  const { default: puppeteer } = await import('puppeteer');
+  browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] });
+});
+
+afterAll(async () => {
+  try {
+    await browser?.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+async function openPage(): Promise<Page> {
+  if (!browser) throw new Error('no browser');
+  const page = await browser.newPage();
+  await page.setViewport({ width: 860, height: 1000, deviceScaleFactor: 1.5 });
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const u = request.url();
+    if (u.startsWith('data:') || u === url) void request.continue();
+    else {
+      outside.push(u);
+      void request.abort();
+    }
+  });
+  page.on('pageerror', (e: unknown) => errors.push(e instanceof Error ? e.message : String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+const box = (key: string): string => `.check[data-key="${key}"]`;
+
+/** Type an answer as a student would, press Enter, and read the verdict box. */
+async function check(page: Page, key: string, answer: string): Promise<{ className: string; text: string; preview: string }> {
+  const input = `${box(key)} input`;
+  await page.waitForSelector(`${input}:not([disabled])`);
+  await page.$eval(input, (el) => {
+    (el as HTMLInputElement).value = '';
+  });
+  await page.type(input, answer);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`${box(key)} .verdict:not([hidden]):not(.stale)`);
+  return page.$eval(box(key), (el) => ({
+    className: el.querySelector('.verdict')?.className ?? '',
+    text: el.querySelector('.verdict')?.textContent ?? '',
+    preview: el.querySelector('.preview')?.textContent ?? '',
+  }));
+}
+
+describe('the interactive lecture sheet in Chromium', () => {
+  it('says "correct" for ∂ŷ/∂w₁ written in another order, in text, Unicode or LaTeX', async () => {
+    const page = await openPage();
+    try {
+      for (const answer of ["x1*w5*sigma'(b1 + w2*x2 + w1*x1)", 'w₅σ′(w₁x₁ + w₂x₂ + b₁)x₁', "w_5 \\sigma'(w_1 x_1 + w_2 x_2 + b_1) x_1"]) {
+        const r = await check(page, 'dyhat-dw1.a', answer);
+        expect(r.className, answer).toBe('verdict correct');
+        expect(r.text).toMatch(/^Correct/);
+        expect(r.preview).toMatch(/^interpreted as/);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('names the mistake: σ where σ′ belongs, with the factors that are right', async () => {
+    const page = await openPage();
+    try {
+      const r = await check(page, 'dyhat-dw1.a', 'w5*sigma(w1*x1+w2*x2+b1)*x1');
+      expect(r.className).toBe('verdict incorrect');
+      expect(r.text).toContain('σ where σ′ belongs');
+      expect(r.text).toMatch(/right: .*wrong: .*1 factor of the right answer missing/);
+      const missing = await check(page, 'dyhat-dw1.a', "w5*sigma'(w1*x1+w2*x2+b1)");
+      expect(missing.text).toContain('Missing the inner derivative');
+      const shot = process.env.GRADSHEET_SCREENSHOT ? resolve(process.env.GRADSHEET_SCREENSHOT) : join(dir, 'interactive.png');
+      await check(page, 'dyhat-dw1.a', 'w5*sigma(w1*x1+w2*x2+b1)*x1');
+      // From the exercise's question to the checked box (the network figure above it is left out).
+      const clip = await page.$eval('#dyhat-dw1', (section) => {
+        const from = Array.from(section.querySelectorAll('.prompt p')).find((p) => p.textContent?.startsWith('Suppose'));
+        const to = section.querySelector('.check');
+        const a = (from ?? section).getBoundingClientRect();
+        const b = (to ?? section).getBoundingClientRect();
+        return { x: a.left - 12, y: a.top + window.scrollY - 10, width: section.getBoundingClientRect().width + 24, height: b.bottom - a.top + 20 };
+      });
+      await page.screenshot({ path: shot, clip });
+      expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows malformed input with its column, while typing and on Check', async () => {
+    const page = await openPage();
+    try {
+      const r = await check(page, 'dyhat-dw1.a', 'w5*sigma(');
+      expect(r.className).toBe('verdict invalid');
+      expect(r.preview).toContain("column 10: unexpected end of input; '(' at column 9 is not closed");
+      // The caret line sits under column 10: nine characters of input before it.
+      expect(r.preview).toContain('w5*sigma(\n         ^');
+      const unknown = await check(page, 'dyhat-dw1.a', 'w5*q7');
+      expect(unknown.text).toMatch(/column 4: unknown variable q7; this exercise uses the variables/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('checks answers that are numbers, held only as hashes (a forward pass, a Jacobian row)', async () => {
+    const page = await openPage();
+    try {
+      expect((await check(page, 'bias-terms.yhat', '[0; 1]')).className).toBe('verdict correct');
+      expect((await check(page, 'bias-terms.yhat', '[1, 1]')).text).toMatch(/Not equal to the expected answer: at least one entry is wrong/);
+      expect((await check(page, 'jacobian-chain.J', '[[3/4, 0]]')).className).toBe('verdict correct');
+      expect((await check(page, 'jacobian-chain.J', '[3/4, 0]')).text).toContain('your answer is the transpose of the right one');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('made no request outside the file and data: URIs, and no script error', () => {
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * `gradsheet check SPEC --exercise ID [--seed N] --answer EXPR`: the same output contract and exit
+ * codes as the --expected form (0 correct, 1 incorrect, 2 unreadable or bad usage), against the
+ * exercise's answer on the sheet for that seed, a variant's printed seed included.
+ */
+import { describe, expect, it } from 'vitest';
+import { toText } from '../../src/print/text.js';
+import { buildWorksheet } from '../../src/render/worksheet.js';
+import { numberedVariants } from '../../src/render/variants.js';
+import { loadSpec } from '../../src/spec/load.js';
+import { readFileSync } from 'node:fs';
+import { cli } from '../fixtures/cli.js';
+import { specFile } from './support.js';
+
+const LECTURE = specFile('lecture');
+const PRACTICE = specFile('backprop-practice');
+
+describe('gradsheet check SPEC --exercise ID', () => {
+  it('exit 0 for a right answer in another form, with the contract’s JSON', async () => {
+    const r = await cli('check', LECTURE, '--exercise', 'dyhat-dw1.a', '--answer', "x1*w5*sigma'(b1 + w2*x2 + w1*x1)", '--format', 'json');
+    expect(r.code, r.err).toBe(0);
+    const out = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(out).slice(0, 4)).toEqual(['verdict', 'interpreted', 'interpretedText', 'feedback']);
+    expect(out).toMatchObject({ verdict: 'correct', feedback: 'Correct.' });
+  });
+
+  it('exit 1 for a mistake, with its diagnosis (text output)', async () => {
+    const r = await cli('check', LECTURE, '--exercise', 'dyhat-dw1.a', '--answer', 'w5*sigma(w1*x1+w2*x2+b1)*x1');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('interpreted as: w5*sigma(w1*x1 + w2*x2 + b1)*x1');
+    expect(r.out).toContain('incorrect: σ where σ′ belongs');
+  });
+
+  it('ID alone for an exercise with one answer, ID.ANSWER for one of several (all-partials.w3)', async () => {
+    expect((await cli('check', LECTURE, '--exercise', 'dyhat-db2', '--answer', "w6*sigma'(w3*x1 + w4*x2 + b2)")).code).toBe(0);
+    expect((await cli('check', LECTURE, '--exercise', 'all-partials.w3', '--answer', "w6*sigma'(w3*x1 + w4*x2 + b2)*x1")).code).toBe(0);
+    expect((await cli('check', LECTURE, '--exercise', 'all-partials.w3', '--answer', "w6*sigma'(w3*x1 + w4*x2 + b2)*x2")).code).toBe(1);
+  });
+
+  it('exit 2 with the valid ids for an unknown id, or an exercise with several answers named alone', async () => {
+    const r = await cli('check', LECTURE, '--exercise', 'nope', '--answer', 'x1');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^gradsheet: --exercise nope: no exercise or answer 'nope' on this sheet; valid ids: bias-terms, non-linearity\.W, .*all-partials\.w3, .*jacobian-vs-gradient\.J$/);
+    const several = await cli('check', LECTURE, '--exercise', 'all-partials', '--answer', 'x1');
+    expect(several.code).toBe(2);
+    expect(several.err).toMatch(/exercise all-partials has 9 answers: name one as all-partials\.w1; valid ids: /);
+  });
+
+  it('exit 2 for an answer that cannot be read, the result (with its column) still on stdout', async () => {
+    const r = await cli('check', LECTURE, '--exercise', 'dyhat-dw1.a', '--answer', 'w5*sigma(', '--format', 'json');
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toMatchObject({ verdict: 'invalid', error: { column: 10 } });
+  });
+
+  it('exit 2 for usage that mixes the two forms, or lacks a part', async () => {
+    expect((await cli('check', LECTURE, '--exercise', 'chain-rule', '--expected', 'x', '--answer', 'x')).err).toBe(
+      'gradsheet: --expected cannot be used with a SPEC: the exercise gives the expected answer',
+    );
+    expect((await cli('check', LECTURE, '--answer', 'x')).err).toBe('gradsheet: --exercise ID is required with a SPEC (ID.ANSWER for one of several answers)');
+    expect((await cli('check', '--exercise', 'chain-rule', '--answer', 'x')).err).toMatch(/^gradsheet: --exercise needs a SPEC/);
+    expect((await cli('check', LECTURE, '--exercise', 'xor.W1', '--answer', '[1, 1; 2, 2]')).err).toMatch(/xor\.W1: many designs are right here/);
+    expect((await cli('check', LECTURE, '--exercise', 'chain-rule', '--seed', 'x', '--answer', 'x')).code).toBe(2);
+  });
+
+  it('--seed N is the seed printed on a sheet: a variant’s own seed checks against that variant', async () => {
+    const spec = loadSpec(readFileSync(PRACTICE, 'utf8'), PRACTICE);
+    const built = buildWorksheet(spec, { name: 'p', variants: numberedVariants(2), formats: ['json'] });
+    const [base] = buildWorksheet(spec, { name: 'p', formats: ['json'] }).sheets;
+    const variant = built.sheets[1];
+    const answer = (s: typeof variant): string => toText(s.exercises.find((e) => e.id === 'relu-partial')?.answers[0].value ?? base.exercises[0].answers[0].value);
+    expect(answer(variant)).not.toBe(answer(base));
+    expect((await cli('check', PRACTICE, '--exercise', 'relu-partial', '--seed', String(variant.seed), '--answer', answer(variant))).code).toBe(0);
+    // Against the base sheet it is wrong, or not even in its variables (exit 1 or 2).
+    expect((await cli('check', PRACTICE, '--exercise', 'relu-partial', '--answer', answer(variant))).code).not.toBe(0);
+    expect((await cli('check', PRACTICE, '--exercise', 'relu-partial', '--answer', answer(base))).code).toBe(0);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The page decides as the CLI does. For every answer of the two bundled worksheets, the page's
+ * checker (src/interactive/verdict.ts, from the fingerprint after a JSON round trip, as the page
+ * reads it) and `gradsheet check SPEC --exercise ID`'s (src/check, from the expected expression)
+ * give the same verdict and the same diagnosis on: the answer in text and LaTeX, the checker's own
+ * mistake variants, multiples, extra factors and terms, transposes, and unreadable input.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Expr } from '../../src/expr/types.js';
+import { add, matrix, mul, num, sym } from '../../src/expr/build.js';
+import { toLatex } from '../../src/print/latex.js';
+import { toText } from '../../src/print/text.js';
+import { checkPrepared } from '../../src/check/check.js';
+import { sessionFor } from '../../src/check/session.js';
+import { checkTargets, targetProblem } from '../../src/interactive/targets.js';
+import { fingerprint } from '../../src/interactive/fingerprint.js';
+import { PreparedAnswer } from '../../src/interactive/prepared.js';
+import { checkAgainst } from '../../src/interactive/verdict.js';
+import { isUnchecked, type AnswerPrint } from '../../src/interactive/types.js';
+import { sheetOf, WORKSHEETS } from './support.js';
+
+/** Generous budgets: this compares decisions, not speed (a loaded CI machine must not cut a diagnosis short). */
+const BUDGET_MS = 10_000;
+
+function transposed(e: Expr): Expr | undefined {
+  if (e.kind !== 'matrix' || e.rows === e.cols) return undefined;
+  const entries: Expr[] = [];
+  for (let c = 0; c < e.cols; c++) for (let r = 0; r < e.rows; r++) entries.push(e.entries[r * e.cols + c]);
+  return matrix(e.cols, e.rows, entries);
+}
+
+function answersFor(value: Expr, variants: readonly Expr[], firstVar: string | undefined): string[] {
+  const exprs: Expr[] = [mul(num(-1), value), mul(num(2), value), mul(num(1, 2), value), mul(num(3), value), mul(num(7), value), ...variants];
+  if (firstVar) exprs.push(mul(value, sym(firstVar)), add(value, sym(firstVar)));
+  const t = transposed(value);
+  if (t) exprs.push(t);
+  return [toText(value), toLatex(value), ...exprs.map(toText), '(', 'qq + 1', '[1, 2] * [3, 4]'];
+}
+
+/** The one case where the page says less than the CLI: an all-numbers answer off by a factor outside the stored multiples. */
+function withheld(print: AnswerPrint, answer: string, value: Expr): boolean {
+  return print.varying.every((v) => v === null) && answer === toText(mul(num(7), value));
+}
+
+describe.each(WORKSHEETS)('the page and the CLI agree on %s', (name) => {
+  const sheet = sheetOf(name);
+  const targets = checkTargets(sheet).filter((t) => t.unchecked === undefined);
+
+  it.each(targets.map((t) => [t.key, t] as const))('%s', (_, t) => {
+    const problem = targetProblem(t);
+    const print = fingerprint(t);
+    if (isUnchecked(print)) throw new Error(`${t.key}: ${print.unchecked}`);
+    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    const session = sessionFor(problem, t.options);
+    const variants = [...session.traceVariants(), ...session.structuralVariants()].slice(0, 12).map((v) => v.expr);
+    for (const answer of answersFor(t.answer.value, variants, print.vars[0])) {
+      const cli = checkPrepared(problem, answer, { ...t.options, timeBudgetMs: BUDGET_MS });
+      const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+      const what = `${t.key}: ${answer}`;
+      expect(mine.verdict, what).toBe(cli.verdict);
+      if (withheld(print, answer, t.answer.value)) {
+        // By design: for an answer that is all numbers, "7 times the right one" would give it away.
+        expect(cli.diagnosis?.id, what).toBe('constant-factor');
+        expect(mine.diagnosis, what).toBeUndefined();
+        continue;
+      }
+      expect(mine.diagnosis?.id, what).toBe(cli.diagnosis?.id);
+      if (cli.diagnosis) expect(mine.feedback, what).toBe(cli.feedback);
+      expect(mine.interpreted, what).toBe(cli.interpreted);
+      if (cli.verdict === 'invalid') expect(mine.error, what).toEqual(cli.error);
+      if (cli.factors) expect(mine.factors?.right.map((f) => f.text), what).toEqual(cli.factors.right.map((f) => f.text));
+    }
+  });
+});
