@@ -12,6 +12,11 @@ export interface Io {
   err(text: string): void;
 }
 
+/** What a command gets: output, and a way to report a verdict (exit 1, or 2 for an answer that cannot be read) without throwing. */
+export interface CommandIo extends Io {
+  setExitCode(code: 0 | 1 | 2): void;
+}
+
 export const processIo: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),

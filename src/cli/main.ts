@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isInputError } from '../errors.js';
-import { processIo, type Io } from './io.js';
+import { processIo, type CommandIo, type Io } from './io.js';
 import { diffCommand } from './commands/diff.js';
 import { jacobianCommand } from './commands/jacobian.js';
 import { chainCommand } from './commands/chain.js';
@@ -18,7 +18,7 @@ import { checkCommand } from './commands/check.js';
 
 export const VERSION = '0.1.0';
 
-export function program(io: Io): Command {
+export function program(io: CommandIo): Command {
   const root = new Command('gradsheet')
     .description('The calculus of neural networks, with its steps: partials, Jacobians, the chain rule, worksheets and answer keys.')
     .version(VERSION)
@@ -29,7 +29,8 @@ export function program(io: Io): Command {
 
 /** Run the CLI with the given arguments (without `node` and the script); resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
-  const root = program(io);
+  let verdict: 0 | 1 | 2 = 0;
+  const root = program({ out: io.out, err: io.err, setExitCode: (code) => (verdict = code) });
   let usageError = '';
   const configure = (c: Command): void => {
     c.exitOverride();
@@ -45,13 +46,9 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     for (const sub of c.commands) configure(sub);
   };
   configure(root);
-  // Commands report a negative verdict through process.exitCode; start each run from success.
-  process.exitCode = undefined;
   try {
     await root.parseAsync([...argv], { from: 'user' });
-    const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-    process.exitCode = undefined;
-    return code;
+    return verdict;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;

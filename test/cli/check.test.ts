@@ -2,13 +2,9 @@
  * `gradsheet check`: the CLI contract (json {"verdict","interpreted","feedback","counterexample"?},
  * exit 0 correct, 1 incorrect, 2 unreadable input) and its text and LaTeX output.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectInputError, gradsheet } from './capture.js';
 
-// Commands report a negative verdict through process.exitCode (run() reads it): reset between tests.
-afterEach(() => {
-  process.exitCode = undefined;
-});
 
 const YHAT = 'w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3';
 
@@ -85,5 +81,15 @@ describe('gradsheet check', () => {
     expectInputError(await gradsheet('check', '--expected', 'x', '--answer', 'x', '--seed', 'abc'), '--seed abc: expected a whole number from 0 to 4294967295');
     expectInputError(await gradsheet('check', '--expected', 'x', '--answer', 'x', '--define', 'z'), '--define z: expected NAME=EXPR, e.g. --define "z1=w1*x1 + w2*x2 + b1"');
     expectInputError(await gradsheet('check', '--expected', 'x', '--answer', 'x', '--define', 'z=('), "--define z: column 2: unexpected end of input; '(' at column 1 is not closed");
+  });
+});
+
+describe('exit codes', () => {
+  it('a negative verdict is the run\'s own exit code: the next run starts from 0, and the process is untouched', async () => {
+    const wrong = await gradsheet('check', '--expected', 'x^2', '--wrt', 'x', '--answer', 'x');
+    expect(wrong.code).toBe(1);
+    const right = await gradsheet('check', '--expected', 'x^2', '--wrt', 'x', '--answer', '2*x');
+    expect(right.code).toBe(0);
+    expect(process.exitCode).toBeUndefined();
   });
 });

@@ -6,10 +6,6 @@ import { expectInputError, gradsheet } from './capture.js';
 import { xorPlot } from '../../src/pictures/xor-plot.js';
 import { checkXorDesign } from '../../src/nn/xor.js';
 
-// Commands report a negative verdict through process.exitCode (run() reads it): reset between tests.
-afterEach(() => {
-  process.exitCode = undefined;
-});
 
 const ACCEPT = ['xor', '--W1', '[1,1;1,1]', '--b1', '[0;-1]'];
 const REJECT = ['xor', '--W1', '[1,0;0,1]', '--b1', '[0;0]'];

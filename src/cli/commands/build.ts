@@ -10,7 +10,7 @@ import cliProgress from 'cli-progress';
 import { InputError } from '../../errors.js';
 import { loadSpec } from '../../spec/load.js';
 import type { Variant } from '../../exercises/sheet.js';
-import { processIo, type Io } from '../io.js';
+import { processIo, type CommandIo, type Io } from '../io.js';
 import { defaultSpec, readText } from '../spec-files.js';
 import { numberedVariants, rosterVariants } from '../../render/variants.js';
 import { openPdfPrinter, type PdfPrinter } from '../../render/pdf.js';
@@ -38,7 +38,7 @@ interface BuildOptions {
 /** At most this many failure lines on stderr; the rest are counted. */
 const MAX_FAILURE_LINES = 20;
 
-export function buildCommand(io: Io): Command {
+export function buildCommand(io: CommandIo): Command {
   return new Command('build')
     .description('build student sheets and verified answer keys from a worksheet spec (default: the bundled lecture worksheet)')
     .argument('[spec]', 'worksheet spec (YAML)')
@@ -72,7 +72,7 @@ export function buildCommand(io: Io): Command {
         for (const l of lines.slice(0, MAX_FAILURE_LINES)) io.err(`gradsheet: ${specFile}: ${l}`);
         if (lines.length > MAX_FAILURE_LINES) io.err(`gradsheet: … and ${lines.length - MAX_FAILURE_LINES} more failures`);
         io.err('gradsheet: nothing was written: an answer key failed verification');
-        process.exitCode = 1;
+        io.setExitCode(1);
         return;
       }
       const files: OutputFile[] = [...built.files, ...pdfs];

@@ -21,7 +21,7 @@ import { InputError } from '../../errors.js';
 import { buildSheet } from '../../exercises/sheet.js';
 import { findTarget, targetProblem } from '../../interactive/targets.js';
 import { loadSpec } from '../../spec/load.js';
-import { formatOption, json, nameList, type Format, type Io } from '../io.js';
+import { formatOption, json, nameList, type Format, type CommandIo, type Io } from '../io.js';
 import { readText } from '../spec-files.js';
 
 interface CheckFlags {
@@ -39,7 +39,7 @@ interface CheckFlags {
 /** A one-shot process starts cold (≈ 1 s to load, JIT not warm): a wider budget than the library's 50 ms. */
 const CLI_TIME_BUDGET_MS = 2_000;
 
-export function checkCommand(io: Io): Command {
+export function checkCommand(io: CommandIo): Command {
   return new Command('check')
     .description("check a student's answer: exit 0 correct, 1 incorrect (or undecided), 2 unreadable")
     .argument('[spec]', "a worksheet spec (YAML): check an answer to one of its exercises (with --exercise)")
@@ -56,7 +56,7 @@ export function checkCommand(io: Io): Command {
       const { problem, answer, options } = spec !== undefined || flags.exercise !== undefined ? targetFromSpec(spec, flags) : problemFromFlags(flags);
       const result = checkPrepared(problem, answer, options);
       io.out(render(result, flags.format));
-      process.exitCode = exitCode(result);
+      io.setExitCode(exitCode(result));
     });
 }
 
@@ -121,7 +121,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-export function exitCode(r: CheckResult): number {
+export function exitCode(r: CheckResult): 0 | 1 | 2 {
   return r.verdict === 'correct' ? 0 : r.verdict === 'invalid' ? 2 : 1;
 }
 

@@ -11,7 +11,7 @@ import { loadSpec } from '../../spec/load.js';
 import { buildSheet, type Sheet } from '../../exercises/sheet.js';
 import { verifySheet, type VerifyReport } from '../../exercises/verify.js';
 import { isKeyJson, keyFromJson } from '../../exercises/serialize.js';
-import { json, type Io } from '../io.js';
+import { json, type CommandIo, type Io } from '../io.js';
 import { defaultSpec, isDirectory, readText, specsIn } from '../spec-files.js';
 
 interface VerifyOptions {
@@ -29,7 +29,7 @@ interface SheetResult {
 /** Each seed rebuilds every exercise; 1000 is far past any CI's patience. */
 const MAX_SEEDS = 1000;
 
-export function verifyCommand(io: Io): Command {
+export function verifyCommand(io: CommandIo): Command {
   return new Command('verify')
     .description('verify every answer key numerically without rendering (exit 1 when any answer fails)')
     .argument('[spec...]', 'worksheet specs (YAML), directories of them, or saved keys (JSON from build --format json)')
@@ -52,7 +52,7 @@ export function verifyCommand(io: Io): Command {
       if (failed.length > 0) {
         const count = failed.reduce((n, r) => n + r.reports.reduce((m, x) => m + x.failures.length, 0), 0);
         io.err(`gradsheet: verification failed: ${count} failed check${count === 1 ? '' : 's'} in ${failed.length} of ${results.length} sheets`);
-        process.exitCode = 1;
+        io.setExitCode(1);
       }
     });
 }

@@ -19,7 +19,7 @@ import { checkXorDesign, inputText, pointText, rationalText, XOR_ACTIVATIONS, ty
 import type { Point } from '../../nn/xor-geometry.js';
 import type { Rational } from '../../rational.js';
 import { xorPlot } from '../../pictures/xor-plot.js';
-import { formatOption, inArgument, json, type Format, type Io } from '../io.js';
+import { formatOption, inArgument, json, type Format, type CommandIo, type Io } from '../io.js';
 
 interface XorOptions {
   W1: string;
@@ -29,7 +29,7 @@ interface XorOptions {
   svg?: string;
 }
 
-export function xorCommand(io: Io): Command {
+export function xorCommand(io: CommandIo): Command {
   return new Command('xor')
     .description("decide exactly whether W⁽¹⁾, b⁽¹⁾ make the XOR points linearly separable in hidden space, and give W⁽²⁾, b⁽²⁾ if so (exit 1 if not)")
     .requiredOption('--W1 <matrix>', 'W⁽¹⁾, a 2×2 matrix of rational numbers, e.g. "[1, 1; 1, 1]"')
@@ -45,7 +45,7 @@ export function xorCommand(io: Io): Command {
       const output = render(check, opts.format);
       if (opts.svg !== undefined) writeAtomically('--svg', opts.svg, xorPlot(check));
       io.out(output);
-      process.exitCode = check.separable ? 0 : 1;
+      io.setExitCode(check.separable ? 0 : 1);
     });
 }
 
