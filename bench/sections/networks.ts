@@ -9,7 +9,7 @@
  *      process with a time limit.
  *   b. network(spec) and toText of its output: the forward expression, the baseline of a's ratio.
  *   c. ∂ŷ/∂W1_1_1 of the sigmoid 8-8-8-1 net, abbreviated and printed with its definitions, against
- *      the size of SymPy's cse of its diff of the anchors' benchmark network at n = 8.
+ *      the size of SymPy's cse of its diff of the benchmark network at n = 8.
  */
 import {
   abbreviatedPartials,
@@ -108,7 +108,7 @@ export const networksSection: BenchSection = {
     const point = seededPoint(bench.names, 20240519 + 100 + N);
     const allErrors = partialErrors(all, point, SIGMA_AS_LOGISTIC);
     const oneErrors = partialErrors(one, point, {});
-    // Our sigmoid net and the anchors' benchmark text (what SymPy gets in row c) are one function.
+    // Our sigmoid net and the benchmark network's text (what SymPy gets in row c) are one function.
     const sameNet = relativeError(evaluate(one.net.outputExprs[0], { vars: point }), networkValue(N, point));
 
     // ---- mathjs: math.derivative on the expanded text (σ unknown to it) -----------------------
@@ -416,7 +416,7 @@ function notes(
 
   if (sympyOne.kind === 'ok') {
     out.push(
-      `SymPy ${sympyOne.sympy}, sigmoid ∂ŷ/∂${BENCH_WRT}: bench/sympy_bench.py on the anchors' benchmark text at n=${N} (the same net and names, the sigmoid inline as 1/(1 + exp(-(…)))); ` +
+      `SymPy ${sympyOne.sympy}, sigmoid ∂ŷ/∂${BENCH_WRT}: bench/sympy_bench.py on the benchmark network's text at n=${N} (the same net and names, the sigmoid inline as 1/(1 + exp(-(…)))); ` +
         `diff median of ${SYMPY_ONE_RUNS} after ${SYMPY_ONE_WARMUPS} warm-up; size = len(str(d)), unsimplified; cse = len(str(sympy.cse(d))), the printed (replacements, reduced) pair with its brackets and xK names, ` +
         `the definition behind the published ${formatInt(ANCHOR_CSE_CHARS)}. Ours writes sigmoid(…) and ^, SymPy exp(-…) and **.`,
     );

@@ -59,6 +59,14 @@ const UNICODE: Record<string, string> = {
 };
 
 /**
+ * Plain text → LaTeX that needs no declarations (for a fragment, which has no preamble): special
+ * characters escaped and each character beyond Latin Extended-A written as its LaTeX, or "?".
+ */
+export function textTex(text: string): string {
+  return escapeTex(text).replace(/[^\u0000-\u017f]/gu, (c) => UNICODE[c] ?? '?');
+}
+
+/**
  * The \DeclareUnicodeCharacter lines a document needs. Characters outside Latin-1/Latin
  * Extended-A that we do not know print as "?" rather than stopping pdflatex ("Unicode character
  * … not set up for use with LaTeX").

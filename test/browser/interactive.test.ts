@@ -1,6 +1,6 @@
 /**
  * The interactive lecture sheet in a real browser (Debian's Chromium through Puppeteer, launched
- * with the args of docs/toolchain.md), opened from file:// as a student would: answers typed,
+ * with the flags of src/render/pdf.ts), opened from file:// as a student would: answers typed,
  * checked, and every request the page makes recorded. Anything that is not a data: URI or the file
  * itself is refused and counted: the page must make none.
  *

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,23 @@ describe('gradsheet verify', () => {
     const json = JSON.parse((await cli('verify', fixture('failing/wrong-answer.yaml'), '--format', 'json')).out) as Report;
     expect(json.ok).toBe(false);
     expect(json.results[0].exercises[1]).toMatchObject({ id: 'swapped', ok: false, failures: [{ answerId: 'a', check: 'derivative' }] });
+  });
+
+  it('reports as a LaTeX table, failures listed below it, that pdflatex compiles', async (ctx) => {
+    const ok = await cli('verify', fixture('chain.yaml'), '--format', 'latex');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^\\begin\{tabular\}\{llrrl\}\n\\hline\nSpec & Seed & Exercises & Comparisons & Result \\\\\n\\hline\n\\texttt\{\S*chain\.yaml\} & 7 & 3 & 24 & verified \\\\\n\\hline\n\\end\{tabular\}$/);
+    const bad = await cli('verify', fixture('failing/wrong-answer.yaml'), '--format', 'latex');
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('& 3 & 2 & 9 & \\textbf{failed} \\\\');
+    // The message's ∂ as LaTeX, its * and _ as text: no preamble needed.
+    expect(bad.out).toMatch(/\\item \\texttt\{\S*wrong-answer\.yaml seed 3\}: exercise swapped \(The instructor's slip\): answer a: derivative check failed: the answer v\*sigma'\(u\*w \+ z\)\*w is .* finite differences of \\ensuremath\{\\partial\}\/\\ensuremath\{\\partial\}w\[v\*sigma/);
+    expect(bad.out).not.toMatch(/[^\x00-\x7e]/);
+    if (spawnSync('pdflatex', ['--version']).status !== 0) return ctx.skip();
+    const dir = scratch();
+    writeFileSync(join(dir, 'report.tex'), `\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\begin{document}\n${bad.out}\n\\end{document}\n`);
+    const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'report.tex'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status, r.stdout.slice(-800)).toBe(0);
   });
 
   it('re-runs the checks of a saved key, and catches an answer edited by hand', async () => {

@@ -1,5 +1,5 @@
 /**
- * `gradsheet verify [SPEC…] [--seeds N] [--format text|json]`: re-run every answer's numeric
+ * `gradsheet verify [SPEC…] [--seeds N] [--format text|latex|json]`: re-run every answer's numeric
  * checks without rendering, for a course's CI. A SPEC may be a worksheet (YAML; verified for
  * seeds spec.seed … spec.seed+N−1), a directory of worksheets, or a saved key (`build --format
  * json`), whose answers are verified exactly as saved. Exit 0 all pass, 1 any failure, 2 bad input.
@@ -13,10 +13,11 @@ import { verifySheet, type VerifyReport } from '../../exercises/verify.js';
 import { isKeyJson, keyFromJson } from '../../exercises/serialize.js';
 import { json, type CommandIo, type Io } from '../io.js';
 import { defaultSpec, isDirectory, readText, specsIn } from '../spec-files.js';
+import { textTex } from '../../render/tex-text.js';
 
 interface VerifyOptions {
   seeds: string;
-  format: 'text' | 'json';
+  format: 'text' | 'latex' | 'json';
 }
 
 interface SheetResult {
@@ -34,7 +35,7 @@ export function verifyCommand(io: CommandIo): Command {
     .description('verify every answer key numerically without rendering (exit 1 when any answer fails)')
     .argument('[spec...]', 'worksheet specs (YAML), directories of them, or saved keys (JSON from build --format json)')
     .option('--seeds <n>', 'verify each spec for this many seeds, starting at its own', '1')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'latex', 'json']).default('text'))
     .action((specs: string[], opts: VerifyOptions) => {
       const seeds = parseSeeds(opts.seeds);
       const files = (specs.length > 0 ? specs : [defaultSpec()]).flatMap((s) => (isDirectory(s) ? specsIn(s) : [s]));
@@ -48,7 +49,7 @@ export function verifyCommand(io: CommandIo): Command {
         });
       });
       const failed = results.filter((r) => r.reports.some((x) => !x.ok));
-      io.out(opts.format === 'json' ? jsonReport(results) : textReport(results));
+      io.out(opts.format === 'json' ? jsonReport(results) : opts.format === 'latex' ? latexReport(results) : textReport(results));
       if (failed.length > 0) {
         const count = failed.reduce((n, r) => n + r.reports.reduce((m, x) => m + x.failures.length, 0), 0);
         io.err(`gradsheet: verification failed: ${count} failed check${count === 1 ? '' : 's'} in ${failed.length} of ${results.length} sheets`);
@@ -96,6 +97,29 @@ function textReport(results: readonly SheetResult[]): string {
   }
   const failed = results.filter((r) => r.reports.some((x) => !x.ok)).length;
   lines.push(failed === 0 ? `all ${results.length} sheet${results.length === 1 ? '' : 's'} verified` : `${failed} of ${results.length} sheets failed`);
+  return lines.join('\n');
+}
+
+/**
+ * The report as a LaTeX fragment for a course's records: a tabular with one row per sheet, then
+ * the failures as a list. Unicode in messages (σ′, ∂) is written as LaTeX, so the fragment
+ * compiles with pdflatex inside any document that loads amsmath and amssymb.
+ */
+function latexReport(results: readonly SheetResult[]): string {
+  const lines = ['\\begin{tabular}{llrrl}', '\\hline', 'Spec & Seed & Exercises & Comparisons & Result \\\\', '\\hline'];
+  for (const r of results) {
+    const comparisons = r.reports.reduce((n, x) => n + x.comparisons, 0);
+    const ok = r.reports.every((x) => x.ok);
+    const seed = `${r.sheet.seed}${r.sheet.variant ? ` (${textTex(r.sheet.variant.id)})` : ''}`;
+    lines.push(`\\texttt{${textTex(r.file)}} & ${seed} & ${r.reports.length} & ${comparisons} & ${ok ? 'verified' : '\\textbf{failed}'} \\\\`);
+  }
+  lines.push('\\hline', '\\end{tabular}');
+  const failures = results.flatMap((r) =>
+    r.reports.flatMap((x) =>
+      x.failures.map((f) => `  \\item \\texttt{${textTex(where(r))}}: exercise ${textTex(x.exerciseId)} (${textTex(x.title)}): answer ${textTex(f.answerId)}: ${textTex(f.check)} check failed: ${textTex(f.message)}`),
+    ),
+  );
+  if (failures.length > 0) lines.push('', '\\begin{itemize}', ...failures, '\\end{itemize}');
   return lines.join('\n');
 }
 
