@@ -5,7 +5,7 @@
  * rule is written once, over each operator's table of partials (src/ops).
  */
 import type { Expr } from '../expr/types.js';
-import { add, call, deriv, int, mul, sym, vector, matrix, ONE_EXPR } from '../expr/build.js';
+import { add, call, deriv, int, mul, pow, sub, sym, vector, matrix, ONE_EXPR } from '../expr/build.js';
 import { substitute } from '../expr/traverse.js';
 import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
 import { functionLabel } from './labels.js';
@@ -178,15 +178,27 @@ function powerRule(e: Expr & { kind: 'pow' }, ctx: RuleContext, w: Expr): RuleAp
       rule: 'power',
       because: () =>
         e.base.kind === 'sym'
-          ? ['Power rule: ∂(', w, '^n)/∂', w, ' = n·', w, '^(n−1).']
-          : ['Power rule with the chain rule: ∂(u^n)/∂', w, ' = n·u^(n−1)·∂u/∂', w, ', with u = ', e.base, '.'],
+          ? ['Power rule: ∂(', pow(w, N), ')/∂', w, ' = ', lowered(N, w), '.']
+          : ['Power rule with the chain rule: ∂(', pow(U, N), ')/∂', w, ' = ', lowered(N, U), '·∂u/∂', w, ', with u = ', e.base, '.'],
       value,
     };
   }
   if (!baseDep && expDep) {
-    return { rule: 'exponential', because: () => ['∂(a^v)/∂', w, ' = a^v·ln(a)·∂v/∂', w, '.'], value };
+    return { rule: 'exponential', because: () => ['∂(', pow(A, V), ')/∂', w, ' = ', mul(pow(A, V), call('log', [A])), '·∂v/∂', w, '.'], value };
   }
-  return { rule: 'chain', because: () => ['Both base and exponent depend on ', w, ': ∂(u^v) = v·u^(v−1)·∂u + u^v·ln(u)·∂v.'], value };
+  return {
+    rule: 'chain',
+    because: () => ['Both base and exponent depend on ', w, ': ∂(', pow(U, V), ') = ', lowered(V, U), '·∂u + ', mul(pow(U, V), call('log', [U])), '·∂v.'],
+    value,
+  };
+}
+
+/** The letters of the rules' general forms (uⁿ, aᵛ), written as expressions so that each output typesets them. */
+const [N, U, V, A] = ['n', 'u', 'v', 'a'].map(sym);
+
+/** n·uⁿ⁻¹: the power rule's result for base u and exponent n. */
+function lowered(n: Expr, u: Expr): Expr {
+  return mul(n, pow(u, sub(n, int(1))));
 }
 
 /** ∂f/∂(argument i) for a known operator or an abstract function. */

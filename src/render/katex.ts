@@ -58,11 +58,50 @@ export function displayHtml(latex: string): string {
   return mathHtml(`\\displaystyle ${latex}`, false);
 }
 
-/** Prose with `$…$` math: text HTML-escaped, math typeset. */
+/**
+ * Prose with `$…$` math: text HTML-escaped, math typeset. A formula that KaTeX gives no break
+ * point (no top-level = or +: one .katex-base) is kept on one line with the characters it touches
+ * without a space ("∂$x_1$", "$x_1$:", "∂($u$)/∂$w$"), so that a line never ends with a lone "∂"
+ * whose variable starts the next. A longer formula is left free to break after = or +: Chromium
+ * decides a break before a box by the box's parent, so the two cannot be had at once.
+ */
 export function proseHtml(text: string): string {
-  return splitProse(text)
-    .map((s) => (s.kind === 'text' ? symbolSpans(escapeHtml(s.text)) : s.display ? mathHtml(s.latex, true) : mathHtml(s.latex)))
-    .join('');
+  // Atoms: words and spaces of the text, and formulas; a run of atoms without a space is one unit.
+  const units: { html: string; math: boolean; words: boolean }[] = [];
+  let open = false;
+  const push = (html: string, math: boolean): void => {
+    const last = units.at(-1);
+    if (open && last) {
+      last.html += html;
+      last.math ||= math;
+      last.words ||= !math;
+    } else units.push({ html, math, words: !math });
+    open = true;
+  };
+  for (const s of splitProse(text)) {
+    if (s.kind === 'math') {
+      if (s.display) {
+        units.push({ html: mathHtml(s.latex, true), math: false, words: false });
+        open = false;
+      } else {
+        const html = mathHtml(s.latex);
+        if (html.indexOf('class="katex-base"') === html.lastIndexOf('class="katex-base"')) push(html, true);
+        else {
+          units.push({ html, math: false, words: false });
+          open = false;
+        }
+      }
+      continue;
+    }
+    for (const piece of s.text.split(/(\s+)/)) {
+      if (piece === '') continue;
+      if (/^\s/.test(piece)) {
+        units.push({ html: escapeHtml(piece), math: false, words: false });
+        open = false;
+      } else push(symbolSpans(escapeHtml(piece)), false);
+    }
+  }
+  return units.map((u) => (u.math && u.words ? `<span class="nw">${u.html}</span>` : u.html)).join('');
 }
 
 /**

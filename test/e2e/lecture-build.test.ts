@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayHtml } from '../../src/render/katex.js';
+import { glyphsOutsideTextBlock } from '../fixtures/pdf.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'gradsheet');
@@ -104,6 +105,7 @@ describe('gradsheet build (no arguments): the lecture worksheet', () => {
       const fonts = tool('pdffonts', out(file));
       expect(fonts).toContain('KaTeX_Main-Regular');
       expect(fonts).toContain('KaTeX_Math-Italic');
+      expect(glyphsOutsideTextBlock(out(file)), `${file}: slivers of a neighbouring page`).toEqual([]);
     }
     expect(tool('pdftotext', out('lecture-key.pdf'), '-')).toContain('Worked steps');
     expect(tool('pdftotext', out('lecture.pdf'), '-')).not.toContain('Worked steps');

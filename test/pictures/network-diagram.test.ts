@@ -4,7 +4,7 @@ import { textWidth } from '../../src/pictures/svg.js';
 import { network } from '../../src/nn/network.js';
 import { InputError } from '../../src/errors.js';
 import { coordinates, parseXml, walk, type XmlElement } from './xml.js';
-import { expectGolden } from './golden.js';
+import { expectGolden } from '../support/golden.js';
 
 const labels = (root: XmlElement, role: string): XmlElement[] => [...walk(root)].filter((e) => e.name === 'text' && e.attrs['data-role'] === role);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { xorPlot } from '../../src/pictures/xor-plot.js';
 import { checkXorDesign } from '../../src/nn/xor.js';
 import { coordinates, parseXml, walk, type XmlElement } from './xml.js';
-import { expectGolden } from './golden.js';
+import { expectGolden } from '../support/golden.js';
 
 const role = (root: XmlElement, r: string): XmlElement[] => [...walk(root)].filter((e) => e.attrs['data-role'] === r);
 

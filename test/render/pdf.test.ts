@@ -8,6 +8,10 @@ import { openPdfPrinter, type PdfPrinter } from '../../src/render/pdf.js';
 import { InputError } from '../../src/errors.js';
 import { parse } from '../../src/parse/parse.js';
 import { richSheet } from '../fixtures/sheets.js';
+import { glyphsOutsideTextBlock } from '../fixtures/pdf.js';
+import { buildSheet } from '../../src/exercises/sheet.js';
+import { loadSpec } from '../../src/spec/load.js';
+import { readFileSync } from 'node:fs';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradsheet-pdf-'));
 let printer: PdfPrinter;
@@ -97,9 +101,24 @@ describe('PDF through Chromium', () => {
     expect(Math.max(...words.map((w) => w.xMax))).toBeLessThanOrEqual(595 - 45 + 2);
   });
 
+  it('paints nothing of a page’s first line at the foot of the page before it', async () => {
+    // Chromium prints a document as one strip cut into pages: ink above the first line box of a
+    // page lands at the foot of the previous one. A fraction's numerator (∂f) is taller in its
+    // font than in KaTeX's metrics, so without headroom (print.css, .katex-strut) these four keys
+    // each showed a sliver of a ∂ just above the footer.
+    const specFile = join('worksheets', 'backprop-practice.yaml');
+    const spec = loadSpec(readFileSync(specFile, 'utf8'), specFile);
+    for (const id of ['barbara-liskov', 'grace-hopper', 'leslie-lamport', 'katherine-johnson']) {
+      const file = join(dir, `${id}-key.pdf`);
+      writeFileSync(file, await printer.print(renderHtml(buildSheet(spec, { variant: { id } }), 'key')));
+      expect(glyphsOutsideTextBlock(file), id).toEqual([]);
+    }
+  }, 60_000);
+
   it('a missing Chromium is bad input with a one-line way out', async () => {
     const failure = openPdfPrinter('/nonexistent/chromium');
     await expect(failure).rejects.toThrow(InputError);
     await expect(openPdfPrinter('/nonexistent/chromium')).rejects.toThrow(/^cannot start Chromium at \/nonexistent\/chromium \(no such file\): install it with `apt-get install chromium`/);
   });
 });
+

@@ -11,7 +11,7 @@ export function expectGolden(name: string, actual: string): void {
     writeFileSync(file, actual);
     return;
   }
-  if (!existsSync(file)) throw new Error(`no golden file ${file}; run UPDATE_GOLDEN=1 npx vitest run test/pictures to create it`);
+  if (!existsSync(file)) throw new Error(`no golden file ${file}; run UPDATE_GOLDEN=1 npx vitest run on its test to create it`);
   // toBe on whole files gives a line diff on failure; look at the picture before updating.
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
