@@ -7,7 +7,7 @@ import type { Expr } from '../expr/types.js';
 import type { Network } from '../nn/network.js';
 import type { WorkedStep } from './types.js';
 import type { Example, ExactStep } from './minibatch.js';
-import { toLatex } from '../print/latex.js';
+import { latexList, toLatex } from '../print/latex.js';
 import { nameLatex } from '../print/names.js';
 import { partialLabelLatex } from '../nn/format.js';
 import { isNegative, ratText, ZERO, type Rational } from '../rational.js';
@@ -57,7 +57,7 @@ export function gdStepLatex(c: GdStepContent): WorkedStep[] {
       answerId: 'gradient',
       because: `Example ${e + 1}: the forward pass.`,
       becauseLatex: `Example ${e + 1}, ${m(`\\mathbf{x} = ${columnLatex(ex.x)}, ${tName} = ${vectorLatex(ex.y)}`)}: the forward pass.`,
-      latex: `\\mathbf{z}^{(1)} = ${columnLatex(z)}, \\quad \\mathbf{h}^{(1)} = ${columnLatex(h)}, \\quad ${yName} = ${vectorLatex(yhat)}, \\quad ${yName} - ${tName} = ${vectorLatex(err)}`,
+      latex: latexList([`\\mathbf{z}^{(1)} = ${columnLatex(z)}`, `\\mathbf{h}^{(1)} = ${columnLatex(h)}`, `${yName} = ${vectorLatex(yhat)}`, `${yName} - ${tName} = ${vectorLatex(err)}`]),
     });
   });
   const header = ['p', ...batch.map((_, e) => `\\text{ex. } ${e + 1}`), '\\text{sum}'].join(' & ');

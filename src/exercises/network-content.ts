@@ -16,7 +16,7 @@ import { matrixToLatex } from '../linalg/print-latex.js';
 import { expandMatrix } from '../linalg/expand.js';
 import { networkBindings } from '../nn/backprop-check.js';
 import { simplify } from '../simplify/simplify.js';
-import { toLatex } from '../print/latex.js';
+import { latexList, toLatex } from '../print/latex.js';
 import { networkDiagram } from '../pictures/index.js';
 import { m, math, text } from './content.js';
 
@@ -59,7 +59,7 @@ function namesLatex(rows: readonly (readonly string[])[]): string {
 export function parameterMatricesLatex(net: Network): string {
   const ws = net.weights.map((W, l) => `${matrixToLatex(weightSymbol(net, l + 1))} = ${namesLatex(W)}`);
   const bs = net.biases.filter((b) => b.length > 0).map((b, l) => `${matrixToLatex(biasSymbol(net, l + 1))} = ${namesLatex(b.map((n) => [n]))}`);
-  return [...ws, ...bs].join(', \\quad ');
+  return latexList([...ws, ...bs]);
 }
 
 const ACTIVATION_SENTENCE: Record<string, string> = {

@@ -35,6 +35,16 @@ function wrap(p: Printed, min: Prec): string {
   return p.prec < min ? paren(p.s) : p.s;
 }
 
+/**
+ * Formulas set side by side (W⁽¹⁾ = …, b⁽¹⁾ = …): each kept whole, a line break allowed only
+ * between them, so that a long list wraps after a comma rather than between "W⁽²⁾ =" and its
+ * matrix. KaTeX and pdflatex both read \allowbreak.
+ */
+export function latexList(items: readonly string[], { gap = '\\quad', comma = true }: { gap?: string; comma?: boolean } = {}): string {
+  if (items.length === 1) return items[0];
+  return items.map((x) => `{${x}}`).join(`${comma ? ',' : ''} ${gap}\\allowbreak `);
+}
+
 /** LaTeX of a function's name: abstract σ, f; known operators by their \operatorname. */
 export function functionNameLatex(fn: string): string {
   const op = lookupOp(fn);

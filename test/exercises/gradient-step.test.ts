@@ -27,7 +27,7 @@ describe('gradient-step: one step on two XOR points, by hand', () => {
   it('the steps: the partials, a forward pass per example, the table, the updates', () => {
     expect(ex.steps.map((s) => s.answerId)).toEqual(['gradient', 'gradient', 'gradient', 'gradient', 'updated']);
     expect(ex.steps[0].latex).toContain("\\frac{\\partial f}{\\partial w_{1}} &= (\\hat{y} - y) w_{5} \\operatorname{ReLU}'(w_{1} x_{1} + w_{2} x_{2} + b_{1}) x_{1}");
-    expect(ex.steps[1].latex).toContain('\\hat{y} = 3, \\quad \\hat{y} - y = 2');
+    expect(ex.steps[1].latex).toContain('{\\hat{y} = 3}, \\quad\\allowbreak {\\hat{y} - y = 2}');
     expect(ex.steps[3].latex).toContain('w_{5} & 4 & 15 & 19');
     expect(ex.steps[4].latex).toContain('w_{4} &\\leftarrow -1 - \\frac{1}{10} \\cdot 7 = -\\frac{17}{10}');
   });

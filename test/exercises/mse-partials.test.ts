@@ -28,7 +28,10 @@ describe('mse-partials: ∂f_MSE/∂p = (ŷ − y)·∂ŷ/∂p on the XOR net', 
   it('the prompt gives the cost and asks for the chosen partials', () => {
     const maths = ex.prompt.flatMap((b) => (b.kind === 'math' ? [b.latex] : []));
     expect(maths).toContain('f_{\\text{MSE}} = \\frac{1}{2} (\\hat{y} - y)^{2}');
-    expect(maths[maths.length - 1]).toBe('\\frac{\\partial f_{\\text{MSE}}}{\\partial w_{1}}, \\quad \\frac{\\partial f_{\\text{MSE}}}{\\partial b_{2}}, \\quad \\frac{\\partial f_{\\text{MSE}}}{\\partial b_{3}}');
+    // Each partial kept whole; a line may break only between them.
+    expect(maths[maths.length - 1]).toBe(
+      '{\\frac{\\partial f_{\\text{MSE}}}{\\partial w_{1}}}, \\quad\\allowbreak {\\frac{\\partial f_{\\text{MSE}}}{\\partial b_{2}}}, \\quad\\allowbreak {\\frac{\\partial f_{\\text{MSE}}}{\\partial b_{3}}}',
+    );
   });
 
   it('verifies against finite differences of the cost; a slip fails, naming it', () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { deriv, matrix, mul, num, pow, sym, vector } from '../../src/expr/build.js';
 import { parse } from '../../src/parse/parse.js';
-import { paren, partialLatex, toLatex } from '../../src/print/latex.js';
+import { latexList, paren, partialLatex, toLatex } from '../../src/print/latex.js';
+import { displayHtml } from '../../src/render/katex.js';
 import { nameLatex } from '../../src/print/names.js';
 import { differentiate } from '../../src/calculus/differentiate.js';
 
@@ -137,5 +138,20 @@ describe('the lecture’s forms', () => {
 
   it('writes the update rule’s pieces', () => {
     expect(tex('w1 - epsilon*(yhat - y)*x1')).toMatchInlineSnapshot(`"w_{1} - \\epsilon (\\hat{y} - y) x_{1}"`);
+  });
+});
+
+describe('latexList: formulas side by side', () => {
+  it('keeps each formula whole and allows a break only between them', () => {
+    const list = latexList(['W = \\begin{bmatrix} 1 & 2 \\end{bmatrix}', 'b = 3', 'c = 4']);
+    expect(list).toBe('{W = \\begin{bmatrix} 1 & 2 \\end{bmatrix}}, \\quad\\allowbreak {b = 3}, \\quad\\allowbreak {c = 4}');
+    // KaTeX's break points are its .katex-base boxes: one per formula, none after an "=".
+    expect(displayHtml(list).match(/class="katex-base"/g)).toHaveLength(3);
+    expect(displayHtml('W = 1, \\quad b = 3').match(/class="katex-base"/g)?.length).toBeGreaterThan(2);
+  });
+
+  it('takes another gap, without commas, and leaves a single formula alone', () => {
+    expect(latexList(['f = 1', 'g = 2'], { gap: '\\qquad', comma: false })).toBe('{f = 1} \\qquad\\allowbreak {g = 2}');
+    expect(latexList(['f = 1'])).toBe('f = 1');
   });
 });

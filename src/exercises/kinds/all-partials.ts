@@ -23,6 +23,7 @@ import type { Answer, Check, WorkedStep } from '../types.js';
 import type { Network } from '../../nn/network.js';
 import { partialLabelLatex } from '../../nn/format.js';
 import { derive, type Step } from '../../calculus/differentiate.js';
+import { latexList } from '../../print/latex.js';
 
 export const stepsSchema = z.enum(['full', 'short', 'none']);
 export type StepsOption = z.output<typeof stepsSchema>;
@@ -72,7 +73,7 @@ export const allPartials = defineKind({
         partials.push({ id, output, wrt: name });
       }
     });
-    const list = net.outputs.map((o) => partialListLatex(net, (q) => partialLabelLatex(o, q, 'none'))).join(', \\quad ');
+    const list = latexList(net.outputs.map((o) => partialListLatex(net, (q) => partialLabelLatex(o, q, 'none'))));
     return {
       id: ctx.id,
       number: ctx.number,

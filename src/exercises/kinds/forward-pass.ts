@@ -25,7 +25,7 @@ import { columnLatex, matrixExpr, columnExpr, matrixLatex, parseVectorField, ran
 import type { Expr } from '../../expr/types.js';
 import { add, call, matrix, mul, num, sym } from '../../expr/build.js';
 import { simplify } from '../../simplify/simplify.js';
-import { functionNameLatex, toLatex } from '../../print/latex.js';
+import { functionNameLatex, latexList, toLatex } from '../../print/latex.js';
 import { toText } from '../../print/text.js';
 import { floatValue } from '../../numeric/float-matrix.js';
 import { floatText } from '../../numeric/value-format.js';
@@ -149,7 +149,7 @@ export const forwardPass = defineKind({
         text(`What will ${m(yhatName)} be for ${m(`\\mathbf{x} = ${toLatex(matrix(1, x.length, x.map((q) => num(q))))}^{\\top}`)}, where ${sigmaIs}, and`),
         math(`${yhatName} = g(\\mathbf{x}) = \\mathbf{W}^{(2)} \\sigma\\left(\\mathbf{W}^{(1)} \\mathbf{x} + \\mathbf{b}^{(1)}\\right) + \\mathbf{b}^{(2)}`),
         math(
-          `\\mathbf{W}^{(1)} = ${matrixLatex(net.W1)}, \\quad \\mathbf{b}^{(1)} = ${columnLatex(net.b1)}, \\quad \\mathbf{W}^{(2)} = ${matrixLatex(net.W2)}, \\quad \\mathbf{b}^{(2)} = ${columnLatex(net.b2)}`,
+          latexList([`\\mathbf{W}^{(1)} = ${matrixLatex(net.W1)}`, `\\mathbf{b}^{(1)} = ${columnLatex(net.b1)}`, `\\mathbf{W}^{(2)} = ${matrixLatex(net.W2)}`, `\\mathbf{b}^{(2)} = ${columnLatex(net.b2)}`]),
         ),
         ...(exact ? [] : [text('Give the answer exactly (in values of the activation) and to 4 significant digits.')]),
         space(5),

@@ -38,6 +38,7 @@ import { nameLatex } from '../../print/names.js';
 import { ratText, type Rational } from '../../rational.js';
 import { InputError } from '../../errors.js';
 import type { Rng } from '../../numeric/rng.js';
+import { latexList } from '../../print/latex.js';
 
 const params = z
   .object({
@@ -105,7 +106,7 @@ function choose(p: z.output<typeof params>, net: Network, sizes: Sizes, given: R
 /** "w₁ = −11/10, w₂ = 4/5, …": the updated values by name, weights on one line, biases on another. */
 function valueLines(net: Network, values: readonly Rational[]): string[] {
   return (['weight', 'bias'] as const)
-    .map((kind) => net.parameters.flatMap((q, i) => (q.kind === kind ? [`${nameLatex(q.name)} = ${numberLatex(values[i])}`] : [])).join(', \\quad '))
+    .map((kind) => latexList(net.parameters.flatMap((q, i) => (q.kind === kind ? [`${nameLatex(q.name)} = ${numberLatex(values[i])}`] : []))))
     .filter((line) => line !== '');
 }
 
@@ -151,9 +152,9 @@ export const gradientStep = defineKind({
     const compact = names.map((q) => compactCostPartial(net, net.outputExprs.map((o) => differentiate(o, q))));
     const one = sizes.outputs === 1;
     const xor = sizes.inputs === 2 && one;
-    const examplesLatex = batch
-      .map((ex, e) => `\\mathbf{x}^{(${e + 1})} = ${columnLatex(ex.x)}, \\; ${one ? `y^{(${e + 1})} = ${numberLatex(ex.y[0])}` : `\\mathbf{y}^{(${e + 1})} = ${columnLatex(ex.y)}`}`)
-      .join(', \\quad ');
+    const examplesLatex = latexList(
+      batch.map((ex, e) => `\\mathbf{x}^{(${e + 1})} = ${columnLatex(ex.x)}, \\; ${one ? `y^{(${e + 1})} = ${numberLatex(ex.y[0])}` : `\\mathbf{y}^{(${e + 1})} = ${columnLatex(ex.y)}`}`),
+    );
     const texts = (v: readonly Rational[]): string[] => v.map(ratText);
     return {
       id: ctx.id,
@@ -164,9 +165,9 @@ export const gradientStep = defineKind({
       prompt: [
         text('Consider the network in the figure,'),
         diagramFigure(net),
-        math(`${one ? '\\hat{y}' : '\\hat{\\mathbf{y}}'} = \\mathbf{W}^{(2)} ${p.activation === 'relu' ? '\\operatorname{ReLU}' : ''}\\left(\\mathbf{W}^{(1)} \\mathbf{x} + \\mathbf{b}^{(1)}\\right) + \\mathbf{b}^{(2)}, \\qquad ${parameterMatricesLatex(net)}`),
+        math(`{${one ? '\\hat{y}' : '\\hat{\\mathbf{y}}'} = \\mathbf{W}^{(2)} ${p.activation === 'relu' ? '\\operatorname{ReLU}' : ''}\\left(\\mathbf{W}^{(1)} \\mathbf{x} + \\mathbf{b}^{(1)}\\right) + \\mathbf{b}^{(2)}}, \\qquad\\allowbreak ${parameterMatricesLatex(net)}`),
         text('whose parameters are currently'),
-        math(`\\mathbf{W}^{(1)} = ${matrixLatex(values.W1)}, \\quad \\mathbf{b}^{(1)} = ${columnLatex(values.b1)}, \\quad \\mathbf{W}^{(2)} = ${matrixLatex(values.W2)}, \\quad \\mathbf{b}^{(2)} = ${columnLatex(values.b2)}`),
+        math(latexList([`\\mathbf{W}^{(1)} = ${matrixLatex(values.W1)}`, `\\mathbf{b}^{(1)} = ${columnLatex(values.b1)}`, `\\mathbf{W}^{(2)} = ${matrixLatex(values.W2)}`, `\\mathbf{b}^{(2)} = ${columnLatex(values.b2)}`])),
         text(batchGiven || !xor ? 'Take the minibatch' : 'Take the minibatch of XOR points'),
         math(examplesLatex),
         text(

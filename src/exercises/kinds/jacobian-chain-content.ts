@@ -9,7 +9,7 @@ import type { Block, WorkedStep } from '../types.js';
 import type { ChainResult, WrongOrder } from '../../calculus/chain.js';
 import { m, math, space, text } from '../content.js';
 import { definitionLatex, shapeLatex } from '../jacobian-content.js';
-import { toLatex } from '../../print/latex.js';
+import { latexList, toLatex } from '../../print/latex.js';
 import { equal } from '../../expr/equal.js';
 import { abstractNames } from '../../numeric/sampling.js';
 
@@ -29,7 +29,7 @@ export function chainPrompt(pair: Pair, n: number): Block[] {
   const abstract = abstractNames(...pair.outer, ...pair.inner).length > 0;
   return [
     text('Suppose:'),
-    math(`${definitionLatex('f', pair.outerVars, pair.outer)} \\qquad ${definitionLatex('g', pair.vars, pair.inner)}`),
+    math(latexList([definitionLatex('f', pair.outerVars, pair.outer), definitionLatex('g', pair.vars, pair.inner)], { gap: '\\qquad', comma: false })),
     ...(abstract ? [text(`Here ${m('\\sigma')} is a differentiable function with derivative ${m("\\sigma'")}.`)] : []),
     text(`What is ${m(D_FG)}? Use both methods: (1) substitute $g$ into $f$ and differentiate; (2) apply the chain rule ${m(`${D_FG} = ${D_F}${D_G}`)}, giving the shape of each Jacobian.`),
     text(`Would ${m(`${D_G}${D_F}`)} do as well? Why or why not?`),

@@ -8,7 +8,7 @@ import type { Block, WorkedStep } from '../types.js';
 import type { LinearCollapse } from '../../nn/collapse.js';
 import type { MatExpr } from '../../linalg/types.js';
 import { matrixToLatex } from '../../linalg/print-latex.js';
-import { toLatex } from '../../print/latex.js';
+import { latexList, toLatex } from '../../print/latex.js';
 import { m, math, space, text } from '../content.js';
 
 export interface CollapseProblem {
@@ -41,7 +41,7 @@ function parametersLatex(p: CollapseProblem): string {
     items.push(`${paramLatex('W', l)} = ${toLatex(p.parameters[`W${l}`])}`);
     if (p.bias) items.push(`${paramLatex('b', l)} = ${toLatex(p.parameters[`b${l}`])}`);
   }
-  return items.join(', \\quad ');
+  return latexList(items);
 }
 
 export function collapsePrompt(p: CollapseProblem): Block[] {

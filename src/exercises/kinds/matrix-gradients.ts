@@ -34,7 +34,7 @@ import { matrixToText } from '../../linalg/print-text.js';
 import { gradient, vectorSymbol } from '../../linalg/build.js';
 import { differentiate } from '../../calculus/differentiate.js';
 import { simplify } from '../../simplify/simplify.js';
-import { toLatex } from '../../print/latex.js';
+import { latexList, toLatex } from '../../print/latex.js';
 
 const params = z.object({ ...networkFields }).strict();
 
@@ -101,7 +101,7 @@ export const matrixGradients = defineKind({
       return { id, lhs, closedForm, parameters: g.parameters };
     });
 
-    const gradientList = form.gradients.map((g) => matrixToLatex(g.lhs)).join(', \\quad ');
+    const gradientList = latexList(form.gradients.map((g) => matrixToLatex(g.lhs)));
     const first = form.gradients[0];
     const rows = first.parameters.map((row) => row.map((q) => partialLabelLatex('f', q, 'none')).join(' & ')).join(' \\\\ ');
     const example = `${matrixToLatex(first.lhs)} = \\begin{bmatrix} ${rows} \\end{bmatrix}`;

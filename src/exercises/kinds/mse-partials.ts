@@ -28,7 +28,7 @@ import type { Rng } from '../../numeric/rng.js';
 import { networkPartials } from '../../nn/partials.js';
 import { costExpression, ofLatex, partialLabelLatex } from '../../nn/format.js';
 import { derive } from '../../calculus/differentiate.js';
-import { toLatex } from '../../print/latex.js';
+import { latexList, toLatex } from '../../print/latex.js';
 import { nameLatex } from '../../print/names.js';
 
 const params = z
@@ -103,7 +103,7 @@ export const msePartials = defineKind({
       const casesTex = answerCasesLatex(compactExpr);
       if (casesTex) steps.push(reluCasesStep(label, casesTex, q, 'relu'));
     }
-    const list = wrt.map((q) => partialLabelLatex('f', q, 'mse')).join(', \\quad ');
+    const list = latexList(wrt.map((q) => partialLabelLatex('f', q, 'mse')));
     return {
       id: ctx.id,
       number: ctx.number,

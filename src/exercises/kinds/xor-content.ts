@@ -10,7 +10,7 @@ import { ZERO, ratText, type Rational } from '../../rational.js';
 import type { XorHint } from './xor-hints.js';
 import { inputText } from '../../nn/xor.js';
 import { matrix, num } from '../../expr/build.js';
-import { toLatex } from '../../print/latex.js';
+import { latexList, toLatex } from '../../print/latex.js';
 import { m, math, space, text } from '../content.js';
 import { valuesText } from './xor-hints.js';
 
@@ -51,7 +51,7 @@ export function xorPrompt(hint: XorHint | undefined): Block[] {
     : '';
   return [
     text('We want a neural network $g$ that computes XOR: the + points have label 1 and the − points label 0.'),
-    math('g(0,0) = 0 \\qquad g(0,1) = 1 \\qquad g(1,0) = 1 \\qquad g(1,1) = 0'),
+    math(latexList(['g(0,0) = 0', 'g(0,1) = 1', 'g(1,0) = 1', 'g(1,1) = 0'], { gap: '\\qquad', comma: false })),
     text('No linear decision boundary can separate them in the input space. A 3-layer network with the non-linear ReLU activation can:'),
     math(NET),
     text(
@@ -79,7 +79,7 @@ function hiddenTable(points: readonly XorPoint[]): string {
  */
 export function xorSteps(d: Separable, invalid: readonly Rejected[]): WorkedStep[] {
   const dm = designMatrices(d);
-  const yhat = d.points.map((p, i) => `\\hat{y}${inputText(p.x)} = ${tex(d.readout.outputs[i])}`).join(', \\quad ');
+  const yhat = latexList(d.points.map((p, i) => `\\hat{y}${inputText(p.x)} = ${tex(d.readout.outputs[i])}`));
   const outcome = d.readout.kind === 'exact' ? 'exactly the XOR label' : 'at least 1 on the + points and at most 0 on the − points';
   const steps: WorkedStep[] = [
     {
