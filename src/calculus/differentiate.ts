@@ -67,7 +67,7 @@ export function derive(e: Expr, wrt: string, options: DeriveOptions = {}): Deriv
   const maxSteps = options.maxSteps ?? 60;
   const dep = dependenceTest(wrt);
   const pending = (sub: Expr): Expr => (!dep(sub) ? ZERO_EXPR : sub.kind === 'sym' ? ONE_EXPR : diff(sub, wrt));
-  const ctx: RuleContext = { wrt, dep, D: pending, full: rawDerivative };
+  const ctx: RuleContext = { wrt, dep, D: pending, full: rawDerivative, root: e };
   const steps: Step[] = [];
   const record = (rule: RuleId, because: Prose, expr: Expr): void => {
     steps.push({ rule, because: proseText(because), becauseLatex: proseLatex(because), expr, latex: toLatex(expr) });

@@ -6,7 +6,7 @@
  */
 import type { Expr } from '../expr/types.js';
 import { add, call, deriv, int, mul, pow, sub, sym, vector, matrix, ONE_EXPR } from '../expr/build.js';
-import { substitute } from '../expr/traverse.js';
+import { freeSymbols, substitute } from '../expr/traverse.js';
 import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
 import { functionLabel } from './labels.js';
 import type { Prose } from './prose.js';
@@ -45,6 +45,8 @@ export interface RuleContext {
    * the prose can say "the derivative of c·σ(z) is c·σ′(z)·∂z/∂w" as the lecture does.
    */
   readonly coefficient?: Expr;
+  /** In a derivation, the expression being differentiated: the rules' letters (z, u, c) avoid its symbols. */
+  readonly root?: Expr;
 }
 
 /** Apply the rule that fits `e`, which depends on `wrt` and is not `wrt` itself. */
@@ -104,15 +106,32 @@ function linear(e: Expr, ctx: RuleContext): RuleApplication | undefined {
   const c = linearCoefficient(e, ctx);
   if (c === undefined) return undefined;
   const w = sym(ctx.wrt);
+  // "∂z/∂w = c, since z = … is linear in w", z a letter the derivation does not use.
+  const named = (z: string): Prose => [`∂${z}/∂`, w, ' = ', c, `, since ${z} = `, e, ' is linear in ', w, ' and the coefficient of ', w, ' is ', c, '.'];
   return {
     rule: 'linear',
     because: () =>
       e.kind === 'mul'
         ? ['∂(', e, ')/∂', w, ' = ', c, ', since ', e, ' is ', w, ' times ', c, ', which does not depend on ', w, '.']
-        : ['∂z/∂', w, ' = ', c, ', since z = ', e, ' is linear in ', w, ' and the coefficient of ', w, ' is ', c, '.'],
+        : named(placeholders([e, w, ctx.root], 'z')[0]),
     value: c,
   };
 }
+
+/**
+ * Letters for a rule's general form (c·σ(z), uⁿ): each letter wanted, or, where the expression
+ * itself uses it (which would read "z = uw + z"), the first of s, t, q, r, k, m that it does not.
+ */
+function placeholders(around: readonly (Expr | undefined)[], ...wanted: string[]): string[] {
+  const used = new Set(around.flatMap((x) => (x ? freeSymbols(x) : [])));
+  return wanted.map((letter) => {
+    const pick = used.has(letter) ? (SPARE_LETTERS.find((l) => !used.has(l)) ?? letter) : letter;
+    used.add(pick);
+    return pick;
+  });
+}
+
+const SPARE_LETTERS = ['s', 't', 'q', 'r', 'k', 'm'];
 
 function sumRule(e: Expr & { kind: 'add' }, ctx: RuleContext, w: Expr): RuleApplication {
   const dependent = e.terms.filter(ctx.dep);
@@ -146,12 +165,14 @@ function productRule(e: Expr & { kind: 'mul' }, ctx: RuleContext, w: Expr): Rule
       because: () => {
         if (f.kind === 'call' && f.args.length === 1) {
           const name = functionLabel(f.fn);
+          const [k, z] = placeholders([e, w, ctx.root], 'c', 'z');
           return [
-            `It has the form c·${name}(z) with c = `, c, ' and z = ', f.args[0], ', where only z depends on ', w,
-            `: ∂/∂`, w, `[c·${name}(z)] = c·∂${name}(z)/∂`, w, '.',
+            `It has the form ${k}·${name}(${z}) with ${k} = `, c, ` and ${z} = `, f.args[0], `, where only ${z} depends on `, w,
+            `: ∂/∂`, w, `[${k}·${name}(${z})] = ${k}·∂${name}(${z})/∂`, w, '.',
           ];
         }
-        return ['It has the form c·f with c = ', c, ' constant in ', w, ': ∂(c·f)/∂', w, ' = c·∂f/∂', w, '.'];
+        const [k] = placeholders([e, w, ctx.root], 'c');
+        return [`It has the form ${k}·f with ${k} = `, c, ' constant in ', w, `: ∂(${k}·f)/∂`, w, ` = ${k}·∂f/∂`, w, '.'];
       },
       value: mul(...constants, ctx.D(f)),
     };
@@ -176,25 +197,34 @@ function powerRule(e: Expr & { kind: 'pow' }, ctx: RuleContext, w: Expr): RuleAp
   if (baseDep && !expDep) {
     return {
       rule: 'power',
-      because: () =>
-        e.base.kind === 'sym'
-          ? ['Power rule: ∂(', pow(w, N), ')/∂', w, ' = ', lowered(N, w), '.']
-          : ['Power rule with the chain rule: ∂(', pow(U, N), ')/∂', w, ' = ', lowered(N, U), '·∂u/∂', w, ', with u = ', e.base, '.'],
+      because: () => {
+        const [n, u] = placeholders([e, w, ctx.root], 'n', 'u').map(sym);
+        return e.base.kind === 'sym'
+          ? ['Power rule: ∂(', pow(w, n), ')/∂', w, ' = ', lowered(n, w), '.']
+          : ['Power rule with the chain rule: ∂(', pow(u, n), ')/∂', w, ' = ', lowered(n, u), '·∂', u, '/∂', w, ', with ', u, ' = ', e.base, '.'];
+      },
       value,
     };
   }
   if (!baseDep && expDep) {
-    return { rule: 'exponential', because: () => ['∂(', pow(A, V), ')/∂', w, ' = ', mul(pow(A, V), call('log', [A])), '·∂v/∂', w, '.'], value };
+    return {
+      rule: 'exponential',
+      because: () => {
+        const [a, v] = placeholders([e, w, ctx.root], 'a', 'v').map(sym);
+        return ['∂(', pow(a, v), ')/∂', w, ' = ', mul(pow(a, v), call('log', [a])), '·∂', v, '/∂', w, '.'];
+      },
+      value,
+    };
   }
   return {
     rule: 'chain',
-    because: () => ['Both base and exponent depend on ', w, ': ∂(', pow(U, V), ') = ', lowered(V, U), '·∂u + ', mul(pow(U, V), call('log', [U])), '·∂v.'],
+    because: () => {
+      const [u, v] = placeholders([e, w, ctx.root], 'u', 'v').map(sym);
+      return ['Both base and exponent depend on ', w, ': ∂(', pow(u, v), ') = ', lowered(v, u), '·∂', u, ' + ', mul(pow(u, v), call('log', [u])), '·∂', v, '.'];
+    },
     value,
   };
 }
-
-/** The letters of the rules' general forms (uⁿ, aᵛ), written as expressions so that each output typesets them. */
-const [N, U, V, A] = ['n', 'u', 'v', 'a'].map(sym);
 
 /** n·uⁿ⁻¹: the power rule's result for base u and exponent n. */
 function lowered(n: Expr, u: Expr): Expr {
@@ -218,13 +248,14 @@ function callRule(fn: string, args: readonly Expr[], ctx: RuleContext, w: Expr):
   });
   const value = add(...terms);
   const name = functionLabel(fn);
-  const u = sym('u');
   const op = lookupOp(fn);
+  const around = [...args, w, ctx.coefficient, ctx.root];
   const formula = (): Prose => {
     if (!op || args.length !== 1) return [];
-    const d = op.partial(0, [u]);
+    const [letter] = placeholders(around, 'u');
+    const d = op.partial(0, [sym(letter)]);
     // relu′ is its own operator: "(here relu′(u) = relu′(u))" would say nothing.
-    return d.kind === 'deriv' && d.fn === fn ? [] : [` (here ${name}′(u) = `, d, ')'];
+    return d.kind === 'deriv' && d.fn === fn ? [] : [` (here ${name}′(${letter}) = `, d, ')'];
   };
   if (args.length === 1 && args[0].kind === 'sym') {
     return {
@@ -237,10 +268,12 @@ function callRule(fn: string, args: readonly Expr[], ctx: RuleContext, w: Expr):
     const c = ctx.coefficient;
     return {
       rule: 'chain',
-      because: () =>
-        c
-          ? [`Chain rule: the derivative of c·${name}(z) is c·${name}′(z)·∂z/∂`, w, ', with c = ', c, ' and z = ', args[0], ...formula(), '.']
-          : [`Chain rule: ∂${name}(z)/∂`, w, ` = ${name}′(z)·∂z/∂`, w, ', with z = ', args[0], ...formula(), '.'],
+      because: () => {
+        const [k, z] = placeholders(around, 'c', 'z');
+        return c
+          ? [`Chain rule: the derivative of ${k}·${name}(${z}) is ${k}·${name}′(${z})·∂${z}/∂`, w, `, with ${k} = `, c, ` and ${z} = `, args[0], ...formula(), '.']
+          : [`Chain rule: ∂${name}(${z})/∂`, w, ` = ${name}′(${z})·∂${z}/∂`, w, `, with ${z} = `, args[0], ...formula(), '.'];
+      },
       value,
     };
   }
@@ -279,7 +312,10 @@ function derivRule(fn: string, orders: readonly number[], args: readonly Expr[],
   });
   return {
     rule: 'chain',
-    because: () => ['Chain rule on the derivative: ∂/∂', w, ` ${name}′(z) = ${name}″(z)·∂z/∂`, w, '.'],
+    because: () => {
+      const [z] = placeholders([...args, w, ctx.root], 'z');
+      return ['Chain rule on the derivative: ∂/∂', w, ` ${name}′(${z}) = ${name}″(${z})·∂${z}/∂`, w, '.'];
+    },
     value: add(...terms),
   };
 }

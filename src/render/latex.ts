@@ -9,6 +9,7 @@ import type { Answer, Block, Exercise } from '../exercises/types.js';
 import { DERIVATIVE_POINTS } from '../exercises/verify.js';
 import { toLatex } from '../print/latex.js';
 import { caseLatex, checkSentence, continuation } from './describe.js';
+import { stepGroups } from './step-groups.js';
 import { escapeTex, proseTex, unicodeDeclarations } from './tex-text.js';
 import type { Audience } from './html.js';
 
@@ -67,19 +68,12 @@ function exercise(ex: Exercise, isKey: boolean): string {
   ];
   if (!isKey) return out.join('\n');
   out.push('\\subsection*{Answer}', ...ex.answers.map(answer));
-  let group: string | undefined;
-  let open = false;
-  ex.steps.forEach((s, i) => {
-    if (i === 0 || s.answerId !== group) {
-      if (open) out.push('\\end{enumerate}');
-      const label = ex.answers.length > 1 ? ex.answers.find((a) => a.id === s.answerId)?.label : undefined;
-      out.push(i === 0 ? '\\subsection*{Worked steps}' : '', label ? `\\answerline{${label}}` : '', '\\begin{enumerate}');
-      group = s.answerId;
-      open = true;
-    }
-    out.push(`\\item ${proseTex(s.becauseLatex)}${s.latex ? `\n\\answerline{${continuation(s.latex)}}` : ''}`);
+  stepGroups(ex).forEach((g, i) => {
+    out.push(i === 0 ? '\\subsection*{Worked steps}' : '', g.label !== undefined ? `\\answerline{${g.label}}` : '');
+    const items = g.steps.map((s) => `${proseTex(s.becauseLatex)}${s.latex ? `\n\\answerline{${continuation(s.latex)}}` : ''}`);
+    // A closing group reads as the conclusion, not as a new list starting again at 1.
+    out.push(...(g.closing ? items.map((x) => `${x}\\par`) : ['\\begin{enumerate}', ...items.map((x) => `\\item ${x}`), '\\end{enumerate}']));
   });
-  if (open) out.push('\\end{enumerate}');
   out.push(...ex.figures.map(block));
   const checks = [...new Set(ex.checks.map((c) => checkSentence(c, DERIVATIVE_POINTS)))];
   if (checks.length > 0) out.push(`{\\footnotesize\\textsc{Verified.} ${checks.map(proseTex).join(' ')}}\\par`);

@@ -4,13 +4,14 @@
  * or key figures, so the sheet cannot leak them through a template slip.
  */
 import type { Sheet } from '../exercises/sheet.js';
-import type { Answer, Block, Check, Exercise, WorkedStep } from '../exercises/types.js';
+import type { Answer, Block, Check, Exercise } from '../exercises/types.js';
 import { DERIVATIVE_POINTS } from '../exercises/verify.js';
 import { InputError } from '../errors.js';
 import { toLatex } from '../print/latex.js';
 import { displayHtml, MathError, proseHtml } from './katex.js';
 import { ProseError } from './prose.js';
 import { caseLatex, checkSentence, continuation } from './describe.js';
+import { stepGroups } from './step-groups.js';
 
 export interface BlockView {
   readonly kind: Block['kind'];
@@ -40,6 +41,8 @@ export interface StepView {
 export interface StepGroupView {
   /** What the steps derive (the answer's label), when the exercise has several answers. */
   readonly headHtml?: string;
+  /** Steps for no answer in particular after those for each answer (a conclusion): set unnumbered, not as a new "1.". */
+  readonly closing: boolean;
   readonly steps: readonly StepView[];
 }
 
@@ -187,27 +190,17 @@ function answerView(a: Answer): AnswerView {
   };
 }
 
-/** Steps in order, grouped by the answer they derive (one unlabelled group for a single answer). */
+/** Steps in order, grouped by the answer they derive (one unheaded group for a single answer). */
 function groupSteps(ex: Exercise): StepGroupView[] {
-  const labels = new Map(ex.answers.map((a) => [a.id, a.label]));
-  const groups: { answerId?: string; steps: WorkedStep[] }[] = [];
-  for (const s of ex.steps) {
-    const last = groups[groups.length - 1];
-    if (last && last.answerId === s.answerId) last.steps.push(s);
-    else groups.push({ answerId: s.answerId, steps: [s] });
-  }
-  const labelled = ex.answers.length > 1 || groups.length > 1;
-  return groups.map((g) => {
-    const label = g.answerId !== undefined ? labels.get(g.answerId) : undefined;
-    return {
-      headHtml: labelled && label ? displayHtml(label) : undefined,
-      steps: g.steps.map((s, i) => ({
-        number: i + 1,
-        becauseHtml: proseHtml(s.becauseLatex),
-        equationHtml: s.latex ? displayHtml(continuation(s.latex)) : undefined,
-      })),
-    };
-  });
+  return stepGroups(ex).map((g) => ({
+    headHtml: g.label !== undefined ? displayHtml(g.label) : undefined,
+    closing: g.closing,
+    steps: g.steps.map((s, i) => ({
+      number: i + 1,
+      becauseHtml: proseHtml(s.becauseLatex),
+      equationHtml: s.latex ? displayHtml(continuation(s.latex)) : undefined,
+    })),
+  }));
 }
 
 function uniqueSentences(checks: readonly Check[]): string[] {

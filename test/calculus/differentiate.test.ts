@@ -111,6 +111,17 @@ describe('derive', () => {
     }
   });
 
+  it("names the general form's parts with letters the expression does not use", () => {
+    // The lecture's vσ(uw + z): its z is taken, so the inner function is called s, never "z = uw + z".
+    const lecture = derive(parse('v*sigma(u*w + z)'), 'w').steps.map((s) => s.because);
+    expect(lecture[0]).toBe('It has the form c·σ(s) with c = v and s = u*w + z, where only s depends on w: ∂/∂w[c·σ(s)] = c·∂σ(s)/∂w.');
+    expect(lecture.join(' ')).not.toMatch(/z = u\*w \+ z/);
+    // Elsewhere the usual letters; where both c and z are taken, the next free ones.
+    expect(derive(parse('v*sigma(u*w + b)'), 'w').steps[0].because).toContain('c·σ(z) with c = v and z = u*w + b');
+    expect(derive(parse('c*sigma(z*u)'), 'u').steps[0].because).toContain('s·σ(t) with s = c and t = z*u');
+    expect(derive(parse('(u + 1)^2'), 'u').steps[0].because).toBe('Power rule with the chain rule: ∂(s^n)/∂u = n*s^(n - 1)·∂s/∂u, with s = u + 1.');
+  });
+
   it('has no steps for a constant', () => {
     const { steps, value } = derive(parse('w5*sigma(z)'), 'w1');
     expect(steps).toEqual([]);
