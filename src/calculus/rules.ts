@@ -9,7 +9,9 @@ import { add, call, deriv, int, mul, pow, sub, sym, vector, matrix, ONE_EXPR } f
 import { freeSymbols, substitute } from '../expr/traverse.js';
 import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
 import { functionLabel } from './labels.js';
-import type { Prose } from './prose.js';
+import { proseMath as pm, type Prose } from './prose.js';
+import { toText } from '../print/text.js';
+import { functionNameLatex, toLatex } from '../print/latex.js';
 
 export type RuleId =
   | 'linear'
@@ -107,7 +109,7 @@ function linear(e: Expr, ctx: RuleContext): RuleApplication | undefined {
   if (c === undefined) return undefined;
   const w = sym(ctx.wrt);
   // "∂z/∂w = c, since z = … is linear in w", z a letter the derivation does not use.
-  const named = (z: string): Prose => [`∂${z}/∂`, w, ' = ', c, `, since ${z} = `, e, ' is linear in ', w, ' and the coefficient of ', w, ' is ', c, '.'];
+  const named = (z: string): Prose => [partialQuotient(z, w), ' = ', c, ', since ', pm(z), ' = ', e, ' is linear in ', w, ' and the coefficient of ', w, ' is ', c, '.'];
   return {
     rule: 'linear',
     because: () =>
@@ -122,7 +124,7 @@ function linear(e: Expr, ctx: RuleContext): RuleApplication | undefined {
  * Letters for a rule's general form (c·σ(z), uⁿ): each letter wanted, or, where the expression
  * itself uses it (which would read "z = uw + z"), the first of s, t, q, r, k, m that it does not.
  */
-function placeholders(around: readonly (Expr | undefined)[], ...wanted: string[]): string[] {
+export function placeholders(around: readonly (Expr | undefined)[], ...wanted: string[]): string[] {
   const used = new Set(around.flatMap((x) => (x ? freeSymbols(x) : [])));
   return wanted.map((letter) => {
     const pick = used.has(letter) ? (SPARE_LETTERS.find((l) => !used.has(l)) ?? letter) : letter;
@@ -132,6 +134,29 @@ function placeholders(around: readonly (Expr | undefined)[], ...wanted: string[]
 }
 
 const SPARE_LETTERS = ['s', 't', 'q', 'r', 'k', 'm'];
+
+/** ∂top/∂w as inline math: "∂z/∂w1" and \partial z/\partial w_{1}. */
+function partialQuotient(top: string, w: Expr, topLatex = top): Prose[number] {
+  return pm(`∂${top}/∂${toText(w)}`, `\\partial ${topLatex}/\\partial ${toLatex(w)}`);
+}
+
+/**
+ * "∂(…)/∂w = value·∂inner/∂w" as one piece of inline math: the left side given in both forms, the
+ * value an expression, and the inner function's letter when the chain rule multiplies by its derivative.
+ */
+function ruleFormula(w: Expr, [left, value, inner]: [readonly [string, string], Expr, Expr?]): Prose[number] {
+  const [wt, wl] = [toText(w), toLatex(w)];
+  const tail = inner ? [`·∂${toText(inner)}/∂${wt}`, `\\, \\partial ${toLatex(inner)}/\\partial ${wl}`] : ['', ''];
+  return pm(`${left[0]} = ${toText(value)}${tail[0]}`, `${left[1]} = ${toLatex(value)}${tail[1]}`);
+}
+
+/** A function's name in prose: σ and \sigma, ReLU and \operatorname{ReLU}. */
+function fnName(fn: string): { readonly text: string; readonly latex: string } {
+  const latex = functionNameLatex(fn);
+  // exp is typeset e^{…}, sqrt and abs around their argument: in a sentence, write their names.
+  const prefix = /^(?:\\[a-zA-Z]+|\\operatorname\{[^}]+\}|\\log_\{\d+\}|[a-zA-Z]+)$/.test(latex) && !latex.startsWith('\\sqrt');
+  return { text: functionLabel(fn), latex: prefix ? latex : `\\operatorname{${fn}}` };
+}
 
 function sumRule(e: Expr & { kind: 'add' }, ctx: RuleContext, w: Expr): RuleApplication {
   const dependent = e.terms.filter(ctx.dep);
@@ -163,16 +188,23 @@ function productRule(e: Expr & { kind: 'mul' }, ctx: RuleContext, w: Expr): Rule
     return {
       rule: 'constant-multiple',
       because: () => {
+        const [wt, wl] = [toText(w), toLatex(w)];
         if (f.kind === 'call' && f.args.length === 1) {
-          const name = functionLabel(f.fn);
+          const name = fnName(f.fn);
           const [k, z] = placeholders([e, w, ctx.root], 'c', 'z');
           return [
-            `It has the form ${k}·${name}(${z}) with ${k} = `, c, ` and ${z} = `, f.args[0], `, where only ${z} depends on `, w,
-            `: ∂/∂`, w, `[${k}·${name}(${z})] = ${k}·∂${name}(${z})/∂`, w, '.',
+            'It has the form ', pm(`${k}·${name.text}(${z})`, `${k} ${name.latex}(${z})`), ' with ', pm(k), ' = ', c, ' and ', pm(z), ' = ', f.args[0],
+            ', where only ', pm(z), ' depends on ', w, ': ',
+            pm(`∂/∂${wt}[${k}·${name.text}(${z})] = ${k}·∂${name.text}(${z})/∂${wt}`, `\\partial/\\partial ${wl}\\,[${k} ${name.latex}(${z})] = ${k}\\, \\partial ${name.latex}(${z})/\\partial ${wl}`),
+            '.',
           ];
         }
         const [k] = placeholders([e, w, ctx.root], 'c');
-        return [`It has the form ${k}·f with ${k} = `, c, ' constant in ', w, `: ∂(${k}·f)/∂`, w, ` = ${k}·∂f/∂`, w, '.'];
+        return [
+          'It has the form ', pm(`${k}·f`, `${k} f`), ' with ', pm(k), ' = ', c, ' constant in ', w, ': ',
+          pm(`∂(${k}·f)/∂${wt} = ${k}·∂f/∂${wt}`, `\\partial(${k} f)/\\partial ${wl} = ${k}\\, \\partial f/\\partial ${wl}`),
+          '.',
+        ];
       },
       value: mul(...constants, ctx.D(f)),
     };
@@ -182,7 +214,7 @@ function productRule(e: Expr & { kind: 'mul' }, ctx: RuleContext, w: Expr): Rule
   );
   return {
     rule: 'product',
-    because: () => ['Product rule: (f·g)′ = f′·g + f·g′, one term for each factor that depends on ', w, '.'],
+    because: () => ['Product rule: ', pm('(f·g)′ = f′·g + f·g′', "(fg)' = f'g + fg'"), ', one term for each factor that depends on ', w, '.'],
     value: add(...terms.filter((t): t is Expr => t !== undefined)),
   };
 }
@@ -200,8 +232,8 @@ function powerRule(e: Expr & { kind: 'pow' }, ctx: RuleContext, w: Expr): RuleAp
       because: () => {
         const [n, u] = placeholders([e, w, ctx.root], 'n', 'u').map(sym);
         return e.base.kind === 'sym'
-          ? ['Power rule: ∂(', pow(w, n), ')/∂', w, ' = ', lowered(n, w), '.']
-          : ['Power rule with the chain rule: ∂(', pow(u, n), ')/∂', w, ' = ', lowered(n, u), '·∂', u, '/∂', w, ', with ', u, ' = ', e.base, '.'];
+          ? ['Power rule: ', ruleFormula(w, [[`∂(${toText(pow(w, n))})/∂${toText(w)}`, `\\partial (${toLatex(pow(w, n))})/\\partial ${toLatex(w)}`], lowered(n, w)]), '.']
+          : ['Power rule with the chain rule: ', ruleFormula(w, [[`∂(${toText(pow(u, n))})/∂${toText(w)}`, `\\partial (${toLatex(pow(u, n))})/\\partial ${toLatex(w)}`], lowered(n, u), u]), ', with ', u, ' = ', e.base, '.'];
       },
       value,
     };
@@ -211,7 +243,7 @@ function powerRule(e: Expr & { kind: 'pow' }, ctx: RuleContext, w: Expr): RuleAp
       rule: 'exponential',
       because: () => {
         const [a, v] = placeholders([e, w, ctx.root], 'a', 'v').map(sym);
-        return ['∂(', pow(a, v), ')/∂', w, ' = ', mul(pow(a, v), call('log', [a])), '·∂', v, '/∂', w, '.'];
+        return [ruleFormula(w, [[`∂(${toText(pow(a, v))})/∂${toText(w)}`, `\\partial (${toLatex(pow(a, v))})/\\partial ${toLatex(w)}`], mul(pow(a, v), call('log', [a])), v]), '.'];
       },
       value,
     };
@@ -220,7 +252,15 @@ function powerRule(e: Expr & { kind: 'pow' }, ctx: RuleContext, w: Expr): RuleAp
     rule: 'chain',
     because: () => {
       const [u, v] = placeholders([e, w, ctx.root], 'u', 'v').map(sym);
-      return ['Both base and exponent depend on ', w, ': ∂(', pow(u, v), ') = ', lowered(v, u), '·∂', u, ' + ', mul(pow(u, v), call('log', [u])), '·∂', v, '.'];
+      const [pu, lu] = [mul(pow(u, v), call('log', [u])), lowered(v, u)];
+      return [
+        'Both base and exponent depend on ', w, ': ',
+        pm(
+          `∂(${toText(pow(u, v))}) = ${toText(lu)}·∂${toText(u)} + ${toText(pu)}·∂${toText(v)}`,
+          `\\partial (${toLatex(pow(u, v))}) = ${toLatex(lu)}\\, \\partial ${toLatex(u)} + ${toLatex(pu)}\\, \\partial ${toLatex(v)}`,
+        ),
+        '.',
+      ];
     },
     value,
   };
@@ -247,20 +287,21 @@ function callRule(fn: string, args: readonly Expr[], ctx: RuleContext, w: Expr):
     terms.push(mul(partialOf(fn, i, args), d));
   });
   const value = add(...terms);
-  const name = functionLabel(fn);
+  const name = fnName(fn);
   const op = lookupOp(fn);
   const around = [...args, w, ctx.coefficient, ctx.root];
+  const [wt, wl] = [toText(w), toLatex(w)];
   const formula = (): Prose => {
     if (!op || args.length !== 1) return [];
     const [letter] = placeholders(around, 'u');
     const d = op.partial(0, [sym(letter)]);
     // relu′ is its own operator: "(here relu′(u) = relu′(u))" would say nothing.
-    return d.kind === 'deriv' && d.fn === fn ? [] : [` (here ${name}′(${letter}) = `, d, ')'];
+    return d.kind === 'deriv' && d.fn === fn ? [] : [' (here ', pm(`${name.text}′(${letter})`, `${name.latex}'(${letter})`), ' = ', d, ')'];
   };
   if (args.length === 1 && args[0].kind === 'sym') {
     return {
       rule: 'derivative',
-      because: () => [`The derivative of ${name}`, ...formula(), '.'],
+      because: () => ['The derivative of ', pm(name.text, name.latex), ...formula(), '.'],
       value,
     };
   }
@@ -271,27 +312,38 @@ function callRule(fn: string, args: readonly Expr[], ctx: RuleContext, w: Expr):
       because: () => {
         const [k, z] = placeholders(around, 'c', 'z');
         return c
-          ? [`Chain rule: the derivative of ${k}·${name}(${z}) is ${k}·${name}′(${z})·∂${z}/∂`, w, `, with ${k} = `, c, ` and ${z} = `, args[0], ...formula(), '.']
-          : [`Chain rule: ∂${name}(${z})/∂`, w, ` = ${name}′(${z})·∂${z}/∂`, w, `, with ${z} = `, args[0], ...formula(), '.'];
+          ? [
+              'Chain rule: the derivative of ', pm(`${k}·${name.text}(${z})`, `${k} ${name.latex}(${z})`),
+              ' is ', pm(`${k}·${name.text}′(${z})·∂${z}/∂${wt}`, `${k} ${name.latex}'(${z})\\, \\partial ${z}/\\partial ${wl}`),
+              ', with ', pm(k), ' = ', c, ' and ', pm(z), ' = ', args[0], ...formula(), '.',
+            ]
+          : [
+              'Chain rule: ', pm(`∂${name.text}(${z})/∂${wt} = ${name.text}′(${z})·∂${z}/∂${wt}`, `\\partial ${name.latex}(${z})/\\partial ${wl} = ${name.latex}'(${z})\\, \\partial ${z}/\\partial ${wl}`),
+              ', with ', pm(z), ' = ', args[0], ...formula(), '.',
+            ];
       },
       value,
     };
   }
   return {
     rule: 'chain',
-    because: () => [`Multivariable chain rule: ∂${name}(u₁, …)/∂`, w, ` = Σᵢ ∂ᵢ${name}·∂uᵢ/∂`, w, '.'],
+    because: () => [
+      'Multivariable chain rule: ',
+      pm(`∂${name.text}(u₁, …)/∂${wt} = Σᵢ ∂ᵢ${name.text}·∂uᵢ/∂${wt}`, `\\partial ${name.latex}(u_{1}, \\dots)/\\partial ${wl} = \\sum_{i} \\partial_{i} ${name.latex}\\, \\partial u_{i}/\\partial ${wl}`),
+      '.',
+    ],
     value,
   };
 }
 
 function derivRule(fn: string, orders: readonly number[], args: readonly Expr[], ctx: RuleContext, w: Expr): RuleApplication {
-  const name = functionLabel(fn);
+  const name = fnName(fn);
   const special = lookupDerivativeOp(fn, orders);
   if (special) {
     const terms = args.map((a, i) => (ctx.dep(a) ? mul(special.partial(i, args), ctx.D(a)) : int(0)));
     return {
       rule: 'piecewise-constant',
-      because: () => [`${name}′ is piecewise constant, so its derivative is 0 away from the kink.`],
+      because: () => [pm(`${name.text}′`, `${name.latex}'`), ' is piecewise constant, so its derivative is 0 away from the kink.'],
       value: add(...terms),
     };
   }
@@ -301,7 +353,7 @@ function derivRule(fn: string, orders: readonly number[], args: readonly Expr[],
     const expanded = expandKnownDerivative(fn, orders, args, ctx.full);
     return {
       rule: 'expand-derivative',
-      because: () => [`Write ${name}′ out: `, deriv(fn, orders, args), ' = ', expanded, '.'],
+      because: () => ['Write ', pm(`${name.text}′`, `${name.latex}'`), ' out: ', deriv(fn, orders, args), ' = ', expanded, '.'],
       value: ctx.D(expanded),
     };
   }
@@ -314,7 +366,12 @@ function derivRule(fn: string, orders: readonly number[], args: readonly Expr[],
     rule: 'chain',
     because: () => {
       const [z] = placeholders([...args, w, ctx.root], 'z');
-      return ['Chain rule on the derivative: ∂/∂', w, ` ${name}′(${z}) = ${name}″(${z})·∂${z}/∂`, w, '.'];
+      const [wt, wl] = [toText(w), toLatex(w)];
+      return [
+        'Chain rule on the derivative: ',
+        pm(`∂/∂${wt} ${name.text}′(${z}) = ${name.text}″(${z})·∂${z}/∂${wt}`, `\\partial/\\partial ${wl}\\, ${name.latex}'(${z}) = ${name.latex}''(${z})\\, \\partial ${z}/\\partial ${wl}`),
+        '.',
+      ];
     },
     value: add(...terms),
   };

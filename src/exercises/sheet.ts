@@ -7,6 +7,7 @@ import type { Exercise } from './types.js';
 import { kindInfo } from './registry.js';
 import { createRng, deriveSeed } from '../numeric/rng.js';
 import { InputError } from '../errors.js';
+import { exerciseError } from '../spec/source.js';
 
 export interface Variant {
   /** Short id printed on the sheet and used in file names ("07", "ada-lovelace"). */
@@ -52,7 +53,7 @@ export function buildSheet(spec: WorksheetSpec, options: SheetOptions = {}): She
         answers: entry.answers,
       });
     } catch (e) {
-      if (e instanceof InputError) throw new InputError(`exercise ${id} (${entry.kind}): ${e.message}`);
+      if (e instanceof InputError) throw exerciseError(spec, i, id, entry.kind, e);
       throw e;
     }
   });

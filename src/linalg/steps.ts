@@ -5,6 +5,9 @@
 import type { MatExpr } from './types.js';
 import { matrixToText } from './print-text.js';
 import { matrixToLatex } from './print-latex.js';
+import { sentenceLatex, sentenceText, type ProseMath } from '../calculus/prose.js';
+
+export type { ProseMath };
 
 export type MatRuleId =
   // forward definitions and the chain rule
@@ -44,24 +47,16 @@ export type MatRuleId =
   | 'associate'
   | 'collapse';
 
-/** Math that is not a matrix expression (an entry z⁽¹⁾ᵢ), given in both forms. */
-export interface ProseMath {
-  readonly text: string;
-  readonly latex: string;
-}
-
 /** A sentence whose expressions each output typesets its own way. */
 export type MatProse = readonly (string | MatExpr | ProseMath)[];
 
-const isMath = (x: MatExpr | ProseMath): x is ProseMath => !('kind' in x);
-
 export function matProseText(p: MatProse): string {
-  return p.map((x) => (typeof x === 'string' ? x : isMath(x) ? x.text : matrixToText(x))).join('');
+  return sentenceText(p, matrixToText);
 }
 
 /** Prose with inline math between `$…$` (KaTeX's auto-render convention, as the core uses). */
 export function matProseLatex(p: MatProse): string {
-  return p.map((x) => (typeof x === 'string' ? x : `$${isMath(x) ? x.latex : matrixToLatex(x)}$`)).join('');
+  return sentenceLatex(p, matrixToLatex);
 }
 
 export interface MatStep {

@@ -5,25 +5,13 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { InputError } from '../errors.js';
 import { worksheetSchema, type WorksheetSpec } from './schema.js';
 import { kindInfo } from '../exercises/registry.js';
 import { EXERCISE_KINDS, type ExerciseKind } from '../exercises/types.js';
 
-/** A spec error at a place in a file. */
-export class SpecError extends InputError {
-  override readonly name = 'SpecError';
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly field: string,
-    readonly reason: string,
-  ) {
-    super(`${file}:${line}: ${field ? field + ': ' : ''}${reason}`);
-  }
-}
+import { fieldName, recordSource, SpecError, type Path } from './source.js';
 
-type Path = readonly (string | number)[];
+export { fieldName, SpecError };
 
 export function loadSpec(text: string, file: string): WorksheetSpec {
   const lines = new LineCounter();
@@ -52,6 +40,7 @@ export function loadSpec(text: string, file: string): WorksheetSpec {
     if (ids.has(ex.id)) throw new SpecError(file, where(['exercises', i, 'id']), fieldName(['exercises', i, 'id']), `duplicate id '${ex.id}'`);
     ids.add(ex.id);
   });
+  recordSource(spec, { file, line: where });
   return spec;
 }
 
@@ -106,11 +95,6 @@ function valueAt(data: unknown, path: Path): unknown {
     v = (v as Record<string | number, unknown>)[p];
   }
   return v;
-}
-
-/** `exercises[2].params.activation` */
-export function fieldName(path: Path): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 /** The line of the deepest node on the path that exists (a missing field reports its parent). */

@@ -6,6 +6,7 @@ import { parse } from '../../src/parse/parse.js';
 import { toText } from '../../src/print/text.js';
 import { derive, differentiate, rawDerivative } from '../../src/calculus/differentiate.js';
 import { simplify } from '../../src/simplify/simplify.js';
+import { proseHtml } from '../../src/render/katex.js';
 
 const d = (source: string, wrt: string): string => toText(differentiate(parse(source), wrt));
 const raw = (source: string, wrt: string): string => toText(rawDerivative(parse(source), wrt));
@@ -120,6 +121,19 @@ describe('derive', () => {
     expect(derive(parse('v*sigma(u*w + b)'), 'w').steps[0].because).toContain('c·σ(z) with c = v and z = u*w + b');
     expect(derive(parse('c*sigma(z*u)'), 'u').steps[0].because).toContain('s·σ(t) with s = c and t = z*u');
     expect(derive(parse('(u + 1)^2'), 'u').steps[0].because).toBe('Power rule with the chain rule: ∂(s^n)/∂u = n*s^(n - 1)·∂s/∂u, with s = u + 1.');
+  });
+
+  it("typesets every rule's sentence in KaTeX (strict), its general form as math", () => {
+    const source = "v*sigma(u*w + z) + w^3 + (2*w + 1)^2 + 2^w + w^w + relu(w)*f(w, x) + sigmoid'(w) + exp(-w) + sqrt(w) + abs(w) + log10(w) + relu'(w)*w + sigma'(w)";
+    const steps = derive(parse(source), 'w').steps;
+    expect(new Set(steps.map((s) => s.rule))).toEqual(
+      new Set(['sum', 'constant-multiple', 'chain', 'linear', 'power', 'exponential', 'product', 'derivative', 'expand-derivative', 'piecewise-constant']),
+    );
+    for (const s of steps) expect(() => proseHtml(s.becauseLatex), s.becauseLatex).not.toThrow();
+    // Letters and formulas are math; "=" between two of them joins them into one formula.
+    expect(steps.find((s) => s.rule === 'constant-multiple')?.becauseLatex).toBe(
+      'It has the form $c \\sigma(s)$ with $c = v$ and $s = u w + z$, where only $s$ depends on $w$: $\\partial/\\partial w\\,[c \\sigma(s)] = c\\, \\partial \\sigma(s)/\\partial w$.',
+    );
   });
 
   it('has no steps for a constant', () => {

@@ -127,7 +127,7 @@ describe('gradsheet build', () => {
       ['a missing field', 'seed: 1\nexercises:\n  - kind: chain-rule\n', /sheet\.yaml:1: title: missing/],
       ['a wrong type', 'title: T\nexercises:\n  - kind: chain-rule\n    points: three\n', /sheet\.yaml:4: exercises\[0\]\.points: expected a number, got 'three'/],
       ['invalid YAML', 'title: T\nexercises:\n  - kind: [chain-rule\n', /sheet\.yaml:\d+: invalid YAML/],
-      ['a bad parameter', 'title: T\nexercises:\n  - kind: chain-rule\n    params:\n      expr: "v*sigma(u*w"\n', /exercise ex1 \(chain-rule\): params\.expr: column/],
+      ['a bad parameter', 'title: T\nexercises:\n  - kind: chain-rule\n    params:\n      expr: "v*sigma(u*w"\n', /sheet\.yaml:5: exercises\[0\]\.params\.expr: column 12: expected '\)' \(exercise ex1, chain-rule\)/],
     ])('the spec has %s (exit 2, file:line and field)', async (_, text, message) => {
       await refused([spec(text)], 2, message);
     });

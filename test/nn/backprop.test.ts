@@ -189,7 +189,7 @@ describe('the derivation is recorded step by step', () => {
     expect(delta(1).steps[2].because).toBe(
       'From z⁽²⁾ = W⁽²⁾h⁽¹⁾ + b⁽²⁾: b⁽²⁾ does not depend on h⁽¹⁾. ∂(Au)/∂u = A for a matrix A that does not depend on u (here A = W⁽²⁾). So ∂z⁽²⁾/∂h⁽¹⁾ = W⁽²⁾.',
     );
-    expect(delta(1).steps[3].becauseLatex).toContain("$\\operatorname{diag}(\\operatorname{ReLU}'(\\mathbf{z}^{(1)}))$");
+    expect(delta(1).steps[3].becauseLatex).toContain("= \\operatorname{diag}(\\operatorname{ReLU}'(\\mathbf{z}^{(1)}))$");
   });
 
   it('works δ⁽²⁾ out from the cost', () => {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { defineKind } from '../define.js';
 import { derivativeLabel, m, parseField, space, text, workedSteps } from '../content.js';
 import { derive } from '../../calculus/differentiate.js';
+import { placeholders } from '../../calculus/rules.js';
 import { freeSymbols } from '../../expr/traverse.js';
 import { nameLatex } from '../../print/names.js';
 import { toLatex } from '../../print/latex.js';
@@ -57,6 +58,7 @@ export const chainRule = defineKind({
     const vars = freeSymbols(f);
     if (!vars.includes(wrt)) throw new InputError(`params.wrt: '${wrt}' does not occur in ${picked.source}`);
     const d = derive(f, wrt);
+    const [constant, inner] = placeholders([f], 'c', 'z');
     const abstract = /sigma|phi|psi|\bf\(|\bg\(/.test(picked.source);
     const value = answerFromSpec(ctx, 'a', d.value);
     return {
@@ -76,7 +78,8 @@ export const chainRule = defineKind({
       steps: workedSteps(d.steps, 'a'),
       figures: [],
       checks: [{ kind: 'derivative', answerId: 'a', f, wrt }],
-      data: { expr: toLatex(f), wrt },
+      // The method's general form c·σ(z) in the letters the worked steps use (c·σ(s) when z is taken).
+      data: { expr: toLatex(f), wrt, c: constant, inner },
     };
   },
 });

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { answerText, corrupt, expectTypesets, expectVerified, fingerprint, generate, specError, verify } from './kind-harness.js';
+
+describe("chain-rule: the lecture's vσ(uw + z)", () => {
+  const ex = generate('chain-rule', { expr: 'v*sigma(u*w + z)', wrt: 'w' });
+
+  it("answers vσ′(uw + z)u, with σ introduced in the prompt", () => {
+    expect(answerText(ex, 'a')).toBe("v*sigma'(u*w + z)*u");
+    expect(ex.prompt.map((b) => (b.kind === 'text' ? b.text : '')).join(' ')).toContain("Suppose $\\sigma$ is a differentiable function with derivative $\\sigma'$.");
+  });
+
+  it('shows the lecture’s steps: the constant factor, the chain rule, the inner derivative', () => {
+    expect(ex.steps.map((s) => s.because)).toEqual([
+      'It has the form c·σ(s) with c = v and s = u*w + z, where only s depends on w: ∂/∂w[c·σ(s)] = c·∂σ(s)/∂w.',
+      'Chain rule: the derivative of c·σ(s) is c·σ′(s)·∂s/∂w, with c = v and s = u*w + z.',
+      '∂s/∂w = u, since s = u*w + z is linear in w and the coefficient of w is u.',
+    ]);
+    expectTypesets(ex);
+  });
+
+  it("gives the method's general form in the steps' letters: z is the expression's, so σ(s)", () => {
+    expect(ex.data).toMatchObject({ c: 'c', inner: 's', wrt: 'w' });
+    expect(generate('chain-rule', { expr: 'a*sigma(b*t + d)', wrt: 't' }).data).toMatchObject({ c: 'c', inner: 'z' });
+    expect(generate('chain-rule', { expr: 'a*sigma(b*t + c)', wrt: 't' }).data).toMatchObject({ c: 's', inner: 'z' });
+  });
+
+  it('verifies against finite differences; a corrupted answer fails', () => {
+    expectVerified(ex);
+    expect(verify(corrupt(ex, 'a')).failures.map((f) => f.answerId)).toEqual(['a']);
+  });
+});
+
+describe('chain-rule: random expressions of the same shape', () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i verifies and typesets, and is the same twice', (seed) => {
+    const ex = generate('chain-rule', {}, seed);
+    expectVerified(ex);
+    expectTypesets(ex);
+    expect(fingerprint(generate('chain-rule', {}, seed))).toBe(fingerprint(ex));
+  });
+
+  it('takes the activation asked for', () => {
+    expect(answerText(generate('chain-rule', { activation: 'tanh' }, 3), 'a')).toMatch(/tanh/);
+  });
+});
+
+describe('chain-rule: bad params', () => {
+  it('names a variable that is not in the expression', () => {
+    expect(specError('chain-rule', 'expr: "v*sigma(u*w + z)"\nwrt: x')?.message).toBe("bad.yaml:8: exercises[0].params.wrt: 'x' does not occur in v*sigma(u*w + z) (exercise q, chain-rule)");
+  });
+
+  it('gives the column of a malformed expression', () => {
+    expect(specError('chain-rule', 'expr: "v*sigma(u*w + "')?.message).toMatch(/params\.expr.*column \d+/);
+  });
+});
