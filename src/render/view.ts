@@ -7,10 +7,9 @@ import type { Sheet } from '../exercises/sheet.js';
 import type { Answer, Block, Check, Exercise } from '../exercises/types.js';
 import { DERIVATIVE_POINTS } from '../exercises/verify.js';
 import { InputError } from '../errors.js';
-import { toLatex } from '../print/latex.js';
 import { displayHtml, MathError, proseHtml } from './katex.js';
 import { ProseError } from './prose.js';
-import { caseLatex, checkSentence, continuation } from './describe.js';
+import { answerLatex, caseLatex, checkSentence, continuation } from './describe.js';
 import { stepGroups } from './step-groups.js';
 
 export interface BlockView {
@@ -24,8 +23,10 @@ export interface BlockView {
 
 export interface AnswerView {
   readonly id: string;
-  /** "label = value", typeset. */
+  /** "label = value", typeset; for a matrix too wide for a line, its label and shape. */
   readonly equationHtml: string;
+  /** For a matrix or vector too wide for a line: one entry a line. */
+  readonly entriesHtml: readonly string[];
   /** "label = \begin{cases}…", typeset, for piecewise answers. */
   readonly casesHtml?: string;
   readonly notesHtml: readonly string[];
@@ -181,9 +182,11 @@ export function inlineSvg(svg: string): string {
 }
 
 function answerView(a: Answer): AnswerView {
+  const lines = answerLatex(a);
   return {
     id: a.id,
-    equationHtml: displayHtml(`${a.label} = ${toLatex(a.value)}`),
+    equationHtml: displayHtml(lines[0]),
+    entriesHtml: lines.slice(1).map(displayHtml),
     casesHtml: a.cases && a.cases.length > 0 ? displayHtml(`${a.label} = ${caseLatex(a.cases)}`) : undefined,
     notesHtml: (a.notes ?? []).map((n) => displayHtml(n)),
     fromSpec: a.fromSpec === true,

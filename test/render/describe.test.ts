@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/parse/parse.js';
+import { answerLatex } from '../../src/render/describe.js';
+import { displayHtml } from '../../src/render/katex.js';
+
+const LONG = 'w5*(w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3 - y)*sigma\'(w1*x1 + w2*x2 + b1)*x1';
+
+describe('answers in the key', () => {
+  it('sets a matrix that fits a line whole', () => {
+    expect(answerLatex({ id: 'J', label: 'J', value: parse('[2, 1; 0, pi; -1/x2, x1/x2^2]') })).toEqual([
+      'J = \\begin{bmatrix} 2 & 1 \\\\ 0 & \\pi \\\\ -\\dfrac{1}{x_{2}} & \\dfrac{x_{1}}{x_{2}^{2}} \\end{bmatrix}',
+    ]);
+  });
+
+  it('sets a matrix too wide for a line entry by entry, each at full size', () => {
+    const lines = answerLatex({ id: 'G', label: '\\nabla_{\\mathbf{W}} f', value: parse(`[${LONG}, ${LONG}; ${LONG}, 1]`) });
+    expect(lines[0]).toBe('\\nabla_{\\mathbf{W}} f\\text{, entry by entry} \\; (2 \\times 2)\\text{:}');
+    expect(lines.slice(1).map((l) => l.split(' = ')[0])).toEqual(['11', '12', '21', '22'].map((ij) => `\\left(\\nabla_{\\mathbf{W}} f\\right)_{${ij}}`));
+    expect(lines[4]).toBe('\\left(\\nabla_{\\mathbf{W}} f\\right)_{22} = 1');
+    for (const l of lines) expect(() => displayHtml(l)).not.toThrow();
+  });
+
+  it('numbers a wide vector’s entries with one index, and leaves a 1×1 matrix whole', () => {
+    const lines = answerLatex({ id: 'g', label: 'g', value: parse(`[${LONG}, x1]`) });
+    expect(lines[0]).toBe('g\\text{, entry by entry:}');
+    expect(lines.slice(1).map((l) => l.split(' = ')[0])).toEqual(['\\left(g\\right)_{1}', '\\left(g\\right)_{2}']);
+    expect(answerLatex({ id: 'b', label: 'b', value: parse(`[${LONG}]`) })).toHaveLength(1);
+  });
+});
