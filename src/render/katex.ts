@@ -58,12 +58,16 @@ export function displayHtml(latex: string): string {
   return mathHtml(`\\displaystyle ${latex}`, false);
 }
 
+/** Characters of LaTeX up to which a formula in prose is never broken across lines. */
+const SHORT_FORMULA = 60;
+
 /**
- * Prose with `$…$` math: text HTML-escaped, math typeset. A formula that KaTeX gives no break
- * point (no top-level = or +: one .katex-base) is kept on one line with the characters it touches
- * without a space ("∂$x_1$", "$x_1$:", "∂($u$)/∂$w$"), so that a line never ends with a lone "∂"
- * whose variable starts the next. A longer formula is left free to break after = or +: Chromium
- * decides a break before a box by the box's parent, so the two cannot be had at once.
+ * Prose with `$…$` math: text HTML-escaped, math typeset. A short formula is never broken
+ * ("f = ½(ŷ − y)²" is not split after its "="). A formula without a break point is also kept on
+ * the line of the characters it touches without a space ("∂$x_1$", "$x_1$:", "∂($u$)/∂$w$"), so
+ * that a line never ends with a lone "∂" whose variable starts the next. A long formula is left
+ * free to break after = or +: Chromium decides a break before a box by the box's parent, so it
+ * cannot both break inside and be glued to its neighbours.
  */
 export function proseHtml(text: string): string {
   // Atoms: words and spaces of the text, and formulas; a run of atoms without a space is one unit.
@@ -84,7 +88,9 @@ export function proseHtml(text: string): string {
         units.push({ html: mathHtml(s.latex, true), math: false, words: false });
         open = false;
       } else {
-        const html = mathHtml(s.latex);
+        // A short formula is kept whole (braced, KaTeX gives it no break point): "f = ½(ŷ − y)²"
+        // is not split after its "=". A long one may still break after = or +.
+        const html = mathHtml(s.latex.length <= SHORT_FORMULA ? `{${s.latex}}` : s.latex);
         if (html.indexOf('class="katex-base"') === html.lastIndexOf('class="katex-base"')) push(html, true);
         else {
           units.push({ html, math: false, words: false });

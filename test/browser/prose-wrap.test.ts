@@ -67,6 +67,24 @@ describe('prose with inline math, wrapped by Chromium', () => {
     }
   });
 
+  it('never splits a short formula after its "=" (the instructions\' cost), at any width', async () => {
+    const html = proseHtml('Show each step and give both cases. The cost is $f_{\\text{MSE}} = \\frac{1}{2}(\\hat{y} - y)^{2}$.');
+    const lines = await page.evaluate(
+      (inner, ws) => {
+        const p = document.getElementById('p') as HTMLElement;
+        p.innerHTML = inner;
+        const k = p.querySelector('.katex') as HTMLElement;
+        return ws.map((width) => {
+          p.style.width = `${width}px`;
+          return new Set(Array.from(k.getClientRects()).map((r) => Math.round(r.bottom))).size;
+        });
+      },
+      html,
+      WIDTHS,
+    );
+    expect(lines.every((n) => n === 1), JSON.stringify(lines)).toBe(true);
+  });
+
   it('leaves a formula with break points free to break after = or +, even where it touches punctuation', async () => {
     const long = 'Then $f = w_{5} \\sigma(w_{1} x_{1} + w_{2} x_{2} + b_{1}) + w_{6} \\sigma(w_{3} x_{1} + w_{4} x_{2} + b_{2}) + b_{3}$.';
     const html = proseHtml(long);
