@@ -19,6 +19,7 @@
  * lack): 2 × 32-bit multiply–xorshift lanes. Its job is to let the page recognise values it is shown,
  * not to resist a search; what a search can find is discussed in docs/checking.md.
  */
+import { sfc32 } from '../numeric/rng.js';
 
 export const FINE_BUCKETS = 2 ** 29;
 export const COARSE_BUCKETS = 2 ** 22;
@@ -101,20 +102,10 @@ function keyOf(text: string): [number, number, number, number] {
   return [a, b, c, d];
 }
 
-/** sfc32 keystream bytes (the generator of src/numeric/rng.ts, kept separate: this one is keyed). */
+/** Keystream bytes: the sfc32 stream of src/numeric/rng.ts, keyed by the text's 128-bit hash. */
 function keystream(key: readonly [number, number, number, number], length: number): Uint8Array {
-  let [a, b, c, d] = key;
   const out = new Uint8Array(length);
-  const next = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
-  for (let i = 0; i < 12; i++) next();
+  const next = sfc32(key);
   for (let i = 0; i < length; i += 4) {
     const w = next();
     for (let k = 0; k < 4 && i + k < length; k++) out[i + k] = w >>> (8 * k);

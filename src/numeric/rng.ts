@@ -23,6 +23,25 @@ export interface Rng {
   readonly seed: number;
 }
 
+/**
+ * The sfc32 stream from a 128-bit state, warmed up by 12 draws: each call gives the next unsigned
+ * 32-bit word. Shared by createRng and the interactive sheet's keyed cipher (src/interactive/digest.ts).
+ */
+export function sfc32(state: readonly [number, number, number, number]): () => number {
+  let [a, b, c, d] = state;
+  const next = (): number => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return t >>> 0;
+  };
+  for (let i = 0; i < 12; i++) next();
+  return next;
+}
+
 export function createRng(seed: number): Rng {
   const s = seed >>> 0;
   // Expand the 32-bit seed into 128 bits of state with splitmix32, then warm up.
@@ -34,20 +53,7 @@ export function createRng(seed: number): Rng {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
-  const u32 = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
-  for (let i = 0; i < 12; i++) u32();
+  const u32 = sfc32([splitmix(), splitmix(), splitmix(), splitmix()]);
 
   const rng: Rng = {
     seed: s,
