@@ -18,7 +18,7 @@
  * (^{\top}, ^\intercal, ^T, ^{\mathsf{T}}) is call('transpose', [x]), as in the text syntax.
  */
 import type { Expr } from '../expr/types.js';
-import { add, call, constant, inv, matrix, mul, neg, num, pow, sym, vector } from '../expr/build.js';
+import { add, call, constant, inv, mul, neg, num, pow, sym, vector } from '../expr/build.js';
 import { ParseError } from '../errors.js';
 import { ratFromDecimal } from '../rational.js';
 import { DEFAULT_LIMITS, type Limits } from './preprocess.js';
@@ -29,7 +29,6 @@ import {
   FUNCTION_COMMANDS,
   GREEK,
   GREEK_VARIANTS,
-  MATRIX_ENVS,
   MUL_COMMANDS,
   NOT_FACTOR,
   REFUSED,
@@ -38,6 +37,7 @@ import {
   type Token,
 } from './latex-lexer.js';
 import { braceName, readNamed, type LatexReader } from './latex-names.js';
+import { readMatrixEnv } from './latex-matrix.js';
 import { parse as parseText } from './parse.js';
 
 export interface LatexParseOptions {
@@ -381,7 +381,7 @@ class LatexParser implements LatexReader {
       this.next();
       return readNamed(this, v, t, true);
     }
-    if (v === 'begin') return this.matrixEnv(t);
+    if (v === 'begin') return readMatrixEnv(this, t);
     return this.fail(t, REFUSED[v] ?? (NOT_FACTOR.has(v) || v === '\\' ? this.unexpected(t) : `unknown command \\${v}`));
   }
 
@@ -404,60 +404,5 @@ class LatexParser implements LatexReader {
     if (name === 'pi') return constant('pi');
     if (name === 'e') return constant('e');
     return sym(name);
-  }
-
-  // ---- matrices ---------------------------------------------------------------------------
-
-  private matrixEnv(begin: Token): Expr {
-    this.next();
-    const env = this.envName(begin);
-    if (env === 'vmatrix' || env === 'Vmatrix') this.fail(begin, 'determinants (vmatrix) are not supported; use bmatrix for a matrix');
-    if (!MATRIX_ENVS.has(env)) this.fail(begin, `\\begin{${env}} is not supported; write a matrix as \\begin{bmatrix} a & b \\\\ c & d \\end{bmatrix}`);
-    if (env === 'array' && this.isCh(this.peek(), '{')) {
-      while (!this.isCh(this.peek(), '}') && this.peek().t !== 'end') this.next();
-      this.next();
-    }
-    if (++this.depth > this.maxDepth) this.fail(begin, `nested deeper than ${this.maxDepth} levels`);
-    const rows: Expr[][] = [[]];
-    for (;;) {
-      const t = this.peek();
-      if (t.t === 'end') this.fail(t, `\\begin{${env}} at column ${begin.at + 1} is not closed by \\end{${env}}`);
-      if (t.t === 'cmd' && t.v === 'end') break;
-      rows[rows.length - 1].push(this.sum());
-      const sep = this.peek();
-      if (this.isCh(sep, '&')) this.next();
-      else if (sep.t === 'cmd' && sep.v === '\\') {
-        this.next();
-        rows.push([]);
-      } else if (sep.t === 'end') {
-        this.fail(sep, `\\begin{${env}} at column ${begin.at + 1} is not closed by \\end{${env}}`);
-      } else if (!(sep.t === 'cmd' && sep.v === 'end')) {
-        this.fail(sep, `expected '&', '\\\\' or \\end{${env}}, not ${describeToken(sep)}`);
-      }
-    }
-    this.depth--;
-    const end = this.next();
-    const closing = this.envName(end);
-    if (closing !== env) this.fail(end, `\\begin{${env}} at column ${begin.at + 1} is closed by \\end{${closing}}`);
-    if (rows.length > 1 && rows[rows.length - 1].length === 0) rows.pop();
-    const cols = rows[0].length;
-    if (cols === 0) this.fail(begin, 'an empty matrix');
-    const bad = rows.findIndex((r) => r.length !== cols);
-    const entries = (n: number): string => `${n} entr${n === 1 ? 'y' : 'ies'}`;
-    if (bad >= 0) this.fail(begin, `row ${bad + 1} of the matrix has ${entries(rows[bad].length)} but row 1 has ${entries(cols)}`);
-    return matrix(rows.length, cols, rows.flat());
-  }
-
-  private envName(owner: Token): string {
-    const o = this.peek();
-    if (!this.isCh(o, '{')) this.fail(o, `expected {name} after ${describeToken(owner)}`);
-    this.next();
-    let name = '';
-    for (let t = this.peek(); t.t === 'letter' || this.isCh(t, '*'); t = this.peek()) {
-      name += t.v;
-      this.next();
-    }
-    this.expectCh('}', o);
-    return name;
   }
 }

@@ -59,11 +59,7 @@ const SAME: readonly (readonly [string, string])[] = [
   ['[a+b]c', '(a + b)*c'],
   ['[a, b]', '[a, b]'],
   ['x \\, y \\quad z', 'x*y*z'],
-  // Matrices: rows are \\-separated, entries &-separated.
-  ['\\begin{bmatrix} 2 & 1 \\\\ 0 & \\pi \\\\ -1/x_2 & \\frac{x_1}{x_2^2} \\end{bmatrix}', '[2, 1; 0, pi; -1/x2, x1/x2^2]'],
-  ['\\begin{pmatrix} a \\\\ b \\end{pmatrix}', '[a; b]'],
-  ['\\begin{bmatrix} 1 & -2 & \\frac{1}{4} \\end{bmatrix}', '[[1, -2, 1/4]]'],
-  ['\\begin{bmatrix} a & b \\\\ c & d \\\\ \\end{bmatrix}', '[a, b; c, d]'],
+  // Matrices: test/parse/latex-matrix.test.ts.
 ];
 
 describe('LaTeX reads as the text syntax does', () => {
@@ -94,9 +90,6 @@ const ERRORS: readonly (readonly [string, number, RegExp])[] = [
   ['\\foo', 1, /unknown command \\foo/],
   ["x'", 1, /a prime marks the derivative of a function/],
   ['a = b', 3, /write only the expression/],
-  ['\\begin{bmatrix} a & b \\\\ c \\end{bmatrix}', 1, /row 2 of the matrix has 1 entry but row 1 has 2 entries/],
-  ['\\begin{bmatrix} a & b', 22, /not closed by \\end\{bmatrix\}/],
-  ['\\begin{vmatrix} a \\end{vmatrix}', 1, /determinants/],
   ['x_1_2', 4, /double subscript/],
   ['x^2^3', 4, /double superscript/],
   ['\\sum_i x_i', 1, /write the sum out/],
