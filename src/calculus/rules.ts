@@ -141,17 +141,28 @@ function partialQuotient(top: string, w: Expr, topLatex = top): Prose[number] {
 }
 
 /**
- * "∂(…)/∂w = value·∂inner/∂w" as one piece of inline math: the left side given in both forms, the
- * value an expression, and the inner function's letter when the chain rule multiplies by its derivative.
+ * "∂(of)/∂w = value·∂inner/∂w" as one piece of inline math, `inner` the inner function's letter
+ * when the chain rule multiplies by its derivative.
  */
-function ruleFormula(w: Expr, [left, value, inner]: [readonly [string, string], Expr, Expr?]): Prose[number] {
+function ruleFormula(w: Expr, of: Expr, value: Expr, inner?: Expr): Prose[number] {
   const [wt, wl] = [toText(w), toLatex(w)];
   const tail = inner ? [`·∂${toText(inner)}/∂${wt}`, `\\, \\partial ${toLatex(inner)}/\\partial ${wl}`] : ['', ''];
-  return pm(`${left[0]} = ${toText(value)}${tail[0]}`, `${left[1]} = ${toLatex(value)}${tail[1]}`);
+  return pm(`∂(${toText(of)})/∂${wt} = ${toText(value)}${tail[0]}`, `\\partial (${toLatex(of)})/\\partial ${wl} = ${toLatex(value)}${tail[1]}`);
 }
 
 /** A function's name in prose: σ and \sigma, ReLU and \operatorname{ReLU}. */
-function fnName(fn: string): { readonly text: string; readonly latex: string } {
+interface FnName {
+  readonly text: string;
+  readonly latex: string;
+}
+
+/** f′ as inline math. */
+function prime(fn: string): Prose[number] {
+  const name = fnName(fn);
+  return pm(`${name.text}′`, `${name.latex}'`);
+}
+
+function fnName(fn: string): FnName {
   const latex = functionNameLatex(fn);
   // exp is typeset e^{…}, sqrt and abs around their argument: in a sentence, write their names.
   const prefix = /^(?:\\[a-zA-Z]+|\\operatorname\{[^}]+\}|\\log_\{\d+\}|[a-zA-Z]+)$/.test(latex) && !latex.startsWith('\\sqrt');
@@ -232,8 +243,8 @@ function powerRule(e: Expr & { kind: 'pow' }, ctx: RuleContext, w: Expr): RuleAp
       because: () => {
         const [n, u] = placeholders([e, w, ctx.root], 'n', 'u').map(sym);
         return e.base.kind === 'sym'
-          ? ['Power rule: ', ruleFormula(w, [[`∂(${toText(pow(w, n))})/∂${toText(w)}`, `\\partial (${toLatex(pow(w, n))})/\\partial ${toLatex(w)}`], lowered(n, w)]), '.']
-          : ['Power rule with the chain rule: ', ruleFormula(w, [[`∂(${toText(pow(u, n))})/∂${toText(w)}`, `\\partial (${toLatex(pow(u, n))})/\\partial ${toLatex(w)}`], lowered(n, u), u]), ', with ', u, ' = ', e.base, '.'];
+          ? ['Power rule: ', ruleFormula(w, pow(w, n), lowered(n, w)), '.']
+          : ['Power rule with the chain rule: ', ruleFormula(w, pow(u, n), lowered(n, u), u), ', with ', u, ' = ', e.base, '.'];
       },
       value,
     };
@@ -243,7 +254,7 @@ function powerRule(e: Expr & { kind: 'pow' }, ctx: RuleContext, w: Expr): RuleAp
       rule: 'exponential',
       because: () => {
         const [a, v] = placeholders([e, w, ctx.root], 'a', 'v').map(sym);
-        return [ruleFormula(w, [[`∂(${toText(pow(a, v))})/∂${toText(w)}`, `\\partial (${toLatex(pow(a, v))})/\\partial ${toLatex(w)}`], mul(pow(a, v), call('log', [a])), v]), '.'];
+        return [ruleFormula(w, pow(a, v), mul(pow(a, v), call('log', [a])), v), '.'];
       },
       value,
     };
@@ -287,13 +298,12 @@ function callRule(fn: string, args: readonly Expr[], ctx: RuleContext, w: Expr):
     terms.push(mul(partialOf(fn, i, args), d));
   });
   const value = add(...terms);
-  const name = fnName(fn);
+  // The sentences are written only when a derivation asks for them: differentiate() never does.
   const op = lookupOp(fn);
-  const around = [...args, w, ctx.coefficient, ctx.root];
-  const [wt, wl] = [toText(w), toLatex(w)];
-  const formula = (): Prose => {
+  const around = (): (Expr | undefined)[] => [...args, w, ctx.coefficient, ctx.root];
+  const formula = (name: FnName): Prose => {
     if (!op || args.length !== 1) return [];
-    const [letter] = placeholders(around, 'u');
+    const [letter] = placeholders(around(), 'u');
     const d = op.partial(0, [sym(letter)]);
     // relu′ is its own operator: "(here relu′(u) = relu′(u))" would say nothing.
     return d.kind === 'deriv' && d.fn === fn ? [] : [' (here ', pm(`${name.text}′(${letter})`, `${name.latex}'(${letter})`), ' = ', d, ')'];
@@ -301,7 +311,10 @@ function callRule(fn: string, args: readonly Expr[], ctx: RuleContext, w: Expr):
   if (args.length === 1 && args[0].kind === 'sym') {
     return {
       rule: 'derivative',
-      because: () => ['The derivative of ', pm(name.text, name.latex), ...formula(), '.'],
+      because: () => {
+        const name = fnName(fn);
+        return ['The derivative of ', pm(name.text, name.latex), ...formula(name), '.'];
+      },
       value,
     };
   }
@@ -310,16 +323,17 @@ function callRule(fn: string, args: readonly Expr[], ctx: RuleContext, w: Expr):
     return {
       rule: 'chain',
       because: () => {
-        const [k, z] = placeholders(around, 'c', 'z');
+        const [k, z] = placeholders(around(), 'c', 'z');
+        const [name, wt, wl] = [fnName(fn), toText(w), toLatex(w)];
         return c
           ? [
               'Chain rule: the derivative of ', pm(`${k}·${name.text}(${z})`, `${k} ${name.latex}(${z})`),
               ' is ', pm(`${k}·${name.text}′(${z})·∂${z}/∂${wt}`, `${k} ${name.latex}'(${z})\\, \\partial ${z}/\\partial ${wl}`),
-              ', with ', pm(k), ' = ', c, ' and ', pm(z), ' = ', args[0], ...formula(), '.',
+              ', with ', pm(k), ' = ', c, ' and ', pm(z), ' = ', args[0], ...formula(name), '.',
             ]
           : [
               'Chain rule: ', pm(`∂${name.text}(${z})/∂${wt} = ${name.text}′(${z})·∂${z}/∂${wt}`, `\\partial ${name.latex}(${z})/\\partial ${wl} = ${name.latex}'(${z})\\, \\partial ${z}/\\partial ${wl}`),
-              ', with ', pm(z), ' = ', args[0], ...formula(), '.',
+              ', with ', pm(z), ' = ', args[0], ...formula(name), '.',
             ];
       },
       value,
@@ -327,23 +341,25 @@ function callRule(fn: string, args: readonly Expr[], ctx: RuleContext, w: Expr):
   }
   return {
     rule: 'chain',
-    because: () => [
-      'Multivariable chain rule: ',
-      pm(`∂${name.text}(u₁, …)/∂${wt} = Σᵢ ∂ᵢ${name.text}·∂uᵢ/∂${wt}`, `\\partial ${name.latex}(u_{1}, \\dots)/\\partial ${wl} = \\sum_{i} \\partial_{i} ${name.latex}\\, \\partial u_{i}/\\partial ${wl}`),
-      '.',
-    ],
+    because: () => {
+      const [name, wt, wl] = [fnName(fn), toText(w), toLatex(w)];
+      return [
+        'Multivariable chain rule: ',
+        pm(`∂${name.text}(u₁, …)/∂${wt} = Σᵢ ∂ᵢ${name.text}·∂uᵢ/∂${wt}`, `\\partial ${name.latex}(u_{1}, \\dots)/\\partial ${wl} = \\sum_{i} \\partial_{i} ${name.latex}\\, \\partial u_{i}/\\partial ${wl}`),
+        '.',
+      ];
+    },
     value,
   };
 }
 
 function derivRule(fn: string, orders: readonly number[], args: readonly Expr[], ctx: RuleContext, w: Expr): RuleApplication {
-  const name = fnName(fn);
   const special = lookupDerivativeOp(fn, orders);
   if (special) {
     const terms = args.map((a, i) => (ctx.dep(a) ? mul(special.partial(i, args), ctx.D(a)) : int(0)));
     return {
       rule: 'piecewise-constant',
-      because: () => [pm(`${name.text}′`, `${name.latex}'`), ' is piecewise constant, so its derivative is 0 away from the kink.'],
+      because: () => [prime(fn), ' is piecewise constant, so its derivative is 0 away from the kink.'],
       value: add(...terms),
     };
   }
@@ -353,7 +369,7 @@ function derivRule(fn: string, orders: readonly number[], args: readonly Expr[],
     const expanded = expandKnownDerivative(fn, orders, args, ctx.full);
     return {
       rule: 'expand-derivative',
-      because: () => ['Write ', pm(`${name.text}′`, `${name.latex}'`), ' out: ', deriv(fn, orders, args), ' = ', expanded, '.'],
+      because: () => ['Write ', prime(fn), ' out: ', deriv(fn, orders, args), ' = ', expanded, '.'],
       value: ctx.D(expanded),
     };
   }
@@ -366,7 +382,7 @@ function derivRule(fn: string, orders: readonly number[], args: readonly Expr[],
     rule: 'chain',
     because: () => {
       const [z] = placeholders([...args, w, ctx.root], 'z');
-      const [wt, wl] = [toText(w), toLatex(w)];
+      const [name, wt, wl] = [fnName(fn), toText(w), toLatex(w)];
       return [
         'Chain rule on the derivative: ',
         pm(`∂/∂${wt} ${name.text}′(${z}) = ${name.text}″(${z})·∂${z}/∂${wt}`, `\\partial/\\partial ${wl}\\, ${name.latex}'(${z}) = ${name.latex}''(${z})\\, \\partial ${z}/\\partial ${wl}`),
