@@ -70,10 +70,12 @@ const SHORT_FORMULA = 60;
  * cannot both break inside and be glued to its neighbours.
  */
 export function proseHtml(text: string): string {
-  // Atoms: words and spaces of the text, and formulas; a run of atoms without a space is one unit.
+  // Units of the output: a run of words and unbreakable formulas with no space between them is
+  // one unit (set nowrap when it mixes both); a space, a display formula or a breakable formula
+  // stands apart.
   const units: { html: string; math: boolean; words: boolean }[] = [];
   let open = false;
-  const push = (html: string, math: boolean): void => {
+  const touch = (html: string, math: boolean): void => {
     const last = units.at(-1);
     if (open && last) {
       last.html += html;
@@ -82,29 +84,24 @@ export function proseHtml(text: string): string {
     } else units.push({ html, math, words: !math });
     open = true;
   };
+  const apart = (html: string): void => {
+    units.push({ html, math: false, words: false });
+    open = false;
+  };
   for (const s of splitProse(text)) {
-    if (s.kind === 'math') {
-      if (s.display) {
-        units.push({ html: mathHtml(s.latex, true), math: false, words: false });
-        open = false;
-      } else {
-        // A short formula is kept whole (braced, KaTeX gives it no break point): "f = ½(ŷ − y)²"
-        // is not split after its "=". A long one may still break after = or +.
-        const html = mathHtml(s.latex.length <= SHORT_FORMULA ? `{${s.latex}}` : s.latex);
-        if (html.indexOf('class="katex-base"') === html.lastIndexOf('class="katex-base"')) push(html, true);
-        else {
-          units.push({ html, math: false, words: false });
-          open = false;
-        }
+    if (s.kind === 'math' && s.display) apart(mathHtml(s.latex, true));
+    else if (s.kind === 'math') {
+      // A short formula is braced: KaTeX gives it no break point, so "f = ½(ŷ − y)²" is not split after its "=".
+      const html = mathHtml(s.latex.length <= SHORT_FORMULA ? `{${s.latex}}` : s.latex);
+      const breakable = html.indexOf('class="katex-base"') !== html.lastIndexOf('class="katex-base"');
+      if (breakable) apart(html);
+      else touch(html, true);
+    } else {
+      for (const piece of s.text.split(/(\s+)/)) {
+        if (piece === '') continue;
+        if (/^\s/.test(piece)) apart(escapeHtml(piece));
+        else touch(symbolSpans(escapeHtml(piece)), false);
       }
-      continue;
-    }
-    for (const piece of s.text.split(/(\s+)/)) {
-      if (piece === '') continue;
-      if (/^\s/.test(piece)) {
-        units.push({ html: escapeHtml(piece), math: false, words: false });
-        open = false;
-      } else push(symbolSpans(escapeHtml(piece)), false);
     }
   }
   return units.map((u) => (u.math && u.words ? `<span class="nw">${u.html}</span>` : u.html)).join('');
