@@ -104,3 +104,8 @@ export function compactCostPartial(net: Network, dyhat: readonly Expr[]): Expr {
   });
   return add(...terms);
 }
+
+/** What every network exercise's data starts with: the architecture, as the spec gave it. */
+export function networkData(net: Network): Pick<Network['spec'], 'layers' | 'activation' | 'naming'> {
+  return { layers: net.spec.layers, activation: net.spec.activation, naming: net.spec.naming };
+}

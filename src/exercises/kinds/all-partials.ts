@@ -18,7 +18,7 @@ import { m, math, space, text, workedSteps } from '../content.js';
 import { answerFromSpec } from '../answers.js';
 import { answerCases, answerCasesLatex, reluCasesStep } from '../cases.js';
 import { chooseNetwork, networkFields } from '../network-params.js';
-import { diagramFigure, networkDefinition } from '../network-content.js';
+import { diagramFigure, networkData, networkDefinition } from '../network-content.js';
 import type { Answer, Check, WorkedStep } from '../types.js';
 import type { Network } from '../../nn/network.js';
 import { partialLabelLatex } from '../../nn/format.js';
@@ -93,9 +93,7 @@ export const allPartials = defineKind({
       figures: [],
       checks,
       data: {
-        layers: net.spec.layers,
-        activation: net.spec.activation,
-        naming: net.spec.naming,
+        ...networkData(net),
         outputs: net.outputs,
         parameters: net.parameters.map((q) => q.name),
         partials,

@@ -21,7 +21,7 @@ import { defineKind } from '../define.js';
 import { m, math, space, text } from '../content.js';
 import { answerFromSpec } from '../answers.js';
 import { chooseNetwork, networkFields } from '../network-params.js';
-import { diagramFigure, networkDefinition } from '../network-content.js';
+import { diagramFigure, networkData, networkDefinition } from '../network-content.js';
 import type { Answer, Check, WorkedStep } from '../types.js';
 import type { MatStep } from '../../linalg/steps.js';
 import { matrix } from '../../expr/build.js';
@@ -127,9 +127,7 @@ export const matrixGradients = defineKind({
       figures: [],
       checks,
       data: {
-        layers: net.spec.layers,
-        activation: net.spec.activation,
-        naming: net.spec.naming,
+        ...networkData(net),
         definitions: form.definitions.map((d) => ({ name: matrixToLatex(d.name), latex: matrixToLatex(d.expr), role: d.role })),
         gradients,
       },

@@ -19,7 +19,7 @@ import { m, math, space, text, workedSteps } from '../content.js';
 import { answerFromSpec } from '../answers.js';
 import { answerCases, answerCasesLatex, reluCasesStep } from '../cases.js';
 import { checkParameters, chooseNetwork, networkFields } from '../network-params.js';
-import { compactCostPartial, diagramFigure, networkDefinition } from '../network-content.js';
+import { compactCostPartial, diagramFigure, networkData, networkDefinition } from '../network-content.js';
 import { pickSteps, stepsSchema } from './all-partials.js';
 import type { Answer, Check, WorkedStep } from '../types.js';
 import type { Expr } from '../../expr/types.js';
@@ -124,7 +124,7 @@ export const msePartials = defineKind({
       steps,
       figures: [],
       checks,
-      data: { layers: net.spec.layers, activation: net.spec.activation, naming: net.spec.naming, wrt, compact },
+      data: { ...networkData(net), wrt, compact },
     };
   },
 });

@@ -16,7 +16,7 @@ import { defineKind } from '../define.js';
 import { m, space, text } from '../content.js';
 import { answerFromSpec } from '../answers.js';
 import { chooseNetwork, networkFields } from '../network-params.js';
-import { diagramFigure, matrixOutputs, networkDefinition } from '../network-content.js';
+import { diagramFigure, matrixOutputs, networkData, networkDefinition } from '../network-content.js';
 import type { Answer, Check, WorkedStep } from '../types.js';
 import type { Network } from '../../nn/network.js';
 import type { MatExpr } from '../../linalg/types.js';
@@ -108,9 +108,7 @@ export const networkExpansion = defineKind({
       figures: [],
       checks,
       data: {
-        layers: net.spec.layers,
-        activation: net.spec.activation,
-        naming: net.spec.naming,
+        ...networkData(net),
         inputs: net.inputs,
         outputs: net.outputs,
         parameters: net.parameters.map((q) => q.name),

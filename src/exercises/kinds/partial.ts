@@ -20,7 +20,7 @@ import { derivativeLabel, m, math, space, text, workedSteps } from '../content.j
 import { answerFromSpec } from '../answers.js';
 import { answerCases, answerCasesLatex, reluCasesStep } from '../cases.js';
 import { chooseNetwork, chooseOutput, chooseParameter, networkFields } from '../network-params.js';
-import { diagramFigure, networkDefinition } from '../network-content.js';
+import { diagramFigure, networkData, networkDefinition } from '../network-content.js';
 import type { Answer, Check, WorkedStep } from '../types.js';
 import { network } from '../../nn/network.js';
 import { partialLabelLatex } from '../../nn/format.js';
@@ -102,7 +102,7 @@ export const partial = defineKind({
       steps,
       figures: [],
       checks,
-      data: { layers: net.spec.layers, activation: net.spec.activation, naming: net.spec.naming, output, wrt, expression: toLatex(f) },
+      data: { ...networkData(net), output, wrt, expression: toLatex(f) },
     };
   },
 });
