@@ -4,11 +4,10 @@
  */
 import type { Expr } from '../expr/types.js';
 import { assertNever } from '../expr/types.js';
-import { neg } from '../expr/build.js';
 import { isInteger, isNegative } from '../rational.js';
 import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
 import { baseLatex, nameLatex } from './names.js';
-import { isNegativeTerm, productParts } from './parts.js';
+import { joinTerms, productParts } from './parts.js';
 
 const enum Prec {
   Sum = 1,
@@ -71,14 +70,8 @@ function print(e: Expr): Printed {
       return { s: nameLatex(e.name), prec: Prec.Atom };
     case 'const':
       return { s: e.name === 'pi' ? '\\pi' : 'e', prec: Prec.Atom };
-    case 'add': {
-      let s = print(e.terms[0]).s;
-      for (const t of e.terms.slice(1)) {
-        if (isNegativeTerm(t)) s += ' - ' + wrap(print(neg(t)), Prec.Product);
-        else s += ' + ' + wrap(print(t), Prec.Product);
-      }
-      return { s, prec: Prec.Sum };
-    }
+    case 'add':
+      return { s: joinTerms(e.terms, (t) => print(t).s, (t) => wrap(print(t), Prec.Product), '-'), prec: Prec.Sum };
     case 'mul':
       return printProduct(e.factors);
     case 'pow': {

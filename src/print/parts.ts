@@ -1,6 +1,6 @@
 /** Shared by the printers: a product split into sign, coefficient, numerator and denominator. */
 import type { Expr } from '../expr/types.js';
-import { num, pow } from '../expr/build.js';
+import { neg, num, pow } from '../expr/build.js';
 import { isNegative, ONE, type Rational } from '../rational.js';
 
 export interface ProductParts {
@@ -33,4 +33,14 @@ export function isNegativeTerm(e: Expr): boolean {
   if (e.kind === 'num') return isNegative(e.value);
   if (e.kind === 'mul') return e.factors[0].kind === 'num' && isNegative(e.factors[0].value);
   return false;
+}
+
+/**
+ * A sum as the printers write it: the first term as it prints, each other after " + ", or after
+ * the minus sign and negated ("a - b", not "a + -b"), printed as an operand of a sum.
+ */
+export function joinTerms(terms: readonly Expr[], first: (e: Expr) => string, operand: (e: Expr) => string, minus: string): string {
+  let s = first(terms[0]);
+  for (const t of terms.slice(1)) s += isNegativeTerm(t) ? ` ${minus} ${operand(neg(t))}` : ` + ${operand(t)}`;
+  return s;
 }

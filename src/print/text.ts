@@ -4,9 +4,8 @@
  */
 import type { Expr } from '../expr/types.js';
 import { assertNever } from '../expr/types.js';
-import { neg } from '../expr/build.js';
 import { isInteger, isNegative, ratText } from '../rational.js';
-import { isNegativeTerm, productParts } from './parts.js';
+import { joinTerms, productParts } from './parts.js';
 
 /** Binding strength of a printed form: a form is parenthesised where a stronger one is needed. */
 const enum Prec {
@@ -42,14 +41,8 @@ function print(e: Expr): Printed {
       return { s: e.name, prec: Prec.Atom };
     case 'const':
       return { s: e.name, prec: Prec.Atom };
-    case 'add': {
-      let s = print(e.terms[0]).s;
-      for (const t of e.terms.slice(1)) {
-        if (isNegativeTerm(t)) s += ' - ' + wrap(print(neg(t)), Prec.Product);
-        else s += ' + ' + wrap(print(t), Prec.Product);
-      }
-      return { s, prec: Prec.Sum };
-    }
+    case 'add':
+      return { s: joinTerms(e.terms, (t) => print(t).s, (t) => wrap(print(t), Prec.Product), '-'), prec: Prec.Sum };
     case 'mul':
       return printProduct(e.factors);
     case 'pow': {
