@@ -31,22 +31,21 @@ const cache = new Map<string, string>();
  * KaTeX HTML of one formula. `output: 'html'` leaves out the hidden MathML copy that would double
  * the text extracted from a PDF; `strict: 'error'` rejects what pdflatex would reject too.
  */
-export function mathHtml(latex: string, display = false): string {
-  const key = (display ? 'D' : 'I') + latex;
-  const hit = cache.get(key);
+export function mathHtml(latex: string): string {
+  const hit = cache.get(latex);
   if (hit !== undefined) return hit;
   let html: string;
   try {
     // KaTeX draws tall delimiters as inline <svg xmlns="http://…">; the HTML parser needs no
     // namespace, and without it a sheet holds no URL at all.
     html = katex
-      .renderToString(latex, { output: 'html', throwOnError: true, strict: 'error', displayMode: display })
+      .renderToString(latex, { output: 'html', throwOnError: true, strict: 'error' })
       .replace(/ xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '');
   } catch (e) {
     throw new MathError(latex, e instanceof Error ? e.message.replace(/^KaTeX parse error: /, '') : String(e));
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, html);
+  cache.set(latex, html);
   return html;
 }
 
@@ -55,7 +54,7 @@ export function mathHtml(latex: string, display = false): string {
  * or `+` instead of running off the page (KaTeX never breaks display-mode math).
  */
 export function displayHtml(latex: string): string {
-  return mathHtml(`\\displaystyle ${latex}`, false);
+  return mathHtml(`\\displaystyle ${latex}`);
 }
 
 /** Characters of LaTeX up to which a formula in prose is never broken across lines. */
@@ -89,7 +88,10 @@ export function proseHtml(text: string): string {
     open = false;
   };
   for (const s of splitProse(text)) {
-    if (s.kind === 'math' && s.display) apart(mathHtml(s.latex, true));
+    // Display math in prose is set like every display formula of a sheet (a block of inline
+    // \displaystyle math that wraps after = or +), never in KaTeX's display mode: that never
+    // wraps, and one line wider than the page makes Chromium shrink the whole PDF to fit it.
+    if (s.kind === 'math' && s.display) apart(`<span class="eq">${displayHtml(s.latex)}</span>`);
     else if (s.kind === 'math') {
       // A short formula is braced: KaTeX gives it no break point, so "f = ½(ŷ − y)²" is not split after its "=".
       const html = mathHtml(s.latex.length <= SHORT_FORMULA ? `{${s.latex}}` : s.latex);

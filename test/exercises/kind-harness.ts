@@ -13,7 +13,7 @@ import { add, int, matrix, vector } from '../../src/expr/build.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { buildSheet } from '../../src/exercises/sheet.js';
 import { keyToJson } from '../../src/exercises/serialize.js';
-import { mathHtml, proseHtml } from '../../src/render/katex.js';
+import { displayHtml, proseHtml } from '../../src/render/katex.js';
 
 export function generate(kind: ExerciseKind, params: Record<string, unknown>, seed = 1, answers?: Record<string, string>): Exercise {
   return kindInfo(kind).generate(params, createRng(seed), { id: 'ex', number: 1, points: 2, answers });
@@ -86,5 +86,5 @@ export function expectTypesets(ex: Exercise): void {
   }
   for (const t of [...prose, ...math]) expect(t, JSON.stringify(t)).not.toMatch(/[\u0000-\u001f]/);
   for (const t of prose) expect(() => proseHtml(t), t).not.toThrow();
-  for (const t of math) expect(() => mathHtml(t, true), t).not.toThrow();
+  for (const t of math) expect(() => displayHtml(t), t).not.toThrow();
 }

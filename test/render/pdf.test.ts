@@ -115,6 +115,32 @@ describe('PDF through Chromium', () => {
     }
   }, 60_000);
 
+  it('prints every key at full size: no line of it is wider than the page', async () => {
+    // One box wider than the text block, by a single pixel, and Chromium shrinks every page of the
+    // PDF to fit it. These keys had one: Alan Turing's a display formula inside a worked step
+    // (KaTeX's display mode never wraps; it scaled the key to 78 %), the other three a subscript
+    // ending a line (KaTeX's 2 px Safari cell, 99.85 %). The same words must print at the same
+    // size in the key as in the student's sheet, to a hundredth of a point.
+    const specFile = join('worksheets', 'backprop-practice.yaml');
+    const spec = loadSpec(readFileSync(specFile, 'utf8'), specFile);
+    const width = (file: string, word: string): number => {
+      const m = new RegExp(`xMin="([\\d.]+)" yMin="[\\d.]+" xMax="([\\d.]+)" yMax="[\\d.]+">${word}<`).exec(tool('pdftotext', '-bbox', '-f', '1', '-l', '1', file, '-'));
+      if (!m) throw new Error(`no '${word}' on page 1 of ${file}`);
+      return Number(m[2]) - Number(m[1]);
+    };
+    for (const id of ['alan-turing', 'edsger-dijkstra', 'john-mccarthy', 'radia-perlman']) {
+      const sheet = buildSheet(spec, { variant: { id } });
+      const printed = {} as Record<'sheet' | 'key', string>;
+      for (const audience of ['sheet', 'key'] as const) {
+        printed[audience] = join(dir, `${id}-${audience}-size.pdf`);
+        writeFileSync(printed[audience], await printer.print(renderHtml(sheet, audience)));
+      }
+      for (const word of ['Name:', 'Backpropagation']) {
+        expect(width(printed.key, word), `${id}: ${word}`).toBeCloseTo(width(printed.sheet, word), 2);
+      }
+    }
+  }, 60_000);
+
   it('a missing Chromium is bad input with a one-line way out', async () => {
     const failure = openPdfPrinter('/nonexistent/chromium');
     await expect(failure).rejects.toThrow(InputError);
