@@ -8,19 +8,7 @@ import type { Expr } from '../expr/types.js';
 import { assertNever } from '../expr/types.js';
 import { isInteger, isNegative } from '../rational.js';
 import { nameUnicode } from '../print/names.js';
-import { joinTerms, productParts } from '../print/parts.js';
-
-const enum Prec {
-  Sum = 1,
-  Product = 2,
-  Power = 4,
-  Atom = 5,
-}
-
-interface Printed {
-  readonly s: string;
-  readonly prec: Prec;
-}
+import { joinTerms, Prec, productParts, type Printed } from '../print/parts.js';
 
 const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUB = '₀₁₂₃₄₅₆₇₈₉';

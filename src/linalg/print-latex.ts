@@ -11,20 +11,7 @@ import { substitute } from '../expr/traverse.js';
 import { functionNameLatex, paren, toLatex } from '../print/latex.js';
 import { isInteger, isNegative, type Rational } from '../rational.js';
 import { scalarName, symbolLatex } from './names.js';
-import { isAtomic } from './print-text.js';
-
-const enum Prec {
-  Sum = 1,
-  Hadamard = 2,
-  Product = 3,
-  Postfix = 4,
-  Atom = 5,
-}
-
-interface Printed {
-  readonly s: string;
-  readonly prec: Prec;
-}
+import { isAtomic, Prec, type Printed } from './print-text.js';
 
 export function matrixToLatex(e: MatExpr): string {
   return print(e).s;

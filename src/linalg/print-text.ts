@@ -15,7 +15,8 @@ import { isInteger, isNegative, type Rational } from '../rational.js';
 import { scalarName, superscriptDigits, symbolText } from './names.js';
 import { functionLabel } from '../calculus/labels.js';
 
-const enum Prec {
+/** Binding strength of a printed matrix form (shared with print-latex.ts). */
+export enum Prec {
   Sum = 1,
   Hadamard = 2,
   Product = 3,
@@ -23,7 +24,7 @@ const enum Prec {
   Atom = 5,
 }
 
-interface Printed {
+export interface Printed {
   readonly s: string;
   readonly prec: Prec;
 }

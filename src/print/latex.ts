@@ -7,19 +7,7 @@ import { assertNever } from '../expr/types.js';
 import { isInteger, isNegative } from '../rational.js';
 import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
 import { baseLatex, nameLatex } from './names.js';
-import { joinTerms, productParts } from './parts.js';
-
-const enum Prec {
-  Sum = 1,
-  Product = 2,
-  Power = 4,
-  Atom = 5,
-}
-
-interface Printed {
-  readonly s: string;
-  readonly prec: Prec;
-}
+import { joinTerms, Prec, productParts, type Printed } from './parts.js';
 
 export function toLatex(e: Expr): string {
   return print(e).s;

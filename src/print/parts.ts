@@ -3,6 +3,20 @@ import type { Expr } from '../expr/types.js';
 import { neg, num, pow } from '../expr/build.js';
 import { isNegative, ONE, type Rational } from '../rational.js';
 
+/** Binding strength of a printed form: a form is parenthesised where a stronger one is needed. */
+export enum Prec {
+  Sum = 1,
+  Product = 2,
+  Power = 4,
+  Atom = 5,
+}
+
+/** A printed form and how strongly it binds. */
+export interface Printed {
+  readonly s: string;
+  readonly prec: Prec;
+}
+
 export interface ProductParts {
   readonly negative: boolean;
   /** |numerator| and denominator of the numeric coefficient. */

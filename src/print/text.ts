@@ -5,20 +5,7 @@
 import type { Expr } from '../expr/types.js';
 import { assertNever } from '../expr/types.js';
 import { isInteger, isNegative, ratText } from '../rational.js';
-import { joinTerms, productParts } from './parts.js';
-
-/** Binding strength of a printed form: a form is parenthesised where a stronger one is needed. */
-const enum Prec {
-  Sum = 1,
-  Product = 2,
-  Power = 4,
-  Atom = 5,
-}
-
-interface Printed {
-  readonly s: string;
-  readonly prec: Prec;
-}
+import { joinTerms, Prec, productParts, type Printed } from './parts.js';
 
 export function toText(e: Expr): string {
   return print(e).s;
