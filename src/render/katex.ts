@@ -57,8 +57,24 @@ export function displayHtml(latex: string): string {
   return mathHtml(`\\displaystyle ${latex}`);
 }
 
-/** Characters of LaTeX up to which a formula in prose is never broken across lines. */
-const SHORT_FORMULA = 60;
+/** Glyphs up to which a formula in prose is never broken across lines (about a third of a line). */
+const SHORT_FORMULA = 24;
+
+/**
+ * Roughly how many glyphs a formula shows, the measure of "short": a command that draws a symbol
+ * counts one, structure (\frac, \left, \mathbf{…}, braces, ^, _, spacing) none. By its LaTeX,
+ * `p \leftarrow p - \epsilon \frac{\partial f_{\text{MSE}}}{\partial p}` (68 characters) is long;
+ * by what it shows (p ← p − ε ∂f_MSE/∂p, 12 glyphs) it is short, and stays on one line.
+ */
+export function glyphCount(latex: string): number {
+  return latex
+    .replace(/\\(?:text|mathrm|mathbf|mathit|operatorname|boldsymbol)\s*\{([^{}]*)\}/g, '$1')
+    .replace(/\\(?:begin|end)\s*\{[a-z]*\}/g, '')
+    .replace(/\\(?:frac|dfrac|tfrac|left|right|displaystyle|textstyle|big|Big|bigg|Bigg|quad|qquad|hat|tilde|bar|vec)(?![A-Za-z])/g, '')
+    .replace(/\\[,;:! \\]/g, '')
+    .replace(/\\[A-Za-z]+|\\./g, 'x')
+    .replace(/[{}^_&\s]/g, '').length;
+}
 
 /**
  * Prose with `$…$` math: text HTML-escaped, math typeset. A short formula is never broken
@@ -94,7 +110,7 @@ export function proseHtml(text: string): string {
     if (s.kind === 'math' && s.display) apart(`<span class="eq">${displayHtml(s.latex)}</span>`);
     else if (s.kind === 'math') {
       // A short formula is braced: KaTeX gives it no break point, so "f = ½(ŷ − y)²" is not split after its "=".
-      const html = mathHtml(s.latex.length <= SHORT_FORMULA ? `{${s.latex}}` : s.latex);
+      const html = mathHtml(glyphCount(s.latex) <= SHORT_FORMULA ? `{${s.latex}}` : s.latex);
       const breakable = html.indexOf('class="katex-base"') !== html.lastIndexOf('class="katex-base"');
       if (breakable) apart(html);
       else touch(html, true);

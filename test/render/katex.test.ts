@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayHtml, katexCss, MathError, mathHtml, proseHtml } from '../../src/render/katex.js';
+import { displayHtml, glyphCount, katexCss, MathError, mathHtml, proseHtml } from '../../src/render/katex.js';
 import { ProseError, splitProse } from '../../src/render/prose.js';
 
 describe('KaTeX on the server', () => {
@@ -45,6 +45,21 @@ describe('prose with inline math', () => {
     const html = proseHtml('if <b> & "c" then $\\sigma$');
     expect(html).toContain('if &lt;b&gt; &amp; &quot;c&quot; then ');
     expect(html).toContain('class="katex"');
+  });
+
+  it('counts the glyphs a formula shows, not the characters of its LaTeX', () => {
+    expect(glyphCount('p \\leftarrow p - \\epsilon \\frac{\\partial f_{\\text{MSE}}}{\\partial p}')).toBe(12);
+    expect(glyphCount('f_{\\text{MSE}} = \\frac{1}{2}(\\hat{y} - y)^{2}')).toBe(13);
+    expect(glyphCount('\\mathbf{b}^{(1)} = \\begin{bmatrix} -1 \\\\ -1 \\end{bmatrix}')).toBe(9);
+    expect(glyphCount('\\left(x\\right)\\, \\quad y')).toBe(4);
+  });
+
+  it('keeps a formula that shows few glyphs in one piece, however long its LaTeX; a long one may break', () => {
+    const pieces = (html: string): number => html.split('class="katex-base"').length - 1;
+    // 68 characters of LaTeX, 12 glyphs: one unbreakable piece.
+    expect(pieces(proseHtml('update $p \\leftarrow p - \\epsilon \\frac{\\partial f_{\\text{MSE}}}{\\partial p}$ at once'))).toBe(1);
+    // 38 glyphs: free to break after its = and +.
+    expect(pieces(proseHtml('then $w_{5} \\sigma(w_{1} x_{1} + w_{2} x_{2} + b_{1}) + w_{6} \\sigma(w_{3} x_{1} + w_{4} x_{2} + b_{2}) + b_{3}$'))).toBeGreaterThan(1);
   });
 
   it('sets Unicode math symbols of prose in a font that has them', () => {
