@@ -119,6 +119,11 @@ async function preparePage(page: Page): Promise<Page> {
   }
   await page.emulateMediaType('print');
   await page.setViewport({ width: TEXT_WIDTH_PX, height: 1000 });
+  // Checked, not assumed: every PDF test starts here, so a set-up that loses either fails them all.
+  const set = await page.evaluate(() => ({ print: matchMedia('print').matches, width: innerWidth }));
+  if (!set.print || set.width !== TEXT_WIDTH_PX) {
+    throw new Error(`the printing page lost its set-up: print media ${set.print}, width ${set.width} px (want ${TEXT_WIDTH_PX})`);
+  }
   return page;
 }
 
