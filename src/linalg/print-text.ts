@@ -16,7 +16,7 @@ import { scalarName, superscriptDigits, symbolText } from './names.js';
 import { functionLabel } from '../calculus/labels.js';
 
 /** Binding strength of a printed matrix form (shared with print-latex.ts). */
-export enum Prec {
+export const enum Prec {
   Sum = 1,
   Hadamard = 2,
   Product = 3,

@@ -4,7 +4,7 @@ import { neg, num, pow } from '../expr/build.js';
 import { isNegative, ONE, type Rational } from '../rational.js';
 
 /** Binding strength of a printed form: a form is parenthesised where a stronger one is needed. */
-export enum Prec {
+export const enum Prec {
   Sum = 1,
   Product = 2,
   Power = 4,
