@@ -107,10 +107,10 @@ export function proseHtml(text: string): string {
     // Display math in prose is set like every display formula of a sheet (a block of inline
     // \displaystyle math that wraps after = or +), never in KaTeX's display mode: that never
     // wraps, and one line wider than the page makes Chromium shrink the whole PDF to fit it.
-    if (s.kind === 'math' && s.display) apart(`<span class="eq">${displayHtml(s.latex)}</span>`);
+    if (s.kind === 'math' && s.display) apart(`<span class="eq">${typeset(s.latex, `\\displaystyle ${s.latex}`)}</span>`);
     else if (s.kind === 'math') {
       // A short formula is braced: KaTeX gives it no break point, so "f = ½(ŷ − y)²" is not split after its "=".
-      const html = mathHtml(glyphCount(s.latex) <= SHORT_FORMULA ? `{${s.latex}}` : s.latex);
+      const html = glyphCount(s.latex) <= SHORT_FORMULA ? typeset(s.latex, `{${s.latex}}`) : mathHtml(s.latex);
       const breakable = html.indexOf('class="katex-base"') !== html.lastIndexOf('class="katex-base"');
       if (breakable) apart(html);
       else touch(html, true);
@@ -123,6 +123,19 @@ export function proseHtml(text: string): string {
     }
   }
   return units.map((u) => (u.math && u.words ? `<span class="nw">${u.html}</span>` : u.html)).join('');
+}
+
+/**
+ * `latex` typeset as `wrapped` (braced, or in \displaystyle). Should KaTeX refuse it, the error is
+ * about the writer's own formula and positions in it, not about the wrapping.
+ */
+function typeset(latex: string, wrapped: string): string {
+  try {
+    return mathHtml(wrapped);
+  } catch (e) {
+    if (e instanceof MathError) mathHtml(latex);
+    throw e;
+  }
 }
 
 /**

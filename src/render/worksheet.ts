@@ -11,6 +11,7 @@ import { renderLatex } from './latex.js';
 import { renderJson } from './json.js';
 import type { PdfPrinter } from './pdf.js';
 import { renderInteractive } from '../interactive/render.js';
+import { checkSpecProse } from './spec-prose.js';
 
 export const OUTPUT_FORMATS = ['html', 'pdf', 'tex', 'json', 'interactive'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -76,6 +77,7 @@ export function buildWorksheet(spec: WorksheetSpec, options: WorksheetOptions): 
   const formats = new Set(options.formats ?? ['html', 'pdf']);
   const variants: readonly (Variant | undefined)[] = options.variants && options.variants.length > 0 ? options.variants : [undefined];
   const progress = options.onProgress ?? ((): void => undefined);
+  checkSpecProse(spec);
   const sheets = variants.map((variant) => buildSheet(spec, { seed: options.seed, variant }));
   // Verify every sheet before rendering any: a wrong key must never reach the disk.
   const reports = sheets.map((sheet, i) => {

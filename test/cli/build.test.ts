@@ -128,6 +128,8 @@ describe('gradsheet build', () => {
       ['a wrong type', 'title: T\nexercises:\n  - kind: chain-rule\n    points: three\n', /sheet\.yaml:4: exercises\[0\]\.points: expected a number, got 'three'/],
       ['invalid YAML', 'title: T\nexercises:\n  - kind: [chain-rule\n', /sheet\.yaml:\d+: invalid YAML/],
       ['a bad parameter', 'title: T\nexercises:\n  - kind: chain-rule\n    params:\n      expr: "v*sigma(u*w"\n', /sheet\.yaml:5: exercises\[0\]\.params\.expr: column 12: expected '\)' \(exercise ex1, chain-rule\)/],
+      ['a formula KaTeX refuses in its instructions', 'title: T\ninstructions: "The cost $\\\\cost{y}$."\nexercises:\n  - kind: chain-rule\n', /sheet\.yaml:2: instructions: KaTeX could not typeset "\\\\cost\{y\}": Undefined control sequence: \\cost at position 1/],
+      ['an unbalanced $ in an exercise title', 'title: T\nexercises:\n  - kind: chain-rule\n    title: "The $\\\\sigma$ rule, $x"\n', /sheet\.yaml:4: exercises\[0\]\.title: unbalanced \$ at character 20/],
     ])('the spec has %s (exit 2, file:line and field)', async (_, text, message) => {
       await refused([spec(text)], 2, message);
     });

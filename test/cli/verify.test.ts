@@ -116,6 +116,12 @@ describe('gradsheet verify', () => {
     expect(r).toMatchObject({ code: 2, out: '' });
     expect(r.err).toMatch(/bad\.yaml:4: exercises\[0\]\.points: must be at least 0/);
 
+    // A formula in the spec's own prose is checked too: the build would refuse it.
+    writeFileSync(yaml, 'title: "Week $\\\\frac{1}{2$"\nexercises:\n  - kind: chain-rule\n');
+    const prose = await cli('verify', fixture('chain.yaml'), yaml);
+    expect(prose).toMatchObject({ code: 2, out: '' });
+    expect(prose.err).toMatch(/bad\.yaml:1: title: KaTeX could not typeset "\\\\frac\{1\}\{2": /);
+
     const notKey = join(dir, 'other.json');
     writeFileSync(notKey, '{"title": "x"}');
     expect((await cli('verify', notKey)).err).toMatch(/other\.json: not a gradsheet answer key/);

@@ -14,6 +14,7 @@ import { isKeyJson, keyFromJson } from '../../exercises/serialize.js';
 import { json, type CommandIo, type Io } from '../io.js';
 import { defaultSpec, isDirectory, readText, specsIn } from '../spec-files.js';
 import { textTex } from '../../render/tex-text.js';
+import { checkSpecProse } from '../../render/spec-prose.js';
 
 interface VerifyOptions {
   seeds: string;
@@ -62,7 +63,11 @@ type Input = { kind: 'spec'; file: string; spec: ReturnType<typeof loadSpec> } |
 
 function load(file: string): Input {
   const text = readText(file, 'SPEC');
-  if (extname(file).toLowerCase() !== '.json') return { kind: 'spec', file, spec: loadSpec(text, file) };
+  if (extname(file).toLowerCase() !== '.json') {
+    const spec = loadSpec(text, file);
+    checkSpecProse(spec);
+    return { kind: 'spec', file, spec };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
