@@ -108,14 +108,19 @@ export function buildWorksheet(spec: WorksheetSpec, options: WorksheetOptions): 
   return { sheets, reports, files, pdfJobs };
 }
 
-/** Print every job with one printer (one browser, each of its pages reused); files come back in job order. */
+/**
+ * Print every job with one printer (one browser, each of its pages reused); files come back in job
+ * order. The longest documents go first (keys before sheets), so that the last to finish is a
+ * short one and no page waits long for the other at the end.
+ */
 export async function printPdfs(jobs: readonly PdfJob[], printer: PdfPrinter, onDone?: (done: number) => void): Promise<OutputFile[]> {
   const out: OutputFile[] = new Array<OutputFile>(jobs.length);
+  const order = jobs.map((_, i) => i).sort((a, b) => jobs[b].html.length - jobs[a].html.length || a - b);
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const i = next++;
+    while (next < order.length) {
+      const i = order[next++];
       out[i] = { name: jobs[i].name, content: await printer.print(jobs[i].html) };
       onDone?.(++done);
     }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { printPdfs, type PdfJob } from '../../src/render/worksheet.js';
+import type { PdfPrinter } from '../../src/render/pdf.js';
+
+/** A printer of two pages whose "PDF" is the HTML's bytes, taking time in proportion to its length. */
+function fakePrinter(): PdfPrinter & { started: string[] } {
+  const started: string[] = [];
+  let busy = 0;
+  return {
+    pages: 2,
+    started,
+    async print(html) {
+      if (++busy > 2) throw new Error('more documents at once than pages');
+      started.push(html);
+      await new Promise((resolve) => setTimeout(resolve, html.length));
+      busy--;
+      return new TextEncoder().encode(html);
+    },
+    async close() {},
+  };
+}
+
+describe('printing a build’s PDFs', () => {
+  it('prints the longest documents first and returns every file in job order', async () => {
+    const jobs: PdfJob[] = ['s1', 'key-1-long', 's2', 'key-2-longer', 's3', 'key-3'].map((html, i) => ({ name: `${i}.pdf`, html }));
+    const printer = fakePrinter();
+    const done: number[] = [];
+    const files = await printPdfs(jobs, printer, (n) => done.push(n));
+    expect(files.map((f) => f.name)).toEqual(jobs.map((j) => j.name));
+    expect(files.map((f) => new TextDecoder().decode(f.content as Uint8Array))).toEqual(jobs.map((j) => j.html));
+    expect(printer.started).toEqual(['key-2-longer', 'key-1-long', 'key-3', 's1', 's2', 's3']);
+    expect(done).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
