@@ -2,7 +2,7 @@
 import type { Answer, CaseBranch, Check } from '../exercises/types.js';
 import type { Condition } from '../ops/types.js';
 import { toLatex } from '../print/latex.js';
-import { toText } from '../print/text.js';
+import { rowsOf, tooWideToSetWhole } from '../print/width.js';
 
 const REL: Record<Condition['rel'], string> = { '<=': '\\leq', '<': '<', '>': '>', '>=': '\\geq' };
 
@@ -13,22 +13,14 @@ export function caseLatex(cases: readonly CaseBranch[]): string {
 }
 
 /**
- * A matrix row or vector entry longer than this many characters of its text form (about 70
- * typeset glyphs: `sigma` is one, `*` none) is too wide for a line of the key: set whole, the
- * matrix would shrink to an unreadable size.
- */
-const WIDEST_ROW = 100;
-
-/**
  * An answer's lines in the key: `label = value`, or, for a matrix or vector too wide for a line
  * (the lecture's ∇_{W⁽¹⁾} f, four entries of ninety characters), the shape and then one entry a line:
  * (∇_{W⁽¹⁾} f)₁₂ = …, each at full size.
  */
 export function answerLatex(a: Answer): string[] {
   const v = a.value;
-  const rows = v.kind === 'matrix' ? Array.from({ length: v.rows }, (_, i) => v.entries.slice(i * v.cols, (i + 1) * v.cols)) : v.kind === 'vector' ? v.items.map((x) => [x]) : undefined;
-  const wide = rows !== undefined && rows.some((row) => row.reduce((n, x) => n + toText(x).length + 2, 0) > WIDEST_ROW);
-  if (!rows || !wide || rows.length * rows[0].length === 1) return [`${a.label} = ${toLatex(v)}`];
+  const rows = rowsOf(v);
+  if (!rows || !tooWideToSetWhole(v)) return [`${a.label} = ${toLatex(v)}`];
   const vector = v.kind === 'vector';
   return [
     `${a.label}\\text{, entry by entry${vector ? ':' : ''}}${vector ? '' : ` \\; (${rows.length} \\times ${rows[0].length})\\text{:}`}`,

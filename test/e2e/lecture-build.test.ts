@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayHtml } from '../../src/render/katex.js';
-import { glyphsOutsideTextBlock } from '../fixtures/pdf.js';
+import { glyphsOutsideTextBlock, wordWidth } from '../fixtures/pdf.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'gradsheet');
@@ -107,6 +107,9 @@ describe('gradsheet build (no arguments): the lecture worksheet', () => {
       expect(fonts).toContain('KaTeX_Math-Italic');
       expect(glyphsOutsideTextBlock(out(file)), `${file}: slivers of a neighbouring page`).toEqual([]);
     }
+    // At full size: no line of the key is wider than the page (the ∇W f steps once were, and
+    // Chromium shrank all 26 pages to 99 %).
+    for (const word of ['Name:', 'Neural']) expect(wordWidth(out('lecture-key.pdf'), word), word).toBeCloseTo(wordWidth(out('lecture.pdf'), word), 2);
     expect(tool('pdftotext', out('lecture-key.pdf'), '-')).toContain('Worked steps');
     expect(tool('pdftotext', out('lecture.pdf'), '-')).not.toContain('Worked steps');
   });

@@ -35,6 +35,15 @@ describe('matrix-gradients: ∇_{W⁽ˡ⁾} f and ∇_{b⁽ˡ⁾} f of the XOR n
     expect(ex.steps.filter((s) => s.answerId === 'W1').map((s) => s.rule)).toEqual(['outer-product', undefined]);
   });
 
+  it('restates a gradient whole in its last step only when it fits on a line; a wide one is the answer\'s, entry by entry', () => {
+    const last = (id: string): { becauseLatex: string; latex: string } => ex.steps.filter((s) => s.answerId === id).at(-1)!;
+    for (const id of ['W1', 'W2', 'b1']) {
+      expect(last(id).latex, id).toBe('');
+      expect(last(id).becauseLatex, id).toMatch(/as the answer above sets them out one by one\.$/);
+    }
+    expect(last('b2').latex).toMatch(/^\\nabla_\{\\mathbf\{b\}\^\{\(2\)\}\} f = \\begin\{bmatrix\}/);
+  });
+
   it('verifies entry by entry against the scalar partials; a slip fails, naming the gradient', () => {
     expectVerified(ex);
     for (const id of ['W1', 'b2']) expect(verify(corrupt(ex, id)).failures.map((f) => f.answerId)).toEqual([id]);

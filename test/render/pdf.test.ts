@@ -8,7 +8,7 @@ import { openPdfPrinter, type PdfPrinter } from '../../src/render/pdf.js';
 import { InputError } from '../../src/errors.js';
 import { parse } from '../../src/parse/parse.js';
 import { richSheet } from '../fixtures/sheets.js';
-import { glyphsOutsideTextBlock } from '../fixtures/pdf.js';
+import { glyphsOutsideTextBlock, wordWidth } from '../fixtures/pdf.js';
 import { buildSheet } from '../../src/exercises/sheet.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { readFileSync } from 'node:fs';
@@ -123,11 +123,6 @@ describe('PDF through Chromium', () => {
     // size in the key as in the student's sheet, to a hundredth of a point.
     const specFile = join('worksheets', 'backprop-practice.yaml');
     const spec = loadSpec(readFileSync(specFile, 'utf8'), specFile);
-    const width = (file: string, word: string): number => {
-      const m = new RegExp(`xMin="([\\d.]+)" yMin="[\\d.]+" xMax="([\\d.]+)" yMax="[\\d.]+">${word}<`).exec(tool('pdftotext', '-bbox', '-f', '1', '-l', '1', file, '-'));
-      if (!m) throw new Error(`no '${word}' on page 1 of ${file}`);
-      return Number(m[2]) - Number(m[1]);
-    };
     for (const id of ['alan-turing', 'edsger-dijkstra', 'john-mccarthy', 'radia-perlman']) {
       const sheet = buildSheet(spec, { variant: { id } });
       const printed = {} as Record<'sheet' | 'key', string>;
@@ -136,7 +131,7 @@ describe('PDF through Chromium', () => {
         writeFileSync(printed[audience], await printer.print(renderHtml(sheet, audience)));
       }
       for (const word of ['Name:', 'Backpropagation']) {
-        expect(width(printed.key, word), `${id}: ${word}`).toBeCloseTo(width(printed.sheet, word), 2);
+        expect(wordWidth(printed.key, word), `${id}: ${word}`).toBeCloseTo(wordWidth(printed.sheet, word), 2);
       }
     }
   }, 60_000);

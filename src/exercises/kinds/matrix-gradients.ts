@@ -35,6 +35,7 @@ import { gradient, vectorSymbol } from '../../linalg/build.js';
 import { differentiate } from '../../calculus/differentiate.js';
 import { simplify } from '../../simplify/simplify.js';
 import { latexList, toLatex } from '../../print/latex.js';
+import { tooWideToSetWhole } from '../../print/width.js';
 
 const params = z.object({ ...networkFields }).strict();
 
@@ -92,11 +93,13 @@ export const matrixGradients = defineKind({
       const scalar = g.parameters.flat().map((q) => differentiate(cost, q));
       checks.push({ kind: 'identity', answerId: id, expr: matrix(g.parameters.length, g.parameters[0].length, scalar) });
       steps.push(...g.steps.map((s) => fromMatStep(s, id)));
+      // Too wide to set whole, the matrix is not restated here: the answer above sets it entry by entry.
+      const whole = !tooWideToSetWhole(value);
       steps.push({
         answerId: id,
-        because: 'Entry by entry, in the network’s parameters (ŷ written out).',
-        becauseLatex: `Entry by entry, entry ${m('(i, j)')} is the partial of the cost with respect to the parameter in that place of ${m(matrixToLatex(g.wrt))}:`,
-        latex: `${lhs} = ${toLatex(value)}`,
+        because: `Entry by entry, in the network’s parameters (ŷ written out)${whole ? '' : ', as the answer sets them out'}.`,
+        becauseLatex: `Entry by entry, entry ${m('(i, j)')} is the partial of the cost with respect to the parameter in that place of ${m(matrixToLatex(g.wrt))}${whole ? ':' : ', as the answer above sets them out one by one.'}`,
+        latex: whole ? `${lhs} = ${toLatex(value)}` : '',
       });
       return { id, lhs, closedForm, parameters: g.parameters };
     });
