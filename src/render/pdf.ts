@@ -104,10 +104,10 @@ export async function openPdfPrinter(executablePath = chromiumPath(), pages = Ma
  * formulas (fitWideFormulas) lays the document out exactly as print will and print reuses that
  * layout.
  *
- * The order matters: the extra DevTools session that minimizes the window drops the page's media
- * emulation when it detaches (the viewport stays). Set before it, print media was lost: formulas
- * were measured in the screen styles, and each page.pdf() laid the whole document out three times
- * instead of once (a 10-page key: 2.3 → 1.56 s of renderer CPU, the same PDF).
+ * The order matters: minimizing the window resets the page's emulation. Set before it, print
+ * media was always lost: formulas were measured in the screen styles, and each page.pdf() laid
+ * the whole document out three times instead of once (a 10-page key: 2.3 → 1.56 s of renderer
+ * CPU, the same PDF). Set after it, they can still be lost (ensurePrintSetup).
  */
 async function preparePage(page: Page): Promise<Page> {
   const session = await page.createCDPSession();
@@ -117,14 +117,29 @@ async function preparePage(page: Page): Promise<Page> {
   } finally {
     await session.detach();
   }
-  await page.emulateMediaType('print');
-  await page.setViewport({ width: TEXT_WIDTH_PX, height: 1000 });
-  // Checked, not assumed: every PDF test starts here, so a set-up that loses either fails them all.
-  const set = await page.evaluate(() => ({ print: matchMedia('print').matches, width: innerWidth }));
-  if (!set.print || set.width !== TEXT_WIDTH_PX) {
-    throw new Error(`the printing page lost its set-up: print media ${set.print}, width ${set.width} px (want ${TEXT_WIDTH_PX})`);
-  }
+  await ensurePrintSetup(page);
   return page;
+}
+
+/**
+ * Print media and the text block's width, checked before every document and set again if lost.
+ * The minimize above can take effect after its command returns, and then clears both overrides:
+ * in `gradsheet build`, whose event loop is busy building sheets while Chromium starts, both
+ * pages lost them right after they were set (width 800 px, screen media), every time. Measuring
+ * formulas in the screen styles then costs two extra layouts of every document. Cheap: one round
+ * trip when all is well.
+ */
+async function ensurePrintSetup(page: Page): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const set = await page.evaluate(() => ({ print: matchMedia('print').matches, width: innerWidth }));
+    if (set.print && set.width === TEXT_WIDTH_PX) return;
+    if (attempt === 5) {
+      throw new Error(`the printing page keeps losing its set-up: print media ${set.print}, width ${set.width} px (want ${TEXT_WIDTH_PX})`);
+    }
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    await page.emulateMediaType('print');
+    await page.setViewport({ width: TEXT_WIDTH_PX, height: 1000 });
+  }
 }
 
 /** The parts of a document that a page already showing another document with the same stylesheet needs. */
@@ -184,6 +199,7 @@ async function printOn(page: Page, html: string): Promise<Uint8Array> {
     if (p) loadedStyles.set(page, p.stylesheet);
     else loadedStyles.delete(page);
   }
+  await ensurePrintSetup(page);
   await page.evaluate(fitWideFormulas);
   return page.pdf({
     format: 'A4',
