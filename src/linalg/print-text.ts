@@ -11,6 +11,7 @@ import type { Expr } from '../expr/types.js';
 import { sym } from '../expr/build.js';
 import { substitute } from '../expr/traverse.js';
 import { toText } from '../print/text.js';
+import type { Printed as PrintedWith } from '../print/parts.js';
 import { isInteger, isNegative, type Rational } from '../rational.js';
 import { scalarName, superscriptDigits, symbolText } from './names.js';
 import { functionLabel } from '../calculus/labels.js';
@@ -24,10 +25,8 @@ export const enum Prec {
   Atom = 5,
 }
 
-export interface Printed {
-  readonly s: string;
-  readonly prec: Prec;
-}
+/** A printed matrix form and how strongly it binds. */
+export type Printed = PrintedWith<Prec>;
 
 export function matrixToText(e: MatExpr): string {
   return print(e).s;

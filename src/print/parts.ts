@@ -11,10 +11,10 @@ export const enum Prec {
   Atom = 5,
 }
 
-/** A printed form and how strongly it binds. */
-export interface Printed {
+/** A printed form and how strongly it binds (the matrix printers bind by their own Prec). */
+export interface Printed<P = Prec> {
   readonly s: string;
-  readonly prec: Prec;
+  readonly prec: P;
 }
 
 export interface ProductParts {

@@ -50,11 +50,24 @@ export function mathHtml(latex: string): string {
 }
 
 /**
+ * `latex` typeset as `wrapped` (braced, or in \displaystyle). Should KaTeX refuse it, the error is
+ * about the writer's own formula and positions in it, not about the wrapping.
+ */
+function typeset(latex: string, wrapped: string): string {
+  try {
+    return mathHtml(wrapped);
+  } catch (e) {
+    if (e instanceof MathError) mathHtml(latex);
+    throw e;
+  }
+}
+
+/**
  * A formula set in display style but as inline math, so that a long answer breaks after `=`
  * or `+` instead of running off the page (KaTeX never breaks display-mode math).
  */
 export function displayHtml(latex: string): string {
-  return mathHtml(`\\displaystyle ${latex}`);
+  return typeset(latex, `\\displaystyle ${latex}`);
 }
 
 /** Glyphs up to which a formula in prose is never broken across lines (about a third of a line). */
@@ -107,7 +120,7 @@ export function proseHtml(text: string): string {
     // Display math in prose is set like every display formula of a sheet (a block of inline
     // \displaystyle math that wraps after = or +), never in KaTeX's display mode: that never
     // wraps, and one line wider than the page makes Chromium shrink the whole PDF to fit it.
-    if (s.kind === 'math' && s.display) apart(`<span class="eq">${typeset(s.latex, `\\displaystyle ${s.latex}`)}</span>`);
+    if (s.kind === 'math' && s.display) apart(`<span class="eq">${displayHtml(s.latex)}</span>`);
     else if (s.kind === 'math') {
       // A short formula is braced: KaTeX gives it no break point, so "f = ½(ŷ − y)²" is not split after its "=".
       const html = glyphCount(s.latex) <= SHORT_FORMULA ? typeset(s.latex, `{${s.latex}}`) : mathHtml(s.latex);
@@ -125,18 +138,6 @@ export function proseHtml(text: string): string {
   return units.map((u) => (u.math && u.words ? `<span class="nw">${u.html}</span>` : u.html)).join('');
 }
 
-/**
- * `latex` typeset as `wrapped` (braced, or in \displaystyle). Should KaTeX refuse it, the error is
- * about the writer's own formula and positions in it, not about the wrapping.
- */
-function typeset(latex: string, wrapped: string): string {
-  try {
-    return mathHtml(wrapped);
-  } catch (e) {
-    if (e instanceof MathError) mathHtml(latex);
-    throw e;
-  }
-}
 
 /**
  * Math symbols written as Unicode in prose (σ′(z)·∂z/∂w₁) set in a font that has them. The body

@@ -1,5 +1,6 @@
 /** Matrices in LaTeX (src/parse/latex-matrix.ts), read through parseLatex as a student types them. */
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../support/thrown.js';
 import { parseLatex } from '../../src/parse/latex.js';
 import { parse } from '../../src/parse/parse.js';
 import { equal } from '../../src/expr/equal.js';
@@ -36,15 +37,10 @@ const ERRORS: readonly (readonly [string, number, RegExp])[] = [
 
 describe('matrix errors name the column in the LaTeX', () => {
   it.each(ERRORS)('%s', (latex, column, message) => {
-    let caught: unknown;
-    try {
-      parseLatex(latex);
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(ParseError);
-    expect((caught as ParseError).message).toMatch(message);
-    expect((caught as ParseError).column).toBe(column);
+    const e = thrown(() => parseLatex(latex), ParseError);
+    expect(e).toBeInstanceOf(ParseError);
+    expect(e.message).toMatch(message);
+    expect(e.column).toBe(column);
   });
 
   it('counts a matrix as a level of nesting', () => {

@@ -3,6 +3,7 @@
  * names a column of the LaTeX the student typed.
  */
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../support/thrown.js';
 import { looksLikeLatex, parseLatex, parseMath } from '../../src/parse/latex.js';
 import { parse } from '../../src/parse/parse.js';
 import { equal } from '../../src/expr/equal.js';
@@ -104,14 +105,8 @@ const ERRORS: readonly (readonly [string, number, RegExp])[] = [
 
 describe('errors name the column in the LaTeX', () => {
   it.each(ERRORS)('%s', (latex, column, message) => {
-    let caught: unknown;
-    try {
-      parseLatex(latex);
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(ParseError);
-    const e = caught as ParseError;
+    const e = thrown(() => parseLatex(latex), ParseError);
+    expect(e).toBeInstanceOf(ParseError);
     expect(e.column).toBe(column);
     expect(e.message).toMatch(message);
   });
@@ -124,13 +119,7 @@ describe('limits', () => {
 
   it('refuses nesting deeper than the limit, at the column where it goes too deep', () => {
     const deep = '{'.repeat(50) + 'x' + '}'.repeat(50);
-    let caught: unknown;
-    try {
-      parseLatex(deep, { limits: { maxDepth: 40 } });
-    } catch (e) {
-      caught = e;
-    }
-    expect((caught as ParseError).message).toMatch(/^column 41: nested deeper than 40 levels$/);
+    expect(thrown(() => parseLatex(deep, { limits: { maxDepth: 40 } }), ParseError).message).toMatch(/^column 41: nested deeper than 40 levels$/);
   });
 
   it('reads 10,000 minus signs and a 1,000-term sum without recursing on them', () => {

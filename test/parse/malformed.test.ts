@@ -3,6 +3,7 @@
  * line on stderr, no stack trace, within a second.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { thrown } from '../support/thrown.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -48,14 +49,8 @@ const STACK_FRAME = /^\s+at\s|\.ts:\d+|\.js:\d+/m;
 
 describe.each(MALFORMED)('%s', (_, input) => {
   it('raises a ParseError with a column', () => {
-    let caught: unknown;
-    try {
-      parse(input);
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(ParseError);
-    const e = caught as ParseError;
+    const e = thrown(() => parse(input), ParseError);
+    expect(e).toBeInstanceOf(ParseError);
     expect(Number.isInteger(e.column) && e.column >= 1).toBe(true);
     expect(e.message).toMatch(/^column \d+: \S/);
   });

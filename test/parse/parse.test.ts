@@ -1,5 +1,6 @@
 /** Text → Expr: the lecture's notation in ASCII and in Unicode, and positioned errors. */
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../support/thrown.js';
 import { call, constant, deriv, matrix, mul, num, pow, sym, vector } from '../../src/expr/build.js';
 import { equal } from '../../src/expr/equal.js';
 import { parse } from '../../src/parse/parse.js';
@@ -8,13 +9,7 @@ import { ParseError } from '../../src/errors.js';
 
 /** The ParseError `parse(source)` throws (fails the test if it throws nothing or something else). */
 function parseError(source: string): ParseError {
-  try {
-    parse(source);
-  } catch (e) {
-    if (e instanceof ParseError) return e;
-    throw e;
-  }
-  throw new Error(`parse(${JSON.stringify(source)}) did not throw`);
+  return thrown(() => parse(source), ParseError);
 }
 
 describe('Unicode and ASCII agree', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../support/thrown.js';
 import { checkSpecProse } from '../../src/render/spec-prose.js';
 import { loadSpec, SpecError } from '../../src/spec/load.js';
 import { InputError } from '../../src/errors.js';
@@ -12,15 +13,9 @@ describe('the prose of a spec', () => {
 
   it('names the file, the line and the field of a formula KaTeX refuses, quoting the writer’s formula', () => {
     const spec = loadSpec('title: T\nexercises:\n  - kind: chain-rule\n  - kind: jacobian\n    title: "Its $\\\\frac{\\\\partial f}{\\\\partial x$"\n', 'w.yaml');
-    const error = (() => {
-      try {
-        checkSpecProse(spec);
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = thrown(() => checkSpecProse(spec), SpecError);
     expect(error).toBeInstanceOf(SpecError);
-    expect((error as SpecError).message).toMatch(/^w\.yaml:5: exercises\[1\]\.title: KaTeX could not typeset "\\\\frac\{\\\\partial f\}\{\\\\partial x": /);
+    expect(error.message).toMatch(/^w\.yaml:5: exercises\[1\]\.title: KaTeX could not typeset "\\\\frac\{\\\\partial f\}\{\\\\partial x": /);
   });
 
   it('names the field of a spec built in code, which has no file', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../support/thrown.js';
 import { InputError } from '../../src/errors.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { buildSheet } from '../../src/exercises/sheet.js';
@@ -18,14 +19,9 @@ describe("a generator's error, placed in the spec", () => {
 
   it('names the file, the line of the field and the field, like a schema error', () => {
     const spec = loadSpec(text, 'hw.yaml');
-    let error: unknown;
-    try {
-      buildSheet(spec);
-    } catch (e) {
-      error = e;
-    }
+    const error = thrown(() => buildSheet(spec), SpecError);
     expect(error).toBeInstanceOf(SpecError);
-    expect((error as SpecError).message).toBe("hw.yaml:9: exercises[1].params.wrt: 'x' does not occur in v*sigma(u*w + z) (exercise q, chain-rule)");
+    expect(error.message).toBe("hw.yaml:9: exercises[1].params.wrt: 'x' does not occur in v*sigma(u*w + z) (exercise q, chain-rule)");
   });
 
   it('falls back to the exercise’s line when the message names no field', () => {
