@@ -54,6 +54,25 @@ describe('linear-collapse: random sizes and integer matrices', () => {
     expect(step?.latex).toMatch(/\\begin\{bmatrix\}.*\\begin\{bmatrix\}.*= \\begin\{bmatrix\}/);
   });
 
+  it('a symbolic W too wide for a line is left to the answer, which sets it out entry by entry', () => {
+    // W for 3-3-3-2: six entries of nine three-factor products each, ≈ 2,000 px set whole.
+    const wide = generate('linear-collapse', { layers: [3, 3, 3, 2] });
+    const multiply = wide.steps.filter((s) => s.rule === 'multiply');
+    expect(multiply.map((s) => s.answerId)).toEqual(['W', 'b']);
+    for (const step of multiply) {
+      expect(step.because).toMatch(/the answer above sets out the result entry by entry\.$/);
+      // The product with the parameters written in, and nothing after it.
+      expect(step.latex.split(' = ')).toHaveLength(2);
+      expect(step.latex).toContain('\\begin{bmatrix} w_{19} & w_{20} & w_{21}');
+    }
+    expectVerified(wide);
+    // The lecture's 2-2-1 still multiplies out to the result in its step.
+    const lecture = generate('linear-collapse', { layers: [2, 2, 1] });
+    const small = lecture.steps.find((s) => s.rule === 'multiply' && s.answerId === 'W');
+    expect(small?.latex).toContain(' = \\begin{bmatrix} w_{5} & w_{6} \\end{bmatrix} \\begin{bmatrix} w_{1} & w_{2} \\\\ w_{3} & w_{4} \\end{bmatrix} = \\begin{bmatrix} w_{5} w_{1} + w_{6} w_{3} & w_{5} w_{2} + w_{6} w_{4} \\end{bmatrix}');
+    expect(small?.because).toMatch(/last layer first\.$/);
+  });
+
   it('the same seed gives the same exercise; different seeds give different numbers', () => {
     const p = { values: 'integers' };
     expect(fingerprint(generate('linear-collapse', p, 2))).toBe(fingerprint(generate('linear-collapse', p, 2)));

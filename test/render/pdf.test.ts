@@ -136,6 +136,26 @@ describe('PDF through Chromium', () => {
     }
   }, 60_000);
 
+  it('prints a key of deep symbolic linear collapses at full size', async () => {
+    // Set whole, W for 3-3-3-2 was ≈ 2,000 px across and W for four 4-wide layers ≈ 20,000 px:
+    // even at half size the key shrank to a few per cent. Their steps stop at the written-out
+    // product, and the answers set W and b out entry by entry.
+    const yaml = [
+      'title: Deep linear networks',
+      'seed: 7',
+      'exercises:',
+      '  - { kind: linear-collapse, params: { layers: [3, 3, 3, 2] } }',
+      '  - { kind: linear-collapse, params: { layers: [4, 4, 4, 4, 4], naming: indexed } }',
+    ].join('\n');
+    const sheet = buildSheet(loadSpec(yaml, 'deep.yaml'));
+    const printed = {} as Record<'sheet' | 'key', string>;
+    for (const audience of ['sheet', 'key'] as const) {
+      printed[audience] = join(dir, `deep-${audience}.pdf`);
+      writeFileSync(printed[audience], await printer.print(renderHtml(sheet, audience)));
+    }
+    expect(wordWidth(printed.key, 'Name:')).toBeCloseTo(wordWidth(printed.sheet, 'Name:'), 2);
+  }, 60_000);
+
   it('a missing Chromium is bad input with a one-line way out', async () => {
     const failure = openPdfPrinter('/nonexistent/chromium');
     await expect(failure).rejects.toThrow(InputError);

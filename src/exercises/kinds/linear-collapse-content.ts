@@ -10,6 +10,7 @@ import type { MatExpr } from '../../linalg/types.js';
 import { matrixToLatex } from '../../linalg/print-latex.js';
 import { latexList, toLatex } from '../../print/latex.js';
 import { m, math, space, text } from '../content.js';
+import { tooWideToSetWhole } from '../../print/width.js';
 
 export interface CollapseProblem {
   readonly layers: readonly number[];
@@ -78,6 +79,20 @@ function writtenOut(e: MatExpr, p: CollapseProblem): string {
 }
 
 /**
+ * The step that multiplies out W or b: its formula, the product with the parameters written in,
+ * and the result. A result too wide to set whole on a line (a symbolic W of four 4-wide layers is
+ * thousands of glyphs across) is not restated: the answer above sets it out entry by entry.
+ */
+function multiplied(p: CollapseProblem, answerId: 'W' | 'b', formula: MatExpr, value: Expr, because: string, becauseLatex: string): WorkedStep {
+  const product = `${matrixToLatex(formula)} = ${writtenOut(formula, p)}`;
+  if (tooWideToSetWhole(value)) {
+    const rest = ', and the answer above sets out the result entry by entry.';
+    return { answerId, rule: 'multiply', because: because + rest, becauseLatex: becauseLatex + rest, latex: product };
+  }
+  return { answerId, rule: 'multiply', because: because + '.', becauseLatex: becauseLatex + '.', latex: `${product} = ${toLatex(value)}` };
+}
+
+/**
  * The lines about g(x) belong to no single answer: their equations are display math in the
  * sentence. The last two steps give W and b, whose `latex` is the answer's value (printed
  * "= …" under its label).
@@ -95,21 +110,12 @@ export function collapseSteps(p: CollapseProblem): WorkedStep[] {
     ...c.steps.map((s) => line(s.because, s.becauseLatex, s.rule, s.latex)),
   ];
   const multiply = p.integers ? 'Multiply out with the given values' : 'Multiply out entry by entry';
-  steps.push({
-    answerId: 'W',
-    rule: 'multiply',
-    because: `${multiply}: W is the product of the weight matrices, last layer first.`,
-    becauseLatex: `${multiply}: $\\mathbf{W}$ is the product of the weight matrices, last layer first.`,
-    latex: `${matrixToLatex(c.WExpr)} = ${writtenOut(c.WExpr, p)} = ${toLatex(p.W)}`,
-  });
+  steps.push(
+    multiplied(p, 'W', c.WExpr, p.W, `${multiply}: W is the product of the weight matrices, last layer first`, `${multiply}: $\\mathbf{W}$ is the product of the weight matrices, last layer first`),
+  );
   if (p.b && c.bExpr) {
-    steps.push({
-      answerId: 'b',
-      rule: 'multiply',
-      because: `${multiply}: b collects every bias term, each multiplied by the weight matrices after it.`,
-      becauseLatex: `${multiply}: $\\mathbf{b}$ collects every bias term, each multiplied by the weight matrices after it.`,
-      latex: `${matrixToLatex(c.bExpr)} = ${writtenOut(c.bExpr, p)} = ${toLatex(p.b)}`,
-    });
+    const why = 'collects every bias term, each multiplied by the weight matrices after it';
+    steps.push(multiplied(p, 'b', c.bExpr, p.b, `${multiply}: b ${why}`, `${multiply}: $\\mathbf{b}$ ${why}`));
   }
   steps.push({
     rule: 'conclusion',
