@@ -6,8 +6,11 @@ import type { WorksheetSpec } from '../spec/schema.js';
 import type { Exercise } from './types.js';
 import { kindInfo } from './registry.js';
 import { createRng, deriveSeed } from '../numeric/rng.js';
+import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { exerciseError } from '../spec/source.js';
+import { exerciseError, fieldName, SpecError, sourceOf } from '../spec/source.js';
+import { latexSize, MAX_EXERCISE_LATEX, MAX_SHEET_LATEX, pagesOf } from './size.js';
+import type { KindInfo } from './define.js';
 
 export interface Variant {
   /** Short id printed on the sheet and used in file names ("07", "ada-lovelace"). */
@@ -45,18 +48,26 @@ export function buildSheet(spec: WorksheetSpec, options: SheetOptions = {}): She
     const info = kindInfo(entry.kind);
     const rng = createRng(deriveSeed(seed, id));
     try {
-      return info.generate(entry.params ?? {}, rng, {
+      const exercise = info.generate(entry.params ?? {}, rng, {
         id,
         number: i + 1,
         points: entry.points ?? DEFAULT_POINTS,
         title: entry.title,
         answers: entry.answers,
       });
+      tooLongToPrint(exercise, info);
+      return exercise;
     } catch (e) {
       if (e instanceof InputError) throw exerciseError(spec, i, id, entry.kind, e);
       throw e;
     }
   });
+  const total = exercises.reduce((n, ex) => n + latexSize(ex), 0);
+  if (total > MAX_SHEET_LATEX) {
+    const reason = `the answer key would set ${total.toLocaleString('en-US')} characters of formulas, ${pagesOf(total)}; one key holds at most ${MAX_SHEET_LATEX.toLocaleString('en-US')} (${pagesOf(MAX_SHEET_LATEX)}): split the exercises over two worksheets`;
+    const source = sourceOf(spec);
+    throw source ? new SpecError(source.file, source.line(['exercises']), fieldName(['exercises']), reason) : new InputError(reason);
+  }
   return {
     title: spec.title,
     course: spec.course,
@@ -66,4 +77,20 @@ export function buildSheet(spec: WorksheetSpec, options: SheetOptions = {}): She
     exercises,
     totalPoints: exercises.reduce((s, e) => s + e.points, 0),
   };
+}
+
+/**
+ * An exercise too long to typeset and print (src/exercises/size.ts): a spec error naming the
+ * parameter that makes it so, for the network kinds their layers.
+ */
+function tooLongToPrint(exercise: Exercise, info: KindInfo): void {
+  const size = latexSize(exercise);
+  if (size <= MAX_EXERCISE_LATEX) return;
+  const fields = info.params instanceof z.ZodObject ? Object.keys(info.params.shape) : [];
+  const field = fields.includes('layers') ? 'params.layers' : 'params';
+  const remedy = fields.includes('layers') ? `choose fewer or narrower layers${fields.includes('steps') ? ', or steps: short' : ''}` : 'choose smaller parameters';
+  throw new InputError(
+    `${field}: the answer key would set ${size.toLocaleString('en-US')} characters of formulas for this exercise, ${pagesOf(size)}; ` +
+      `an exercise may have at most ${MAX_EXERCISE_LATEX.toLocaleString('en-US')} (${pagesOf(MAX_EXERCISE_LATEX)}): ${remedy}`,
+  );
 }

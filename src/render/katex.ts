@@ -28,6 +28,13 @@ const CACHE_LIMIT = 20_000;
 const cache = new Map<string, string>();
 
 /**
+ * Macro expansions KaTeX allows in one formula. Its default, 1,000, counts every
+ * \operatorname{sigmoid}: an answer of a deep sigmoid network written out entry by entry has
+ * thousands of them. A writer's \def that calls itself still stops here, in milliseconds.
+ */
+const MAX_EXPAND = 100_000;
+
+/**
  * KaTeX HTML of one formula. `output: 'html'` leaves out the hidden MathML copy that would double
  * the text extracted from a PDF; `strict: 'error'` rejects what pdflatex would reject too.
  */
@@ -39,7 +46,7 @@ export function mathHtml(latex: string): string {
     // KaTeX draws tall delimiters as inline <svg xmlns="http://…">; the HTML parser needs no
     // namespace, and without it a sheet holds no URL at all.
     html = katex
-      .renderToString(latex, { output: 'html', throwOnError: true, strict: 'error' })
+      .renderToString(latex, { output: 'html', throwOnError: true, strict: 'error', maxExpand: MAX_EXPAND })
       .replace(/ xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '');
   } catch (e) {
     throw new MathError(latex, e instanceof Error ? e.message.replace(/^KaTeX parse error: /, '') : String(e));

@@ -31,6 +31,13 @@ const TEXT_WIDTH_PX = Math.round(((210 - 2 * 16) / 25.4) * 96);
 /** Renderer processes printing at once: one per core, at most two (more only adds memory). */
 const MAX_PAGES = 2;
 
+/**
+ * How long one document may take to load or print. Puppeteer's defaults (30 s to print, 180 s per
+ * protocol call) fail the largest keys a spec may ask for (src/exercises/size.ts): a 119-page key
+ * took 47 s to load and 141 s to print, measured. Ten minutes is far beyond any key that fits.
+ */
+const DOCUMENT_TIMEOUT_MS = 10 * 60 * 1000;
+
 export interface PdfPrinter {
   /** Print one self-contained HTML document. Calls may overlap: each waits for a free page. */
   print(html: string): Promise<Uint8Array>;
@@ -56,7 +63,7 @@ export async function openPdfPrinter(executablePath = chromiumPath(), pages = Ma
   try {
     // Loaded on demand: puppeteer's module graph costs ≈ 0.3 s, which html/tex/json builds and `verify` skip.
     const { default: puppeteer } = await import('puppeteer');
-    browser = await puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
+    browser = await puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS], protocolTimeout: DOCUMENT_TIMEOUT_MS });
   } catch (e) {
     throw missingChromium(executablePath, e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
@@ -186,7 +193,7 @@ async function printOn(page: Page, html: string): Promise<Uint8Array> {
   } else {
     // 'load' fires after the inlined stylesheet is parsed; fonts.ready waits until the data: URI
     // fonts are decoded, so no glyph is laid out in a fallback serif.
-    await page.setContent(html, { waitUntil: 'load' });
+    await page.setContent(html, { waitUntil: 'load', timeout: DOCUMENT_TIMEOUT_MS });
     // Load all 20 KaTeX faces now (≈ 260 KB, once per page), not only those this sheet uses: the
     // next sheets swapped into this page may need the others, and must not wait for them.
     await page.evaluate(() => {
@@ -208,15 +215,19 @@ async function printOn(page: Page, html: string): Promise<Uint8Array> {
     // An untagged PDF prints ≈ 20 % faster: the structure tree of thousands of KaTeX spans is
     // costly, and without MathML it would not make the math accessible anyway.
     tagged: false,
+    timeout: DOCUMENT_TIMEOUT_MS,
     // Page numbers and the footer come from the document's own @page margin boxes (print.css).
     displayHeaderFooter: false,
   });
 }
 
 /**
- * Runs in the page: a piece of a formula that cannot wrap (a matrix of long entries) and is wider
- * than its line is set in a smaller size, at least half. Left alone, Chromium would shrink every
- * page of the document to fit it (the lecture key's ∇W f matrices: 1290 px on a 673 px line).
+ * Runs in the page: a piece of a formula that cannot wrap (a matrix of long entries, a nested
+ * σ(…) of a deep network) and is wider than its line is set in a smaller size, as small as it
+ * takes. Left alone, Chromium would shrink every page of the document to fit it (the lecture
+ * key's ∇W f matrices: 1290 px on a 673 px line). There used to be a floor of half size, but a
+ * deep network's ŷ is 6,841 px across, and the whole 114-page key then printed at 67 %: better
+ * one formula small (the PDF is vector; it zooms) than every page.
  */
 function fitWideFormulas(): number {
   const fits: [HTMLElement, number][] = [];
@@ -232,7 +243,7 @@ function fitWideFormulas(): number {
     if (widest > line + 0.5) fits.push([k, line / widest]);
   });
   for (const [k, scale] of fits) {
-    k.style.fontSize = `${(parseFloat(getComputedStyle(k).fontSize) * Math.max(0.5, scale * 0.99)).toFixed(2)}px`;
+    k.style.fontSize = `${(parseFloat(getComputedStyle(k).fontSize) * scale * 0.99).toFixed(2)}px`;
   }
   return fits.length;
 }

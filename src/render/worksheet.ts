@@ -121,7 +121,11 @@ export async function printPdfs(jobs: readonly PdfJob[], printer: PdfPrinter, on
   const worker = async (): Promise<void> => {
     while (next < order.length) {
       const i = order[next++];
-      out[i] = { name: jobs[i].name, content: await printer.print(jobs[i].html) };
+      try {
+        out[i] = { name: jobs[i].name, content: await printer.print(jobs[i].html) };
+      } catch (e) {
+        throw new Error(`Chromium could not print ${jobs[i].name}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, { cause: e });
+      }
       onDone?.(++done);
     }
   };

@@ -76,7 +76,7 @@ function describe(issue: z.core.$ZodIssue, path: Path, data: unknown): string {
 }
 
 function article(t: string): string {
-  const names: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'a string', array: 'a list', object: 'a mapping', boolean: 'true or false', record: 'a mapping' };
+  const names: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'a string', array: 'a list', tuple: 'a list', object: 'a mapping', boolean: 'true or false', record: 'a mapping' };
   return names[t] ?? t;
 }
 

@@ -28,6 +28,15 @@ describe('gradsheet build', () => {
     expect(read(out, 'chain-key.html')).toContain('class="from-spec"');
   });
 
+  it('counts one exercise as one', async () => {
+    const dir = scratch();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'one.yaml'), 'title: One\nexercises:\n  - kind: chain-rule\n');
+    const r = await cli('build', join(dir, 'one.yaml'), '--out', join(dir, 'out'), '--format', 'json');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/^verified 1 exercise on 1 sheet \(\d+ numeric comparisons\)$/m);
+  });
+
   it('is byte-for-byte deterministic, and another seed gives other numbers', async () => {
     const [a, b] = [scratch(), scratch()];
     await cli('build', fixture('chain.yaml'), '--out', a, '--format', TEXT_FORMATS);
@@ -129,6 +138,7 @@ describe('gradsheet build', () => {
       ['invalid YAML', 'title: T\nexercises:\n  - kind: [chain-rule\n', /sheet\.yaml:\d+: invalid YAML/],
       ['a bad parameter', 'title: T\nexercises:\n  - kind: chain-rule\n    params:\n      expr: "v*sigma(u*w"\n', /sheet\.yaml:5: exercises\[0\]\.params\.expr: column 12: expected '\)' \(exercise ex1, chain-rule\)/],
       ['a formula KaTeX refuses in its instructions', 'title: T\ninstructions: "The cost $\\\\cost{y}$."\nexercises:\n  - kind: chain-rule\n', /sheet\.yaml:2: instructions: KaTeX could not typeset "\\\\cost\{y\}": Undefined control sequence: \\cost at position 1/],
+      ['an exercise too long to print', 'title: T\nexercises:\n  - kind: matrix-gradients\n    params: { layers: [4, 4, 4, 4], activation: sigmoid }\n', /sheet\.yaml:4: exercises\[0\]\.params\.layers: the answer key would set [\d,]+ characters of formulas for this exercise, about \d+ pages; .*: choose fewer or narrower layers/],
       ['an unbalanced $ in an exercise title', 'title: T\nexercises:\n  - kind: chain-rule\n    title: "The $\\\\sigma$ rule, $x"\n', /sheet\.yaml:4: exercises\[0\]\.title: unbalanced \$ at character 20/],
     ])('the spec has %s (exit 2, file:line and field)', async (_, text, message) => {
       await refused([spec(text)], 2, message);

@@ -27,6 +27,21 @@ describe('network-expansion: the lecture\'s XOR net', () => {
     expect(ex.steps[2].latex).toContain('= w_{5} \\sigma(w_{1} x_{1} + w_{2} x_{2} + b_{1}) + w_{6} \\sigma(w_{3} x_{1} + w_{4} x_{2} + b_{2}) + b_{3}');
   });
 
+  it('a deep network\'s vectors, too wide to set whole, are multiplied out one entry a line', () => {
+    const deep = generate('network-expansion', { layers: [4, 4, 4, 4], activation: 'tanh', naming: 'indexed' });
+    expect(deep.steps.map((s) => s.latex === '')).toEqual([false, false, true, true, true]);
+    const [z2, h2, yhat] = deep.steps.slice(2).map((s) => s.becauseLatex);
+    expect(z2).toMatch(/^Row \$i\$ of \$\\mathbf\{W\}\^\{\(2\)\}\$ .* One entry at a time: set whole, the vector would be too wide for a line\. \$\$\\mathbf\{z\}\^\{\(2\)\} = \\mathbf\{W\}\^\{\(2\)\} \\mathbf\{h\}\^\{\(1\)\} \+ \\mathbf\{b\}\^\{\(2\)\}\$\$ \$\$z\^\{\(2\)\}_\{1\} = W\^\{\(2\)\}_\{1,1\} \\tanh\(/);
+    expect(z2.match(/\$\$z\^\{\(2\)\}_\{\d\} = /g)).toHaveLength(4);
+    // h⁽²⁾ = tanh(z⁽²⁾) is in the sentence already; the lines give its entries.
+    expect(h2.match(/\$\$/g)).toHaveLength(8);
+    expect(h2).toContain('$$h^{(2)}_{4} = \\tanh(W^{(2)}_{4,1} \\tanh(');
+    expect(yhat.match(/\$\$\\hat\{y\}_\{\d\} = /g)).toHaveLength(4);
+    expectVerified(deep);
+    // The lecture's net keeps its one-line steps (tested above), and so does a 3-3-1.
+    expect(generate('network-expansion', { layers: [3, 3, 1] }).steps.every((s) => s.latex !== '')).toBe(true);
+  });
+
   it('verifies against the matrix form expanded; a slip fails, naming ŷ', () => {
     expectVerified(ex);
     expect(verify(corrupt(ex, 'yhat')).failures.map((f) => f.answerId)).toEqual(['yhat']);

@@ -20,6 +20,17 @@ describe('KaTeX on the server', () => {
     expect(() => mathHtml('\\nosuchcommand{x}')).toThrow(/nosuchcommand/);
   });
 
+  it('typesets a long answer with thousands of \\operatorname (KaTeX stops at 1,000 expansions by default)', () => {
+    const sum = Array.from({ length: 3000 }, (_, i) => `\\operatorname{sigmoid}(z_{${i}})`).join(' + ');
+    expect(mathHtml(sum)).toContain('sigmoid');
+  });
+
+  it('still stops a macro that expands forever, with a MathError', () => {
+    const started = Date.now();
+    expect(() => mathHtml('\\def\\loop{\\loop}\\loop')).toThrow(/Too many expansions/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('rejects what pdflatex would reject too (strict mode)', () => {
     expect(() => mathHtml('é')).toThrow(MathError);
   });

@@ -31,4 +31,20 @@ describe('printing a build’s PDFs', () => {
     expect(printer.started).toEqual(['key-2-longer', 'key-1-long', 'key-3', 's1', 's2', 's3']);
     expect(done).toEqual([1, 2, 3, 4, 5, 6]);
   });
+
+  it('a document Chromium fails to print is named in the error', async () => {
+    const printer: PdfPrinter = {
+      pages: 1,
+      async print(html) {
+        if (html === 'huge') throw new Error('Timed out after waiting 600000ms\n    at Timeout…');
+        return new Uint8Array();
+      },
+      async close() {},
+    };
+    const jobs: PdfJob[] = [
+      { name: 'a.pdf', html: 'ok' },
+      { name: 'deep-key.pdf', html: 'huge' },
+    ];
+    await expect(printPdfs(jobs, printer)).rejects.toThrow(/^Chromium could not print deep-key\.pdf: Timed out after waiting 600000ms$/);
+  });
 });

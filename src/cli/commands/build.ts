@@ -80,7 +80,7 @@ export function buildCommand(io: CommandIo): Command {
       const exercises = built.reports.reduce((n, r) => n + r.length, 0);
       const comparisons = built.reports.reduce((n, r) => n + r.reduce((m, x) => m + x.comparisons, 0), 0);
       const count = built.sheets.length;
-      io.out(`verified ${exercises} exercises on ${count} sheet${count === 1 ? '' : 's'} (${comparisons} numeric comparisons)`);
+      io.out(`verified ${exercises} exercise${exercises === 1 ? '' : 's'} on ${count} sheet${count === 1 ? '' : 's'} (${comparisons} numeric comparisons)`);
       io.out(written.length <= 8 ? `wrote ${written.join(', ')}` : `wrote ${written.length} files to ${opts.out}`);
     });
 }

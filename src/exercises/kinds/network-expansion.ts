@@ -28,50 +28,92 @@ import { expandMatrix } from '../../linalg/expand.js';
 import { networkBindings } from '../../nn/backprop-check.js';
 import { simplify } from '../../simplify/simplify.js';
 import { functionNameLatex, toLatex } from '../../print/latex.js';
+import { rowsOf, tooWideToSetWhole } from '../../print/width.js';
 import { nameLatex } from '../../print/names.js';
 
 const params = z.object({ ...networkFields }).strict();
 
-type Entries = readonly (readonly Expr[])[];
-
-/** Expanded entries as a LaTeX matrix, each entry simplified; 1×1 as its entry, as the lecture writes b₃. */
-function entriesLatex(rows: Entries): string {
-  const entries = rows.flat().map((e) => simplify(e));
-  return toLatex(entries.length === 1 ? entries[0] : matrix(rows.length, rows[0].length, entries));
-}
-
-/** The lecture's route: substitute the matrices, multiply out each layer, apply σ entry by entry. */
+/**
+ * The lecture's route: substitute the matrices, multiply out each layer, apply σ entry by entry.
+ * A deep network's vectors grow too wide to set whole (h⁽²⁾ of a 4-4-4-4 net is thousands of
+ * pixels across, and a bracketed matrix cannot break across lines): such a step names the product
+ * and then gives one line per entry, each of which wraps after + like an answer.
+ */
 function expansionSteps(net: Network): WorkedStep[] {
   const { layers, activation } = net.spec;
   const L = layers.length - 1;
   const bind = networkBindings(net);
-  const expanded = (s: MatExpr): string => entriesLatex(expandMatrix(s, bind));
+  // Expanded entries, each simplified; 1×1 as its entry, as the lecture writes b₃.
+  const expanded = (s: MatExpr): Expr => {
+    const rows = expandMatrix(s, bind);
+    const entries = rows.flat().map((e) => simplify(e));
+    return entries.length === 1 ? entries[0] : matrix(rows.length, rows[0].length, entries);
+  };
   const steps: WorkedStep[] = [];
   const step = (because: string, becauseLatex: string, latex: string): void => {
     steps.push({ because, becauseLatex, latex });
+  };
+  /**
+   * The step as one equation, lhs = the matrices written out (`parts`, set between `lhs =` and
+   * the value by `writeOut`) = the value; or, too wide for that, lhs = the equation in symbols
+   * (unless the sentence gives it), then the entries one per line.
+   */
+  const equation = (
+    sentence: { because: string; becauseLatex: string },
+    lhs: string,
+    symbolic: string | undefined,
+    parts: readonly Expr[],
+    writeOut: (latex: readonly string[]) => string,
+    value: Expr,
+    entryName: (i: number) => string,
+  ): void => {
+    if (![...parts, value].some(tooWideToSetWhole)) {
+      const middle = parts.length > 0 ? ` = ${writeOut(parts.map((e) => toLatex(e)))}` : '';
+      step(sentence.because, sentence.becauseLatex, `${lhs}${middle} = ${toLatex(value)}`);
+      return;
+    }
+    const entries = rowsOf(value)?.flat() ?? [value];
+    const lines = entries.map((e, i) => `$$${entryName(i + 1)} = ${toLatex(e)}$$`).join(' ');
+    const rest = ' One entry at a time: set whole, the vector would be too wide for a line.';
+    const inSymbols = symbolic === undefined ? '' : ` $$${lhs} = ${symbolic}$$`;
+    step(sentence.because + rest, `${sentence.becauseLatex}${rest}${inSymbols} ${lines}`, '');
   };
   let h: MatExpr = vectorSymbol('x', layers[0]);
   for (let l = 1; l <= L; l++) {
     const W = matSymbol('W', layers[l], layers[l - 1], l);
     const b = vectorSymbol('b', layers[l], l);
     const z: MatExpr = net.spec.bias ? sum(product(W, h), b) : product(W, h);
-    const zName = l === L ? '\\hat{y}' : `\\mathbf{z}^{(${l})}`;
+    const last = l === L;
     const inputName = l === 1 ? '\\mathbf{x}' : `\\mathbf{h}^{(${l - 1})}`;
-    const bPart = net.spec.bias ? ` + ${expanded(b)}` : '';
-    step(
-      `Row i of W⁽${l}⁾ times the entries of ${l === 1 ? 'x' : `h⁽${l - 1}⁾`}${net.spec.bias ? `, plus the bias of unit i` : ''}.`,
-      `Row $i$ of ${m(matrixToLatex(W))} times the entries of ${m(inputName)}${net.spec.bias ? ', plus the bias of unit $i$' : ''}.`,
-      `${l === L && layers[L] > 1 ? '\\hat{\\mathbf{y}}' : zName} = ${expanded(W)} ${expanded(h)}${bPart} = ${expanded(z)}`,
+    const input = l === 1 ? h : vectorSymbol('h', layers[l - 1], l - 1);
+    const lhs = last ? (layers[L] > 1 ? '\\hat{\\mathbf{y}}' : '\\hat{y}') : `\\mathbf{z}^{(${l})}`;
+    equation(
+      {
+        because: `Row i of W⁽${l}⁾ times the entries of ${l === 1 ? 'x' : `h⁽${l - 1}⁾`}${net.spec.bias ? `, plus the bias of unit i` : ''}.`,
+        becauseLatex: `Row $i$ of ${m(matrixToLatex(W))} times the entries of ${m(inputName)}${net.spec.bias ? ', plus the bias of unit $i$' : ''}.`,
+      },
+      lhs,
+      // In symbols: W⁽ˡ⁾h⁽ˡ⁻¹⁾ + b⁽ˡ⁾, as the sentence reads (not h written as σ(…)).
+      matrixToLatex(net.spec.bias ? sum(product(W, input), b) : product(W, input)),
+      net.spec.bias ? [expanded(W), expanded(h), expanded(b)] : [expanded(W), expanded(h)],
+      ([Wl, hl, bl]) => `${Wl} ${hl}${bl === undefined ? '' : ` + ${bl}`}`,
+      expanded(z),
+      (i) => (last ? nameLatex(net.outputs[i - 1]) : `z^{(${l})}_{${i}}`),
     );
-    if (l === L) break;
+    if (last) break;
     const act = activation[l - 1];
     h = act === 'identity' ? z : elementwise(act, 0, z);
     if (act !== 'identity') {
       const fn = functionNameLatex(act);
-      step(
-        `h⁽${l}⁾ = ${act}(z⁽${l}⁾), entry by entry.`,
-        `${m(`\\mathbf{h}^{(${l})} = ${fn}(\\mathbf{z}^{(${l})})`)}, applied entry by entry.`,
-        `\\mathbf{h}^{(${l})} = ${expanded(h)}`,
+      const hName = `\\mathbf{h}^{(${l})}`;
+      equation(
+        { because: `h⁽${l}⁾ = ${act}(z⁽${l}⁾), entry by entry.`, becauseLatex: `${m(`${hName} = ${fn}(\\mathbf{z}^{(${l})})`)}, applied entry by entry.` },
+        hName,
+        undefined, // the sentence says it already
+        [],
+        () => '',
+        expanded(h),
+        (i) => `h^{(${l})}_{${i}}`,
       );
     }
   }
