@@ -2,7 +2,7 @@
 import type { Expr } from '../expr/types.js';
 import type { Block, WorkedStep } from './types.js';
 import type { Step } from '../calculus/differentiate.js';
-import { toLatex } from '../print/latex.js';
+import { derivativeOfLatex, toLatex } from '../print/latex.js';
 import { parse } from '../parse/parse.js';
 import { InputError } from '../errors.js';
 import { nameLatex } from '../print/names.js';
@@ -31,5 +31,5 @@ export function parseField(field: string, source: string): Expr {
 
 /** ∂/∂w [f] as a label. */
 export function derivativeLabel(f: Expr, wrt: string): string {
-  return `\\frac{\\partial}{\\partial ${nameLatex(wrt)}}\\left[${toLatex(f)}\\right]`;
+  return derivativeOfLatex(wrt, f);
 }

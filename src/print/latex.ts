@@ -8,14 +8,21 @@ import { isInteger, isNegative } from '../rational.js';
 import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
 import { baseLatex, nameLatex } from './names.js';
 import { joinTerms, Prec, productParts, type Printed } from './parts.js';
+import { mayNotFitALine } from './width.js';
 
 export function toLatex(e: Expr): string {
   return print(e).s;
 }
 
-/** Parentheses that grow with their content when it is tall. */
+/**
+ * Parentheses that grow with their content when it is tall. KaTeX never breaks a line inside
+ * \left(…\right), so a long body (a chain-rule factor of a deep network) gets parentheses of a
+ * fixed size, tall enough for a fraction, between which it breaks after + like any sum.
+ */
 export function paren(s: string): string {
-  return /\\frac|\\begin|\\sqrt|\\sum/.test(s) ? `\\left(${s}\\right)` : `(${s})`;
+  if (!/\\frac|\\begin|\\sqrt|\\sum/.test(s)) return `(${s})`;
+  if (!s.includes('\\begin') && mayNotFitALine(s)) return `\\biggl(${s}\\biggr)`;
+  return `\\left(${s}\\right)`;
 }
 
 function wrap(p: Printed, min: Prec): string {
@@ -101,7 +108,7 @@ function print(e: Expr): Printed {
       return { s: `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`, prec: Prec.Atom };
     }
     case 'diff':
-      return { s: `\\frac{\\partial}{\\partial ${nameLatex(e.wrt)}}\\left[${toLatex(e.expr)}\\right]`, prec: Prec.Atom };
+      return { s: derivativeOfLatex(e.wrt, e.expr), prec: Prec.Atom };
     default:
       return assertNever(e);
   }
@@ -151,4 +158,17 @@ function printProduct(factors: readonly Expr[]): Printed {
   const top = p.coefNum === 1n ? inFrac(p.top, []) : numer;
   const bottom = inFrac(p.bottom, p.coefDen !== 1n ? [`${p.coefDen}`] : []);
   return { s: `${sign}\\frac{${top.length ? juxtapose(top) : '1'}}{${juxtapose(bottom)}}`, prec: Prec.Product };
+}
+
+/**
+ * ∂/∂w [f]. KaTeX never breaks a line inside \left[…\right], so a body too long for one line
+ * (a deep network's ŷ) gets brackets of a fixed size instead, between which it breaks after + like
+ * any sum: \biggl[ around fractions, \bigl[ otherwise.
+ */
+export function derivativeOfLatex(wrt: string, body: Expr): string {
+  const d = `\\frac{\\partial}{\\partial ${nameLatex(wrt)}}`;
+  const inner = toLatex(body);
+  if (!mayNotFitALine(inner)) return `${d}\\left[${inner}\\right]`;
+  const size = inner.includes('\\frac') ? 'bigg' : 'big';
+  return `${d}\\${size}l[${inner}\\${size}r]`;
 }

@@ -10,6 +10,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import katex from 'katex';
 import { splitProse } from './prose.js';
+import { glyphCount } from '../print/width.js';
+
+export { glyphCount };
 
 /** A formula KaTeX refused. Our printers produce every formula, so this is a bug, not bad input. */
 export class MathError extends Error {
@@ -79,22 +82,6 @@ export function displayHtml(latex: string): string {
 
 /** Glyphs up to which a formula in prose is never broken across lines (about a third of a line). */
 const SHORT_FORMULA = 24;
-
-/**
- * Roughly how many glyphs a formula shows, the measure of "short": a command that draws a symbol
- * counts one, structure (\frac, \left, \mathbf{…}, braces, ^, _, spacing) none. By its LaTeX,
- * `p \leftarrow p - \epsilon \frac{\partial f_{\text{MSE}}}{\partial p}` (68 characters) is long;
- * by what it shows (p ← p − ε ∂f_MSE/∂p, 12 glyphs) it is short, and stays on one line.
- */
-export function glyphCount(latex: string): number {
-  return latex
-    .replace(/\\(?:text|mathrm|mathbf|mathit|operatorname|boldsymbol)\s*\{([^{}]*)\}/g, '$1')
-    .replace(/\\(?:begin|end)\s*\{[a-z]*\}/g, '')
-    .replace(/\\(?:frac|dfrac|tfrac|left|right|displaystyle|textstyle|big|Big|bigg|Bigg|quad|qquad|hat|tilde|bar|vec)(?![A-Za-z])/g, '')
-    .replace(/\\[,;:! \\]/g, '')
-    .replace(/\\[A-Za-z]+|\\./g, 'x')
-    .replace(/[{}^_&\s]/g, '').length;
-}
 
 /**
  * Prose with `$…$` math: text HTML-escaped, math typeset. A short formula is never broken

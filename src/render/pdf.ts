@@ -26,7 +26,7 @@ export const CHROMIUM_ARGS = [
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 /** The text block of templates/print.css on A4: 210 mm − 2 × 16 mm side margins, at 96 px per inch. */
-const TEXT_WIDTH_PX = Math.round(((210 - 2 * 16) / 25.4) * 96);
+export const TEXT_WIDTH_PX = Math.round(((210 - 2 * 16) / 25.4) * 96);
 
 /** Renderer processes printing at once: one per core, at most two (more only adds memory). */
 const MAX_PAGES = 2;
@@ -229,7 +229,7 @@ async function printOn(page: Page, html: string): Promise<Uint8Array> {
  * deep network's ŷ is 6,841 px across, and the whole 114-page key then printed at 67 %: better
  * one formula small (the PDF is vector; it zooms) than every page.
  */
-function fitWideFormulas(): number {
+export function fitWideFormulas(): number {
   const fits: [HTMLElement, number][] = [];
   document.querySelectorAll<HTMLElement>('.katex').forEach((k) => {
     const block = k.closest<HTMLElement>('.eq, p, li, div, figcaption, h1, h2, h3, td');

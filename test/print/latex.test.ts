@@ -1,8 +1,8 @@
 /** LaTeX in the lecture's notation, pinned with inline snapshots. */
 import { describe, expect, it } from 'vitest';
-import { deriv, matrix, mul, num, pow, sym, vector } from '../../src/expr/build.js';
+import { deriv, diff, matrix, mul, num, pow, sym, vector } from '../../src/expr/build.js';
 import { parse } from '../../src/parse/parse.js';
-import { latexList, paren, partialLatex, toLatex } from '../../src/print/latex.js';
+import { derivativeOfLatex, latexList, paren, partialLatex, toLatex } from '../../src/print/latex.js';
 import { displayHtml } from '../../src/render/katex.js';
 import { nameLatex } from '../../src/print/names.js';
 import { differentiate } from '../../src/calculus/differentiate.js';
@@ -100,6 +100,20 @@ describe('products, fractions and parentheses', () => {
   it('grows parentheses around tall content', () => {
     expect(paren('\\frac{1}{2}')).toMatchInlineSnapshot(`"\\left(\\frac{1}{2}\\right)"`);
     expect(paren('x + 1')).toMatchInlineSnapshot(`"(x + 1)"`);
+  });
+
+  it('gives a long tall body parentheses of a fixed size, so that it can break after +', () => {
+    const long = Array.from({ length: 8 }, (_, i) => `w_{${i}} \\frac{\\partial}{\\partial x} x_{${i}}`).join(' + ');
+    expect(paren(long)).toBe(`\\biggl(${long}\\biggr)`);
+    // A matrix inside keeps \left(…\right): a fixed size could be too small for it.
+    expect(paren(`${long} + \\begin{bmatrix} 1 \\end{bmatrix}`)).toMatch(/^\\left\(/);
+  });
+
+  it('writes ∂/∂w [f] with growing brackets, or with fixed ones around a body that may not fit its line', () => {
+    expect(toLatex(diff(parse('w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3'), 'w1'))).toMatch(/^\\frac\{\\partial\}\{\\partial w_\{1\}\}\\left\[w_\{5\}.*\\right\]$/);
+    const deep = parse('sigmoid(w5*sigmoid(w1*x1 + w2*x2 + b1) + w6*sigmoid(w3*x1 + w4*x2 + b2) + b3)');
+    expect(toLatex(diff(deep, 'w1'))).toMatch(/^\\frac\{\\partial\}\{\\partial w_\{1\}\}\\bigl\[\\operatorname\{sigmoid\}.*\\bigr\]$/);
+    expect(derivativeOfLatex('w1', parse(`${'x1/(1 + w1) + '.repeat(12)}1`))).toMatch(/^\\frac\{\\partial\}\{\\partial w_\{1\}\}\\biggl\[.*\\biggr\]$/);
   });
 });
 

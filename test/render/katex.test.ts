@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayHtml, glyphCount, katexCss, MathError, mathHtml, proseHtml } from '../../src/render/katex.js';
+import { displayHtml, katexCss, MathError, mathHtml, proseHtml } from '../../src/render/katex.js';
 import { ProseError, splitProse } from '../../src/render/prose.js';
 
 describe('KaTeX on the server', () => {
@@ -56,13 +56,6 @@ describe('prose with inline math', () => {
     const html = proseHtml('if <b> & "c" then $\\sigma$');
     expect(html).toContain('if &lt;b&gt; &amp; &quot;c&quot; then ');
     expect(html).toContain('class="katex"');
-  });
-
-  it('counts the glyphs a formula shows, not the characters of its LaTeX', () => {
-    expect(glyphCount('p \\leftarrow p - \\epsilon \\frac{\\partial f_{\\text{MSE}}}{\\partial p}')).toBe(12);
-    expect(glyphCount('f_{\\text{MSE}} = \\frac{1}{2}(\\hat{y} - y)^{2}')).toBe(13);
-    expect(glyphCount('\\mathbf{b}^{(1)} = \\begin{bmatrix} -1 \\\\ -1 \\end{bmatrix}')).toBe(9);
-    expect(glyphCount('\\left(x\\right)\\, \\quad y')).toBe(4);
   });
 
   it('keeps a formula that shows few glyphs in one piece, however long its LaTeX; a long one may break', () => {

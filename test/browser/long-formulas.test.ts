@@ -1,0 +1,57 @@
+/**
+ * Long formulas in a real browser (Debian's Chromium), laid out as the printer lays out a key:
+ * print media, a viewport as wide as the text block. A piece of a formula that cannot break and is
+ * wider than its line is what src/render/pdf.ts's fitWideFormulas must set smaller; the keys of
+ * deep networks should have none, because their steps break after + inside brackets and set
+ * too-wide vectors one entry a line.
+ */
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath, fitWideFormulas, TEXT_WIDTH_PX } from '../../src/render/pdf.js';
+import { renderHtml } from '../../src/render/html.js';
+import { buildSheet } from '../../src/exercises/sheet.js';
+import { loadSpec } from '../../src/spec/load.js';
+
+let browser: Browser | undefined;
+let page: Page;
+
+beforeAll(async () => {
+  const { default: puppeteer } = await import('puppeteer');
+  browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] });
+  page = await browser.newPage();
+  await page.emulateMediaType('print');
+  await page.setViewport({ width: TEXT_WIDTH_PX, height: 1000 });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** How many formulas of the key had to be set smaller to fit their lines. */
+async function formulasSetSmaller(exercises: readonly string[]): Promise<number> {
+  const yaml = ['title: Deep networks', 'seed: 11', 'exercises:', ...exercises.map((e) => `  - ${e}`)].join('\n');
+  await page.setContent(renderHtml(buildSheet(loadSpec(yaml, 'deep.yaml')), 'key'), { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page.evaluate(fitWideFormulas);
+}
+
+describe('the steps of deep networks fit their lines', () => {
+  it.each([
+    // ∂/∂w [ŷ] of a 3-3-3-1 net: brackets around ≈ 2,800 px of ŷ (\left[…\right] never breaks).
+    ['a partial of a 3-3-3-1 network', '{ kind: partial, params: { layers: [3, 3, 3, 1], activation: sigma } }'],
+    // Chain-rule factors (c σ′(z) ∂z/∂w) in parentheses that hold a fraction.
+    ['all partials of a 2-2-2-1 sigmoid network', '{ kind: all-partials, params: { layers: [2, 2, 2, 1], activation: sigmoid, steps: full } }'],
+    // h⁽²⁾ of a 4-4-4-4 net set whole: 6,841 px in one bracketed vector.
+    ['the expansion of a 4-4-4-4 network', '{ kind: network-expansion, params: { layers: [4, 4, 4, 4], activation: tanh, naming: indexed } }'],
+    // W = W⁽³⁾W⁽²⁾W⁽¹⁾ multiplied out: ≈ 2,000 px.
+    ['the collapse of a 3-3-3-2 linear network', '{ kind: linear-collapse, params: { layers: [3, 3, 3, 2] } }'],
+  ])('%s', async (_, exercise) => {
+    expect(await formulasSetSmaller([exercise])).toBe(0);
+  }, 60_000);
+
+  it('and the measure is real: a matrix too wide for its line is counted', async () => {
+    // A 1×4 matrix of long sums, in an instructor's title, can only be set smaller.
+    const wide = `\\\\begin{bmatrix} ${Array.from({ length: 4 }, (_, i) => `w_{${i}} x_{1} + w_{${i + 4}} x_{2} + w_{${i + 8}} x_{3} + b_{${i}}`).join(' & ')} \\\\end{bmatrix}`;
+    expect(await formulasSetSmaller([`{ kind: chain-rule, title: "Given $${wide}$" }`])).toBe(1);
+  }, 60_000);
+});
