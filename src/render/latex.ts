@@ -7,7 +7,7 @@
 import type { Sheet } from '../exercises/sheet.js';
 import type { Answer, Block, Exercise } from '../exercises/types.js';
 import { DERIVATIVE_POINTS } from '../exercises/verify.js';
-import { answerLatex, caseLatex, checkSentence, continuation } from './describe.js';
+import { answerLatex, casesLatex, checkSentence, continuation } from './describe.js';
 import { stepGroups } from './step-groups.js';
 import { escapeTex, proseTex, unicodeDeclarations } from './tex-text.js';
 import type { Audience } from './html.js';
@@ -81,7 +81,7 @@ function exercise(ex: Exercise, isKey: boolean): string {
 
 function answer(a: Answer): string {
   const lines = answerLatex(a).map((l) => `\\answerline{${l}}`);
-  if (a.cases && a.cases.length > 0) lines.push(`\\answerline{${a.label} = ${caseLatex(a.cases)}}`);
+  if (a.cases && a.cases.length > 0) lines.push(...casesLatex(a.label, a.cases).map((l) => `\\answerline{${l}}`));
   for (const n of a.notes ?? []) lines.push(`\\answerline{${n}}`);
   if (a.fromSpec) lines.push("{\\small\\emph{Instructor's answer}, from the spec; verified numerically like gradsheet's own.}\\par");
   return lines.join('\n');

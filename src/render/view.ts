@@ -9,7 +9,7 @@ import { DERIVATIVE_POINTS } from '../exercises/verify.js';
 import { InputError } from '../errors.js';
 import { displayHtml, MathError, proseHtml } from './katex.js';
 import { ProseError } from './prose.js';
-import { answerLatex, caseLatex, checkSentence, continuation } from './describe.js';
+import { answerLatex, casesLatex, checkSentence, continuation } from './describe.js';
 import { stepGroups } from './step-groups.js';
 
 export interface BlockView {
@@ -27,8 +27,8 @@ export interface AnswerView {
   readonly equationHtml: string;
   /** For a matrix or vector too wide for a line: one entry a line. */
   readonly entriesHtml: readonly string[];
-  /** "label = \begin{cases}…", typeset, for piecewise answers. */
-  readonly casesHtml?: string;
+  /** "label = \begin{cases}…", or one line per case when a case may not fit, typeset, for piecewise answers. */
+  readonly casesHtml: readonly string[];
   readonly notesHtml: readonly string[];
   readonly fromSpec: boolean;
 }
@@ -187,7 +187,7 @@ function answerView(a: Answer): AnswerView {
     id: a.id,
     equationHtml: displayHtml(lines[0]),
     entriesHtml: lines.slice(1).map(displayHtml),
-    casesHtml: a.cases && a.cases.length > 0 ? displayHtml(`${a.label} = ${caseLatex(a.cases)}`) : undefined,
+    casesHtml: a.cases && a.cases.length > 0 ? casesLatex(a.label, a.cases).map(displayHtml) : [],
     notesHtml: (a.notes ?? []).map((n) => displayHtml(n)),
     fromSpec: a.fromSpec === true,
   };

@@ -2,8 +2,8 @@
  * Long formulas in a real browser (Debian's Chromium), laid out as the printer lays out a key:
  * print media, a viewport as wide as the text block. A piece of a formula that cannot break and is
  * wider than its line is what src/render/pdf.ts's fitWideFormulas must set smaller; the keys of
- * deep networks should have none, because their steps break after + inside brackets and set
- * too-wide vectors one entry a line.
+ * deep networks should have none: their steps break after + inside brackets, and vectors and
+ * ReLU cases too wide for a line are set one entry or one case a line.
  */
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,8 @@ describe('the steps of deep networks fit their lines', () => {
     ['all partials of a 2-2-2-1 sigmoid network', '{ kind: all-partials, params: { layers: [2, 2, 2, 1], activation: sigmoid, steps: full } }'],
     // h⁽²⁾ of a 4-4-4-4 net set whole: 6,841 px in one bracketed vector.
     ['the expansion of a 4-4-4-4 network', '{ kind: network-expansion, params: { layers: [4, 4, 4, 4], activation: tanh, naming: indexed } }'],
+    // ReLU cases of ∂f_MSE/∂w with ŷ written out: 870 px in a cases block, which never breaks.
+    ['MSE partials of a 3-2-1 ReLU network', '{ kind: mse-partials, params: { layers: [3, 2, 1], activation: relu, count: 3 } }'],
     // W = W⁽³⁾W⁽²⁾W⁽¹⁾ multiplied out: ≈ 2,000 px.
     ['the collapse of a 3-3-3-2 linear network', '{ kind: linear-collapse, params: { layers: [3, 3, 3, 2] } }'],
   ])('%s', async (_, exercise) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/parse/parse.js';
-import { answerLatex } from '../../src/render/describe.js';
+import { answerLatex, casesLatex } from '../../src/render/describe.js';
 import { displayHtml } from '../../src/render/katex.js';
 
 const LONG = 'w5*(w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3 - y)*sigma\'(w1*x1 + w2*x2 + b1)*x1';
@@ -25,5 +25,32 @@ describe('answers in the key', () => {
     expect(lines[0]).toBe('g\\text{, entry by entry:}');
     expect(lines.slice(1).map((l) => l.split(' = ')[0])).toEqual(['\\left(g\\right)_{1}', '\\left(g\\right)_{2}']);
     expect(answerLatex({ id: 'b', label: 'b', value: parse(`[${LONG}]`) })).toHaveLength(1);
+  });
+});
+
+describe('piecewise answers in the key', () => {
+  const when = (expr: string, rel: '<=' | '>') => ({ expr: parse(expr), rel });
+
+  it("sets short cases as the lecture does, in one cases block", () => {
+    const cases = [
+      { when: when('w1*x1 + w2*x2 + b1', '<='), value: parse('0') },
+      { when: when('w1*x1 + w2*x2 + b1', '>'), value: parse('w5*x1') },
+    ];
+    expect(casesLatex('\\frac{\\partial \\hat{y}}{\\partial w_{1}}', cases)).toEqual([
+      '\\frac{\\partial \\hat{y}}{\\partial w_{1}} = \\begin{cases} 0 & \\text{if } w_{1} x_{1} + w_{2} x_{2} + b_{1} \\leq 0 \\\\ w_{5} x_{1} & \\text{if } w_{1} x_{1} + w_{2} x_{2} + b_{1} > 0 \\end{cases}',
+    ]);
+  });
+
+  it('sets cases that may not fit a line one per line, each free to break', () => {
+    const value = parse('(w7*relu(w1*x1 + w2*x2 + w3*x3 + b1) + w8*relu(w4*x1 + w5*x2 + w6*x3 + b2) + b3 - y)*w7*x1');
+    const cases = [
+      { when: when('w1*x1 + w2*x2 + w3*x3 + b1', '<='), value: parse('0') },
+      { when: when('w1*x1 + w2*x2 + w3*x3 + b1', '>'), value },
+    ];
+    const lines = casesLatex('g', cases);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('g = 0 \\quad \\text{if } w_{1} x_{1} + w_{2} x_{2} + w_{3} x_{3} + b_{1} \\leq 0');
+    expect(lines[1]).toMatch(/^g = \(w_\{7\} \\operatorname\{ReLU\}\(.* \\quad \\text\{if \} w_\{1\} x_\{1\} .* > 0$/);
+    for (const l of lines) expect(displayHtml(l)).not.toContain('mtable');
   });
 });
