@@ -8,7 +8,7 @@ import { isInteger, isNegative } from '../rational.js';
 import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
 import { baseLatex, nameLatex } from './names.js';
 import { joinTerms, Prec, productParts, type Printed } from './parts.js';
-import { mayNotFitALine } from './width.js';
+import { mayNotFitALine } from './glyphs.js';
 
 export function toLatex(e: Expr): string {
   return print(e).s;

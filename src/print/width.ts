@@ -4,14 +4,17 @@
  * otherwise restate it whole.
  */
 import type { Expr } from '../expr/types.js';
-import { toText } from './text.js';
+import { toLatex } from './latex.js';
+import { glyphCount } from './glyphs.js';
 
 /**
- * A matrix row or vector entry longer than this many characters of its text form (about 70
- * typeset glyphs: `sigma` is one, `*` none) is too wide for a line of the key: set whole, the
- * matrix would shrink to an unreadable size.
+ * A matrix row or vector entry that shows more glyphs than this (counting two for each entry's
+ * spacing) is too wide for a line of the key: set whole, the matrix would have to shrink. Measured
+ * with "∇_{b⁽¹⁾}f = " before it: the lecture's entry, (ŷ − y) written out with σ, counts 62 and is
+ * 596 px, just inside a worked step's line; with ReLU it counts 71 and is 698 px, past the 673 px
+ * text block. Characters of the text form measured this worse: `relu'` and `sigma` are both five.
  */
-const WIDEST_ROW = 100;
+const WIDEST_ROW = 60;
 
 /** The rows of a matrix or vector (a vector's entries one a row), or undefined for a scalar. */
 export function rowsOf(v: Expr): Expr[][] | undefined {
@@ -23,34 +26,5 @@ export function rowsOf(v: Expr): Expr[][] | undefined {
 /** A matrix or vector of more than one entry with a row too wide to set whole on a line. */
 export function tooWideToSetWhole(v: Expr): boolean {
   const rows = rowsOf(v);
-  return rows !== undefined && rows.length * rows[0].length > 1 && rows.some((row) => row.reduce((n, x) => n + toText(x).length + 2, 0) > WIDEST_ROW);
-}
-
-/**
- * Roughly how many glyphs a formula shows, the measure of "short": a command that draws a symbol
- * counts one, structure (\frac, \left, \mathbf{…}, braces, ^, _, spacing) none. By its LaTeX,
- * `p \leftarrow p - \epsilon \frac{\partial f_{\text{MSE}}}{\partial p}` (68 characters) is long;
- * by what it shows (p ← p − ε ∂f_MSE/∂p, 12 glyphs) it is short, and stays on one line.
- */
-export function glyphCount(latex: string): number {
-  return latex
-    .replace(/\\(?:text|mathrm|mathbf|mathit|operatorname|boldsymbol)\s*\{([^{}]*)\}/g, '$1')
-    .replace(/\\(?:begin|end)\s*\{[a-z]*\}/g, '')
-    .replace(/\\(?:frac|dfrac|tfrac|left|right|displaystyle|textstyle|big|Big|bigg|Bigg|quad|qquad|hat|tilde|bar|vec)(?![A-Za-z])/g, '')
-    .replace(/\\[,;:! \\]/g, '')
-    .replace(/\\[A-Za-z]+|\\./g, 'x')
-    .replace(/[{}^_&\s]/g, '').length;
-}
-
-/** Glyphs beyond which a formula may not fit on its line, after what precedes it there and a list's indent (about 60 % of a line). */
-const MAY_NOT_FIT = 45;
-
-/**
- * A formula that may not fit on its line: KaTeX never breaks inside \left…\right, so its
- * brackets must be of a fixed size to leave it free to break after + (src/print/latex.ts). The
- * lecture's ∂/∂w₁ [w₅σ(w₁x₁ + w₂x₂ + b₁) + w₆σ(w₃x₁ + w₄x₂ + b₂) + b₃] shows 38 glyphs and keeps
- * \left[; a 2-2-2-1 sigmoid network's ŷ shows 59, and its line of the key overflowed.
- */
-export function mayNotFitALine(latex: string): boolean {
-  return glyphCount(latex) > MAY_NOT_FIT;
+  return rows !== undefined && rows.length * rows[0].length > 1 && rows.some((row) => row.reduce((n, x) => n + glyphCount(toLatex(x)) + 2, 0) > WIDEST_ROW);
 }

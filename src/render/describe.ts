@@ -2,7 +2,8 @@
 import type { Answer, CaseBranch, Check } from '../exercises/types.js';
 import type { Condition } from '../ops/types.js';
 import { toLatex } from '../print/latex.js';
-import { mayNotFitALine, rowsOf, tooWideToSetWhole } from '../print/width.js';
+import { mayNotFitALine } from '../print/glyphs.js';
+import { rowsOf, tooWideToSetWhole } from '../print/width.js';
 
 const REL: Record<Condition['rel'], string> = { '<=': '\\leq', '<': '<', '>': '>', '>=': '\\geq' };
 

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import katex from 'katex';
 import { splitProse } from './prose.js';
-import { glyphCount } from '../print/width.js';
+import { glyphCount } from '../print/glyphs.js';
 
 export { glyphCount };
 

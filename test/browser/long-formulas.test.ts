@@ -35,7 +35,7 @@ async function formulasSetSmaller(exercises: readonly string[]): Promise<number>
   return page.evaluate(fitWideFormulas);
 }
 
-describe('the steps of deep networks fit their lines', () => {
+describe('long answers and steps fit their lines, with no formula set smaller', () => {
   it.each([
     // ∂/∂w [ŷ] of a 3-3-3-1 net: brackets around ≈ 2,800 px of ŷ (\left[…\right] never breaks).
     ['a partial of a 3-3-3-1 network', '{ kind: partial, params: { layers: [3, 3, 3, 1], activation: sigma } }'],
@@ -45,6 +45,10 @@ describe('the steps of deep networks fit their lines', () => {
     ['the expansion of a 4-4-4-4 network', '{ kind: network-expansion, params: { layers: [4, 4, 4, 4], activation: tanh, naming: indexed } }'],
     // ReLU cases of ∂f_MSE/∂w with ŷ written out: 870 px in a cases block, which never breaks.
     ['MSE partials of a 3-2-1 ReLU network', '{ kind: mse-partials, params: { layers: [3, 2, 1], activation: relu, count: 3 } }'],
+    // ∇_{b⁽¹⁾}f of a ReLU net: 71 glyphs an entry, 698 px set whole (measured in characters, it fitted).
+    ['the matrix gradients of a 2-2-1 ReLU network', '{ kind: matrix-gradients, params: { layers: [2, 2, 1], activation: relu } }'],
+    // A 4×3 Jacobian of activations, restated whole in its last step: ≈ 1,300 px.
+    ['a 4×3 Jacobian of activations', '{ kind: jacobian, params: { outputs: 4, inputs: 3, difficulty: activations } }'],
     // W = W⁽³⁾W⁽²⁾W⁽¹⁾ multiplied out: ≈ 2,000 px.
     ['the collapse of a 3-3-3-2 linear network', '{ kind: linear-collapse, params: { layers: [3, 3, 3, 2] } }'],
   ])('%s', async (_, exercise) => {

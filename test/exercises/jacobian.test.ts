@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { tooWideToSetWhole } from '../../src/print/width.js';
 import { answerText, corrupt, expectVerified, fingerprint, generate, specError, verify, expectTypesets } from './kind-harness.js';
 
 const LECTURE = { expr: '[2*x1 + x2, pi*x2, -x1/x2]' };
@@ -63,6 +64,27 @@ describe('jacobian: random functions', () => {
   it('sizes are honoured and every input is used', () => {
     const ex = generate('jacobian', { outputs: 3, inputs: 3 }, 9);
     expect(ex.data).toMatchObject({ rows: 3, cols: 3, vars: ['x1', 'x2', 'x3'] });
+  });
+});
+
+describe('jacobian: a matrix too wide for a line', () => {
+  it('is not restated in the last step, which points to the answer set out entry by entry', () => {
+    const seen = { whole: 0, wide: 0 };
+    for (let seed = 1; seed <= 12; seed++) {
+      const ex = generate('jacobian', { outputs: 4, inputs: 3, difficulty: 'activations' }, seed);
+      const last = ex.steps.at(-1)!;
+      if (tooWideToSetWhole(ex.answers[0].value)) {
+        seen.wide++;
+        expect(last.latex, `seed ${seed}`).toBe('');
+        expect(last.becauseLatex, `seed ${seed}`).toMatch(/; the answer above sets it out entry by entry\.$/);
+      } else {
+        seen.whole++;
+        expect(last.latex, `seed ${seed}`).toMatch(/^\\begin\{bmatrix\}/);
+      }
+    }
+    // Both happen among these seeds, so both branches are tested.
+    expect(seen.wide).toBeGreaterThan(0);
+    expect(seen.whole).toBeGreaterThan(0);
   });
 });
 

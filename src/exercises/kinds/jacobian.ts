@@ -14,6 +14,7 @@ import { m, math, space, text } from '../content.js';
 import { answerFromSpec } from '../answers.js';
 import { deriveJacobian } from '../../calculus/jacobian.js';
 import { toLatex } from '../../print/latex.js';
+import { tooWideToSetWhole } from '../../print/width.js';
 import { abstractNames } from '../../numeric/sampling.js';
 import { InputError } from '../../errors.js';
 import { DIFFICULTIES, randomOutputs } from '../random-functions.js';
@@ -72,12 +73,14 @@ export const jacobianKind = defineKind({
     const n = outputs.length;
     const abstract = abstractNames(...outputs).length > 0;
     const steps: WorkedStep[] = J.derivations.flatMap((row, i) => row.map((d) => entryStep('f', i, n, d, 'J')));
+    // Too wide to set whole, the matrix is not restated here: the answer above sets it entry by entry.
+    const whole = !tooWideToSetWhole(J.matrix);
     steps.push({
       answerId: 'J',
       rule: 'jacobian',
-      because: `Lay the partials out as a ${n}×${vars.length} matrix: row i holds the partials of fᵢ (the outputs), column j those with respect to xⱼ (the inputs).`,
-      becauseLatex: `Lay the partials out as a $${shapeLatex(n, vars.length)}$ matrix: row $i$ holds the partials of $f_{i}$ (the outputs), column $j$ those with respect to the $j$-th input.`,
-      latex: toLatex(J.matrix),
+      because: `Lay the partials out as a ${n}×${vars.length} matrix: row i holds the partials of fᵢ (the outputs), column j those with respect to xⱼ (the inputs)${whole ? '' : '; the answer above sets it out entry by entry'}.`,
+      becauseLatex: `Lay the partials out as a $${shapeLatex(n, vars.length)}$ matrix: row $i$ holds the partials of $f_{i}$ (the outputs), column $j$ those with respect to the $j$-th input${whole ? '' : '; the answer above sets it out entry by entry'}.`,
+      latex: whole ? toLatex(J.matrix) : '',
     });
     return {
       id: ctx.id,
