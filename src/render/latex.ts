@@ -33,7 +33,10 @@ export function renderLatex(sheet: Sheet, audience: Audience): string {
     '\\setlength{\\topmargin}{-10mm}',
     '\\setlength{\\parindent}{0pt}',
     '\\setlength{\\parskip}{0.5\\baselineskip}',
-    '\\newcommand{\\answerline}[1]{\\par\\hspace*{1.5em}\\parbox{\\dimexpr\\linewidth-1.5em}{\\raggedright$\\displaystyle #1$}\\par}',
+    // A paragraph, not a \parbox: a long answer breaks across lines after = or + and, unlike a
+    // box, across pages (a box taller than the page ran off its foot). \raggedright resets
+    // \leftskip, so the indent comes after it.
+    '\\newcommand{\\answerline}[1]{\\par{\\raggedright\\leftskip=1.5em\\relax\\noindent$\\displaystyle #1$\\par}}',
     '\\pagestyle{plain}',
     '\\begin{document}',
     body,

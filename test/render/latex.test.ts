@@ -89,4 +89,17 @@ describe('LaTeX sheets and keys', () => {
       expect(fonts, name).not.toContain('Type 3');
     }
   });
+
+  it(`pdflatex breaks an answer longer than a page across pages${hasPdflatex ? '' : ' — SKIPPED: pdflatex is not on PATH (apt-get install texlive-latex-base)'}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    const dir = mkdtempSync(join(tmpdir(), 'gradsheet-tex-'));
+    dirs.push(dir);
+    // ∂f_MSE/∂p of a 4-4-4-4 sigmoid network, ŷ written out: answers longer than a page. In a
+    // \parbox they could not break, and six ran off the foot of their page (up to 938 pt).
+    const spec = loadSpec('title: Deep\nseed: 11\nexercises:\n  - { kind: mse-partials, params: { layers: [4, 4, 4, 4], activation: sigmoid } }\n', 'deep.yaml');
+    writeFileSync(join(dir, 'deep-key.tex'), renderLatex(buildSheet(spec), 'key'));
+    const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'deep-key.tex'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'deep-key.log'), 'latin1')).not.toMatch(/Overfull \\vbox/);
+  }, 90_000);
 });
