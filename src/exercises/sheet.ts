@@ -43,6 +43,7 @@ const DEFAULT_POINTS = 2;
 export function buildSheet(spec: WorksheetSpec, options: SheetOptions = {}): Sheet {
   const base = options.seed ?? spec.seed;
   const seed = options.variant ? deriveSeed(base, `variant:${options.variant.id}`) : base;
+  let total = 0;
   const exercises = spec.exercises.map((entry, i): Exercise => {
     const id = entry.id ?? `ex${i + 1}`;
     const info = kindInfo(entry.kind);
@@ -55,14 +56,13 @@ export function buildSheet(spec: WorksheetSpec, options: SheetOptions = {}): She
         title: entry.title,
         answers: entry.answers,
       });
-      tooLongToPrint(exercise, info);
+      total += sizeToPrint(exercise, info);
       return exercise;
     } catch (e) {
       if (e instanceof InputError) throw exerciseError(spec, i, id, entry.kind, e);
       throw e;
     }
   });
-  const total = exercises.reduce((n, ex) => n + latexSize(ex), 0);
   if (total > MAX_SHEET_LATEX) {
     const reason = `the answer key would set ${total.toLocaleString('en-US')} characters of formulas, ${pagesOf(total)}; one key holds at most ${MAX_SHEET_LATEX.toLocaleString('en-US')} (${pagesOf(MAX_SHEET_LATEX)}): split the exercises over two worksheets`;
     const source = sourceOf(spec);
@@ -80,12 +80,13 @@ export function buildSheet(spec: WorksheetSpec, options: SheetOptions = {}): She
 }
 
 /**
- * An exercise too long to typeset and print (src/exercises/size.ts): a spec error naming the
- * parameter that makes it so, for the network kinds their layers.
+ * The characters of formulas an exercise gives the key (src/exercises/size.ts). One too long to
+ * typeset and print is a spec error naming the parameter that makes it so, for the network kinds
+ * their layers.
  */
-function tooLongToPrint(exercise: Exercise, info: KindInfo): void {
+function sizeToPrint(exercise: Exercise, info: KindInfo): number {
   const size = latexSize(exercise);
-  if (size <= MAX_EXERCISE_LATEX) return;
+  if (size <= MAX_EXERCISE_LATEX) return size;
   const fields = info.params instanceof z.ZodObject ? Object.keys(info.params.shape) : [];
   const field = fields.includes('layers') ? 'params.layers' : 'params';
   const remedy = fields.includes('layers') ? `choose fewer or narrower layers${fields.includes('steps') ? ', or steps: short' : ''}` : 'choose smaller parameters';
