@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, fixture, removeScratch, scratch } from '../fixtures/cli.js';
@@ -26,6 +26,15 @@ describe('gradsheet verify', () => {
     const r = await cli('verify', fixture('chain.yaml'));
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out).toMatch(/^ok {3}\S*chain\.yaml seed 7: 3 exercises, 24 numeric comparisons\nall 1 sheet verified$/);
+  });
+
+  it('counts one exercise as one', async () => {
+    const dir = scratch();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'one.yaml'), 'title: One\nseed: 1\nexercises:\n  - kind: chain-rule\n');
+    const r = await cli('verify', join(dir, 'one.yaml'));
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/^ok {3}\S*one\.yaml seed 1: 1 exercise, \d+ numeric comparisons\nall 1 sheet verified$/);
   });
 
   it('verifies N seeds from the spec’s own, and every spec of a directory', async () => {

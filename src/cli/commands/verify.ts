@@ -93,7 +93,7 @@ function textReport(results: readonly SheetResult[]): string {
   for (const r of results) {
     const comparisons = r.reports.reduce((n, x) => n + x.comparisons, 0);
     const bad = r.reports.filter((x) => !x.ok);
-    lines.push(`${bad.length === 0 ? 'ok  ' : 'FAIL'} ${where(r)}: ${r.reports.length} exercises, ${comparisons} numeric comparisons`);
+    lines.push(`${bad.length === 0 ? 'ok  ' : 'FAIL'} ${where(r)}: ${r.reports.length} exercise${r.reports.length === 1 ? '' : 's'}, ${comparisons} numeric comparisons`);
     for (const x of bad) {
       for (const f of x.failures) {
         lines.push(`     exercise ${x.exerciseId} (${x.title}): answer ${f.answerId}: ${f.check} check failed: ${f.message}`);
