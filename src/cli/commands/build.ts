@@ -15,6 +15,7 @@ import { defaultSpec, readText } from '../spec-files.js';
 import { numberedVariants, rosterVariants } from '../../render/variants.js';
 import { openPdfPrinter, type PdfPrinter } from '../../render/pdf.js';
 import { writeAtomically } from '../../render/output.js';
+import { counted } from '../../plural.js';
 import {
   buildWorksheet,
   failureLines,
@@ -80,7 +81,7 @@ export function buildCommand(io: CommandIo): Command {
       const exercises = built.reports.reduce((n, r) => n + r.length, 0);
       const comparisons = built.reports.reduce((n, r) => n + r.reduce((m, x) => m + x.comparisons, 0), 0);
       const count = built.sheets.length;
-      io.out(`verified ${exercises} exercise${exercises === 1 ? '' : 's'} on ${count} sheet${count === 1 ? '' : 's'} (${comparisons} numeric comparisons)`);
+      io.out(`verified ${counted(exercises, 'exercise')} on ${counted(count, 'sheet')} (${comparisons} numeric comparisons)`);
       io.out(written.length <= 8 ? `wrote ${written.join(', ')}` : `wrote ${written.length} files to ${opts.out}`);
     });
 }

@@ -14,6 +14,7 @@ import { createRng } from '../../numeric/rng.js';
 import { nameLatex } from '../../print/names.js';
 import { formatOption, json, type Format, type Io } from '../io.js';
 import { architectureOptions, architectureSpec, type ArchitectureFlags } from '../network-options.js';
+import { counted } from '../../plural.js';
 
 interface TrainFlags extends ArchitectureFlags {
   data: string;
@@ -140,7 +141,7 @@ function renderText(net: Network, data: readonly Example[], r: TrainResult, s: S
   const cost = net.spec.loss === 'mse' ? '1/2*(yhat - y)^2' : 'binary cross-entropy';
   const lines = [
     `gradient descent: layers ${net.spec.layers.join('-')}, ${net.spec.activation.join(',') || 'no hidden layer'}, cost ${cost}`,
-    `${data.length} examples, ${s.epochs} epochs, minibatches of ${s.batchSize}, lr ${s.learningRate}, seed ${s.seed}`,
+    `${counted(data.length, 'example')}, ${counted(s.epochs, 'epoch')}, minibatches of ${s.batchSize}, lr ${s.learningRate}, seed ${s.seed}`,
     '',
     'epoch  mean cost',
     `${'0'.padStart(5)}  ${fmt(r.initialLoss)}`,

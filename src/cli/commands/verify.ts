@@ -15,6 +15,7 @@ import { json, type CommandIo, type Io } from '../io.js';
 import { defaultSpec, isDirectory, readText, specsIn } from '../spec-files.js';
 import { textTex } from '../../render/tex-text.js';
 import { checkSpecProse } from '../../render/spec-prose.js';
+import { counted } from '../../plural.js';
 
 interface VerifyOptions {
   seeds: string;
@@ -53,7 +54,7 @@ export function verifyCommand(io: CommandIo): Command {
       io.out(opts.format === 'json' ? jsonReport(results) : opts.format === 'latex' ? latexReport(results) : textReport(results));
       if (failed.length > 0) {
         const count = failed.reduce((n, r) => n + r.reports.reduce((m, x) => m + x.failures.length, 0), 0);
-        io.err(`gradsheet: verification failed: ${count} failed check${count === 1 ? '' : 's'} in ${failed.length} of ${results.length} sheets`);
+        io.err(`gradsheet: verification failed: ${counted(count, 'failed check')} in ${failed.length} of ${results.length} sheets`);
         io.setExitCode(1);
       }
     });
@@ -93,7 +94,7 @@ function textReport(results: readonly SheetResult[]): string {
   for (const r of results) {
     const comparisons = r.reports.reduce((n, x) => n + x.comparisons, 0);
     const bad = r.reports.filter((x) => !x.ok);
-    lines.push(`${bad.length === 0 ? 'ok  ' : 'FAIL'} ${where(r)}: ${r.reports.length} exercise${r.reports.length === 1 ? '' : 's'}, ${comparisons} numeric comparisons`);
+    lines.push(`${bad.length === 0 ? 'ok  ' : 'FAIL'} ${where(r)}: ${counted(r.reports.length, 'exercise')}, ${counted(comparisons, 'numeric comparison')}`);
     for (const x of bad) {
       for (const f of x.failures) {
         lines.push(`     exercise ${x.exerciseId} (${x.title}): answer ${f.answerId}: ${f.check} check failed: ${f.message}`);
@@ -101,7 +102,7 @@ function textReport(results: readonly SheetResult[]): string {
     }
   }
   const failed = results.filter((r) => r.reports.some((x) => !x.ok)).length;
-  lines.push(failed === 0 ? `all ${results.length} sheet${results.length === 1 ? '' : 's'} verified` : `${failed} of ${results.length} sheets failed`);
+  lines.push(failed === 0 ? `all ${counted(results.length, 'sheet')} verified` : `${failed} of ${results.length} sheets failed`);
   return lines.join('\n');
 }
 
