@@ -1,11 +1,8 @@
 /**
- * How long a formula looks: the glyphs it shows, whatever the length of its LaTeX. The measure of
- * "short" in prose (render/katex.ts) and of "may not fit" for brackets (print/latex.ts) and
- * matrices (print/width.ts).
- */
-/**
- * Roughly how many glyphs a formula shows, the measure of "short": a command that draws a symbol
- * counts one, structure (\frac, \left, \mathbf{…}, braces, ^, _, spacing) none. By its LaTeX,
+ * Roughly how many glyphs a formula shows, whatever the length of its LaTeX: the measure of "short"
+ * in prose (render/katex.ts) and of "may not fit" for brackets (print/latex.ts) and matrices
+ * (print/width.ts). A command that draws a symbol counts one, structure (\frac, \left, \mathbf{…},
+ * braces, ^, _, spacing) none. By its LaTeX,
  * `p \leftarrow p - \epsilon \frac{\partial f_{\text{MSE}}}{\partial p}` (68 characters) is long;
  * by what it shows (p ← p − ε ∂f_MSE/∂p, 12 glyphs) it is short, and stays on one line.
  */

@@ -12,8 +12,6 @@ import katex from 'katex';
 import { splitProse } from './prose.js';
 import { glyphCount } from '../print/glyphs.js';
 
-export { glyphCount };
-
 /** A formula KaTeX refused. Our printers produce every formula, so this is a bug, not bad input. */
 export class MathError extends Error {
   override readonly name = 'MathError';
@@ -131,7 +129,6 @@ export function proseHtml(text: string): string {
   }
   return units.map((u) => (u.math && u.words ? `<span class="nw">${u.html}</span>` : u.html)).join('');
 }
-
 
 /**
  * Math symbols written as Unicode in prose (σ′(z)·∂z/∂w₁) set in a font that has them. The body

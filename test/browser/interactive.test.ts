@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../../src/render/pdf.js';
+import { launchChromium } from '../support/chromium.js';
 import { cli } from '../fixtures/cli.js';
 import { ensureBundle, specFile } from '../interactive/support.js';
 
@@ -29,8 +29,7 @@ beforeAll(async () => {
   await ensureBundle();
   const r = await cli('build', specFile('lecture'), '--out', dir, '--format', 'interactive');
   expect(r.code, r.err).toBe(0);
-  const { default: puppeteer } = await import('puppeteer');
-  browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -7,7 +7,8 @@
  */
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, fitWideFormulas, TEXT_WIDTH_PX } from '../../src/render/pdf.js';
+import { fitWideFormulas, TEXT_WIDTH_PX } from '../../src/render/pdf.js';
+import { launchChromium } from '../support/chromium.js';
 import { renderHtml } from '../../src/render/html.js';
 import { buildSheet } from '../../src/exercises/sheet.js';
 import { loadSpec } from '../../src/spec/load.js';
@@ -16,8 +17,7 @@ let browser: Browser | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  const { default: puppeteer } = await import('puppeteer');
-  browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] });
+  browser = await launchChromium();
   page = await browser.newPage();
   await page.emulateMediaType('print');
   await page.setViewport({ width: TEXT_WIDTH_PX, height: 1000 });

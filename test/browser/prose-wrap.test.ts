@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../../src/render/pdf.js';
+import { launchChromium } from '../support/chromium.js';
 import { katexCss, proseHtml } from '../../src/render/katex.js';
 import { templatesDir } from '../../src/render/assets.js';
 
@@ -15,8 +15,7 @@ let browser: Browser | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  const { default: puppeteer } = await import('puppeteer');
-  browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] });
+  browser = await launchChromium();
   page = await browser.newPage();
   const css = `${katexCss()}\n${readFileSync(join(templatesDir(), 'print.css'), 'utf8')}`;
   await page.setContent(`<!DOCTYPE html><html><head><style>${css}</style></head><body><p id="p"></p></body></html>`, { waitUntil: 'load' });

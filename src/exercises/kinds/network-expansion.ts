@@ -54,29 +54,31 @@ function expansionSteps(net: Network): WorkedStep[] {
     steps.push({ because, becauseLatex, latex });
   };
   /**
-   * The step as one equation, lhs = the matrices written out (`parts`, set between `lhs =` and
-   * the value by `writeOut`) = the value; or, too wide for that, lhs = the equation in symbols
-   * (unless the sentence gives it), then the entries one per line.
+   * One step: lhs = the product written out (when there is one) = the value; or, when any of them
+   * is too wide to set whole, lhs = the formula in symbols (unless the sentence says it already),
+   * then the value's entries one per line.
    */
-  const equation = (
-    sentence: { because: string; becauseLatex: string },
-    lhs: string,
-    symbolic: string | undefined,
-    parts: readonly Expr[],
-    writeOut: (latex: readonly string[]) => string,
-    value: Expr,
-    entryName: (i: number) => string,
-  ): void => {
-    if (![...parts, value].some(tooWideToSetWhole)) {
-      const middle = parts.length > 0 ? ` = ${writeOut(parts.map((e) => toLatex(e)))}` : '';
-      step(sentence.because, sentence.becauseLatex, `${lhs}${middle} = ${toLatex(value)}`);
+  const equation = (e: {
+    because: string;
+    becauseLatex: string;
+    lhs: string;
+    symbolic?: string;
+    product?: { factors: readonly Expr[]; bias?: Expr };
+    value: Expr;
+    entryName: (i: number) => string;
+  }): void => {
+    const shown = [...(e.product?.factors ?? []), ...(e.product?.bias ? [e.product.bias] : []), e.value];
+    if (!shown.some(tooWideToSetWhole)) {
+      const p = e.product;
+      const middle = p ? ` = ${p.factors.map((f) => toLatex(f)).join(' ')}${p.bias ? ` + ${toLatex(p.bias)}` : ''}` : '';
+      step(e.because, e.becauseLatex, `${e.lhs}${middle} = ${toLatex(e.value)}`);
       return;
     }
-    const entries = rowsOf(value)?.flat() ?? [value];
-    const lines = entries.map((e, i) => `$$${entryName(i + 1)} = ${toLatex(e)}$$`).join(' ');
+    const entries = rowsOf(e.value)?.flat() ?? [e.value];
+    const lines = entries.map((x, i) => `$$${e.entryName(i + 1)} = ${toLatex(x)}$$`).join(' ');
     const rest = ' One entry at a time: set whole, the vector would be too wide for a line.';
-    const inSymbols = symbolic === undefined ? '' : ` $$${lhs} = ${symbolic}$$`;
-    step(sentence.because + rest, `${sentence.becauseLatex}${rest}${inSymbols} ${lines}`, '');
+    const inSymbols = e.symbolic === undefined ? '' : ` $$${e.lhs} = ${e.symbolic}$$`;
+    step(e.because + rest, `${e.becauseLatex}${rest}${inSymbols} ${lines}`, '');
   };
   let h: MatExpr = vectorSymbol('x', layers[0]);
   for (let l = 1; l <= L; l++) {
@@ -86,35 +88,28 @@ function expansionSteps(net: Network): WorkedStep[] {
     const last = l === L;
     const inputName = l === 1 ? '\\mathbf{x}' : `\\mathbf{h}^{(${l - 1})}`;
     const input = l === 1 ? h : vectorSymbol('h', layers[l - 1], l - 1);
-    const lhs = last ? (layers[L] > 1 ? '\\hat{\\mathbf{y}}' : '\\hat{y}') : `\\mathbf{z}^{(${l})}`;
-    equation(
-      {
-        because: `Row i of W⁽${l}⁾ times the entries of ${l === 1 ? 'x' : `h⁽${l - 1}⁾`}${net.spec.bias ? `, plus the bias of unit i` : ''}.`,
-        becauseLatex: `Row $i$ of ${m(matrixToLatex(W))} times the entries of ${m(inputName)}${net.spec.bias ? ', plus the bias of unit $i$' : ''}.`,
-      },
-      lhs,
+    equation({
+      because: `Row i of W⁽${l}⁾ times the entries of ${l === 1 ? 'x' : `h⁽${l - 1}⁾`}${net.spec.bias ? `, plus the bias of unit i` : ''}.`,
+      becauseLatex: `Row $i$ of ${m(matrixToLatex(W))} times the entries of ${m(inputName)}${net.spec.bias ? ', plus the bias of unit $i$' : ''}.`,
+      lhs: last ? (layers[L] > 1 ? '\\hat{\\mathbf{y}}' : '\\hat{y}') : `\\mathbf{z}^{(${l})}`,
       // In symbols: W⁽ˡ⁾h⁽ˡ⁻¹⁾ + b⁽ˡ⁾, as the sentence reads (not h written as σ(…)).
-      matrixToLatex(net.spec.bias ? sum(product(W, input), b) : product(W, input)),
-      net.spec.bias ? [expanded(W), expanded(h), expanded(b)] : [expanded(W), expanded(h)],
-      ([Wl, hl, bl]) => `${Wl} ${hl}${bl === undefined ? '' : ` + ${bl}`}`,
-      expanded(z),
-      (i) => (last ? nameLatex(net.outputs[i - 1]) : `z^{(${l})}_{${i}}`),
-    );
+      symbolic: matrixToLatex(net.spec.bias ? sum(product(W, input), b) : product(W, input)),
+      product: { factors: [expanded(W), expanded(h)], bias: net.spec.bias ? expanded(b) : undefined },
+      value: expanded(z),
+      entryName: (i) => (last ? nameLatex(net.outputs[i - 1]) : `z^{(${l})}_{${i}}`),
+    });
     if (last) break;
     const act = activation[l - 1];
     h = act === 'identity' ? z : elementwise(act, 0, z);
     if (act !== 'identity') {
-      const fn = functionNameLatex(act);
       const hName = `\\mathbf{h}^{(${l})}`;
-      equation(
-        { because: `h⁽${l}⁾ = ${act}(z⁽${l}⁾), entry by entry.`, becauseLatex: `${m(`${hName} = ${fn}(\\mathbf{z}^{(${l})})`)}, applied entry by entry.` },
-        hName,
-        undefined, // the sentence says it already
-        [],
-        () => '',
-        expanded(h),
-        (i) => `h^{(${l})}_{${i}}`,
-      );
+      equation({
+        because: `h⁽${l}⁾ = ${act}(z⁽${l}⁾), entry by entry.`,
+        becauseLatex: `${m(`${hName} = ${functionNameLatex(act)}(\\mathbf{z}^{(${l})})`)}, applied entry by entry.`,
+        lhs: hName,
+        value: expanded(h),
+        entryName: (i) => `h^{(${l})}_{${i}}`,
+      });
     }
   }
   return steps;
