@@ -114,7 +114,7 @@ function linear(e: Expr, ctx: RuleContext): RuleApplication | undefined {
     rule: 'linear',
     because: () =>
       e.kind === 'mul'
-        ? ['∂(', e, ')/∂', w, ' = ', c, ', since ', e, ' is ', w, ' times ', c, ', which does not depend on ', w, '.']
+        ? [ruleFormula(w, e, c), ', since ', e, ' is ', w, ' times ', c, ', which does not depend on ', w, '.']
         : named(placeholders([e, w, ctx.root], 'z')[0]),
     value: c,
   };

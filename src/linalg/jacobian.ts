@@ -15,6 +15,10 @@ import { scalarName } from './names.js';
 import { fromScalar } from './scalar-bridge.js';
 import { normalize, TIDY_RULES, type RewriteContext } from './rewrite.js';
 import type { MatProse, MatRuleId } from './steps.js';
+import { proseMath as pm } from '../calculus/prose.js';
+import { functionNameLatex } from '../print/latex.js';
+
+const MATRIX_A = pm('A', '\\mathbf{A}');
 
 export interface JacobianResult {
   /** ∂e/∂x, tidied (no identity factors, zero terms or ½·2). */
@@ -102,8 +106,8 @@ function jac(e: MatExpr, x: MatSymbol, notes: Note[], quiet: boolean): MatExpr {
         rule: 'jacobian-linear',
         because:
           last.kind === 'symbol' && sameSymbol(last, x)
-            ? ['∂(Au)/∂u = A for a matrix A that does not depend on u (here A = ', A, ').']
-            : ['∂(Au)/∂', x, ' = A ∂u/∂', x, ' for a matrix A that does not depend on ', x, ' (here A = ', A, ').'],
+            ? [pm('∂(Au)/∂u = A', '\\partial (\\mathbf{A}\\mathbf{u})/\\partial \\mathbf{u} = \\mathbf{A}'), ' for a matrix ', MATRIX_A, ' that does not depend on ', pm('u', '\\mathbf{u}'), ' (here ', pm('A = ', '\\mathbf{A} ='), A, ').']
+            : [pm('∂(Au)/∂', '\\partial (\\mathbf{A}\\mathbf{u})/\\partial'), x, pm(' = A ∂u/∂', '= \\mathbf{A}\\, \\partial \\mathbf{u}/\\partial'), x, ' for a matrix ', MATRIX_A, ' that does not depend on ', x, ' (here ', pm('A = ', '\\mathbf{A} ='), A, ').'],
       });
       return product(A, Jq(last));
     }
@@ -114,14 +118,14 @@ function jac(e: MatExpr, x: MatSymbol, notes: Note[], quiet: boolean): MatExpr {
       notes.push({
         rule: 'jacobian-elementwise',
         because: [
-          `${name} acts entry by entry: entry i of `, e, ' depends only on entry i of ', e.arg,
-          ', so the Jacobian is diagonal, diag(', d, ').',
+          pm(functionLabel(e.fn), functionNameLatex(e.fn)), ' acts entry by entry: entry ', pm('i'), ' of ', e, ' depends only on entry ', pm('i'),
+          ' of ', e.arg, ', so the Jacobian is diagonal, ', pm('diag(', '\\operatorname{diag}('), d, pm(')'), '.',
         ],
       });
       return product(diag(d), Jq(e.arg));
     }
     case 'hadamard': {
-      notes.push({ rule: 'jacobian-hadamard', because: ['Product rule for ⊙: ∂(u ⊙ v) = diag(v) ∂u + diag(u) ∂v.'] });
+      notes.push({ rule: 'jacobian-hadamard', because: ['Product rule for ', pm('⊙', '\\odot'), ': ', pm('∂(u ⊙ v) = diag(v) ∂u + diag(u) ∂v', '\\partial (\\mathbf{u} \\odot \\mathbf{v}) = \\operatorname{diag}(\\mathbf{v})\\, \\partial \\mathbf{u} + \\operatorname{diag}(\\mathbf{u})\\, \\partial \\mathbf{v}'), '.'] });
       const terms = e.factors.map((f, i) => {
         if (!mentions(f, x)) return undefined;
         const others = e.factors.filter((_, k) => k !== i);
@@ -135,8 +139,13 @@ function jac(e: MatExpr, x: MatSymbol, notes: Note[], quiet: boolean): MatExpr {
         rule: 'jacobian-squared-norm',
         because:
           u.rows === 1
-            ? ['Power rule: ∂(u²)/∂', x, ' = 2u ∂u/∂', x, ', with u = ', u, '.']
-            : ['∂‖u‖²/∂', x, ' = ∂(uᵀu)/∂', x, ' = 2uᵀ ∂u/∂', x, ', with u = ', u, '.'],
+            ? ['Power rule: ', pm('∂(u²)/∂', '\\partial (u^{2})/\\partial'), x, pm(' = 2u ∂u/∂', '= 2u\\, \\partial u/\\partial'), x, ', with ', pm('u = ', 'u ='), u, '.']
+            : [
+                pm('∂‖u‖²/∂', '\\partial \\lVert \\mathbf{u} \\rVert^{2}/\\partial'), x,
+                pm(' = ∂(uᵀu)/∂', '= \\partial (\\mathbf{u}^{\\top}\\mathbf{u})/\\partial'), x,
+                pm(' = 2uᵀ ∂u/∂', '= 2\\mathbf{u}^{\\top}\\, \\partial \\mathbf{u}/\\partial'), x,
+                ', with ', pm('u = ', '\\mathbf{u} ='), u, '.',
+              ],
       });
       return scale(rat(2), product(transpose(u), Jq(u)));
     }

@@ -18,6 +18,10 @@ import { fromScalar, toScalar } from './scalar-bridge.js';
 import { matChildren, matWithChildren, sameSymbol } from './traverse.js';
 import { coefficientText } from './print-text.js';
 import type { MatProse, MatRuleId } from './steps.js';
+import { proseMath as pm } from '../calculus/prose.js';
+
+/** The general forms in the reasons below are math, typeset in the key like any other formula. */
+const ONE_BY_ONE = pm('1×1', '1 \\times 1');
 
 export interface RewriteContext {
   /** Definitions name = expr; 1×1 ones let σ(z⁽ᴸ⁾) be written back as ŷ. */
@@ -77,8 +81,8 @@ const identityFactorRule: RewriteRule = {
 const scaleRule: RewriteRule = {
   id: 'scale',
   apply: (e) => {
-    if (e.kind === 'scale' && isOne(e.coef)) return { value: e.arg, because: ['1·A = A.'] };
-    if (e.kind === 'scale' && e.coef.equals(-1)) return { value: neg(e.arg), because: ['(−1)·A = −A.'] };
+    if (e.kind === 'scale' && isOne(e.coef)) return { value: e.arg, because: [pm('1·A = A', '1 \\cdot \\mathbf{A} = \\mathbf{A}'), '.'] };
+    if (e.kind === 'scale' && e.coef.equals(-1)) return { value: neg(e.arg), because: [pm('(−1)·A = −A', '(-1) \\cdot \\mathbf{A} = -\\mathbf{A}'), '.'] };
     if (e.kind === 'scale' && e.arg.kind === 'scale') {
       const c = e.coef.mul(e.arg.coef);
       return {
@@ -86,7 +90,7 @@ const scaleRule: RewriteRule = {
         because: [`Multiply the numbers: ${coefficientText(e.coef)}·${coefficientText(e.arg.coef)} = ${coefficientText(c)}.`],
       };
     }
-    if (e.kind === 'neg' && e.arg.kind === 'neg') return { value: e.arg.arg, because: ['−(−A) = A.'] };
+    if (e.kind === 'neg' && e.arg.kind === 'neg') return { value: e.arg.arg, because: [pm('−(−A) = A', '-(-\\mathbf{A}) = \\mathbf{A}'), '.'] };
     if (e.kind === 'product' && e.factors.some((f) => f.kind === 'scale')) {
       let c = ONE;
       const fs = e.factors.map((f) => {
@@ -94,7 +98,7 @@ const scaleRule: RewriteRule = {
         c = c.mul(f.coef);
         return f.arg;
       });
-      return { value: scale(c, product(...fs)), because: ['Numbers commute with matrices: A(cB) = c(AB).'] };
+      return { value: scale(c, product(...fs)), because: ['Numbers commute with matrices: ', pm('A(cB) = c(AB)', '\\mathbf{A}(c\\mathbf{B}) = c(\\mathbf{A}\\mathbf{B})'), '.'] };
     }
     return undefined;
   },
@@ -102,7 +106,7 @@ const scaleRule: RewriteRule = {
 
 const transposeTranspose: RewriteRule = {
   id: 'transpose-transpose',
-  apply: (e) => (e.kind === 'transpose' && e.arg.kind === 'transpose' ? { value: e.arg.arg, because: ['(Aᵀ)ᵀ = A.'] } : undefined),
+  apply: (e) => (e.kind === 'transpose' && e.arg.kind === 'transpose' ? { value: e.arg.arg, because: [pm('(Aᵀ)ᵀ = A', '(\\mathbf{A}^{\\top})^{\\top} = \\mathbf{A}'), '.'] } : undefined),
 };
 
 const transposeProduct: RewriteRule = {
@@ -112,7 +116,11 @@ const transposeProduct: RewriteRule = {
     const reversed = [...e.arg.factors].reverse().map(transpose);
     return {
       value: product(...reversed),
-      because: ['The transpose of a product is the product of the transposes in reverse order: (AB⋯C)ᵀ = Cᵀ⋯BᵀAᵀ.'],
+      because: [
+        'The transpose of a product is the product of the transposes in reverse order: ',
+        pm('(AB⋯C)ᵀ = Cᵀ⋯BᵀAᵀ', '(\\mathbf{A}\\mathbf{B}\\cdots\\mathbf{C})^{\\top} = \\mathbf{C}^{\\top}\\cdots\\mathbf{B}^{\\top}\\mathbf{A}^{\\top}'),
+        '.',
+      ],
     };
   },
 };
@@ -121,21 +129,21 @@ const transposeDiagonal: RewriteRule = {
   id: 'transpose-diagonal',
   apply: (e) =>
     e.kind === 'transpose' && e.arg.kind === 'diag'
-      ? { value: e.arg, because: ['A diagonal matrix is symmetric: diag(v)ᵀ = diag(v).'] }
+      ? { value: e.arg, because: ['A diagonal matrix is symmetric: ', pm('diag(v)ᵀ = diag(v)', '\\operatorname{diag}(\\mathbf{v})^{\\top} = \\operatorname{diag}(\\mathbf{v})'), '.'] }
       : undefined,
 };
 
 const transposeIdentity: RewriteRule = {
   id: 'transpose-identity',
-  apply: (e) => (e.kind === 'transpose' && e.arg.kind === 'identity' ? { value: e.arg, because: ['Iᵀ = I.'] } : undefined),
+  apply: (e) => (e.kind === 'transpose' && e.arg.kind === 'identity' ? { value: e.arg, because: [pm('Iᵀ = I', '\\mathbf{I}^{\\top} = \\mathbf{I}'), '.'] } : undefined),
 };
 
 const transposeNegation: RewriteRule = {
   id: 'transpose-negation',
   apply: (e) => {
     if (e.kind !== 'transpose') return undefined;
-    if (e.arg.kind === 'neg') return { value: neg(transpose(e.arg.arg)), because: ['(−A)ᵀ = −Aᵀ.'] };
-    if (e.arg.kind === 'scale') return { value: scale(e.arg.coef, transpose(e.arg.arg)), because: ['(cA)ᵀ = cAᵀ.'] };
+    if (e.arg.kind === 'neg') return { value: neg(transpose(e.arg.arg)), because: [pm('(−A)ᵀ = −Aᵀ', '(-\\mathbf{A})^{\\top} = -\\mathbf{A}^{\\top}'), '.'] };
+    if (e.arg.kind === 'scale') return { value: scale(e.arg.coef, transpose(e.arg.arg)), because: [pm('(cA)ᵀ = cAᵀ', '(c\\mathbf{A})^{\\top} = c\\mathbf{A}^{\\top}'), '.'] };
     return undefined;
   },
 };
@@ -145,7 +153,7 @@ const transposeScalar: RewriteRule = {
   id: 'transpose-scalar',
   apply: (e) =>
     e.kind === 'transpose' && e.rows === 1 && e.cols === 1 && e.arg.kind !== 'product'
-      ? { value: e.arg, because: ['A 1×1 matrix is its own transpose.'] }
+      ? { value: e.arg, because: ['A ', ONE_BY_ONE, ' matrix is its own transpose.'] }
       : undefined,
 };
 
@@ -161,19 +169,19 @@ const diagHadamard: RewriteRule = {
     const u = product(...e.factors.slice(i + 1));
     return {
       value: product(...e.factors.slice(0, i), hadamard(u, d.arg)),
-      because: ['Multiplying by a diagonal matrix scales each entry: diag(v)u = u ⊙ v.'],
+      because: ['Multiplying by a diagonal matrix scales each entry: ', pm('diag(v)u = u ⊙ v', '\\operatorname{diag}(\\mathbf{v})\\mathbf{u} = \\mathbf{u} \\odot \\mathbf{v}'), '.'],
     };
   },
 };
 
 const diagScalar: RewriteRule = {
   id: 'diag-scalar',
-  apply: (e) => (e.kind === 'diag' && e.rows === 1 ? { value: e.arg, because: ['A 1×1 diagonal matrix is its entry: diag(u) = u.'] } : undefined),
+  apply: (e) => (e.kind === 'diag' && e.rows === 1 ? { value: e.arg, because: ['A ', ONE_BY_ONE, ' diagonal matrix is its entry: ', pm('diag(u) = u', '\\operatorname{diag}(u) = u'), '.'] } : undefined),
 };
 
 const identityScalar: RewriteRule = {
   id: 'identity-scalar',
-  apply: (e) => (e.kind === 'identity' && e.rows === 1 ? { value: scalarOne(), because: ['The 1×1 identity is the number 1.'] } : undefined),
+  apply: (e) => (e.kind === 'identity' && e.rows === 1 ? { value: scalarOne(), because: ['The ', ONE_BY_ONE, ' identity is the number 1.'] } : undefined),
 };
 
 const scalarProduct: RewriteRule = {
@@ -185,7 +193,7 @@ const scalarProduct: RewriteRule = {
     if (!s) return undefined;
     return {
       value: fromScalar(simplify(s.expr), s.vars),
-      because: ['Every factor is 1×1, so this is an ordinary product of numbers.'],
+      because: ['Every factor is ', ONE_BY_ONE, ', so this is an ordinary product of numbers.'],
     };
   },
 };

@@ -37,6 +37,9 @@ import { GRADIENT_RULES, normalize, TIDY_RULES, TRANSPOSE_RULES, type Applied, t
 import { matrixToText } from '../linalg/print-text.js';
 import { matrixToLatex } from '../linalg/print-latex.js';
 import { makeStep, type MatProse, type MatRuleId, type MatStep, type ProseMath } from '../linalg/steps.js';
+import { proseMath } from '../calculus/prose.js';
+
+const JACOBIAN_CHAIN_RULE = proseMath('∂(f∘g)/∂x = (∂f/∂g)(∂g/∂x)', '\\partial (f \\circ g)/\\partial \\mathbf{x} = (\\partial f/\\partial g)(\\partial g/\\partial \\mathbf{x})');
 
 export type DefinitionRole = 'forward' | 'output' | 'loss' | 'delta';
 
@@ -200,7 +203,7 @@ class Derivation {
       const through: MatProse = via.flatMap((p, i) => (i === 0 ? [p] : [', then ', p]));
       record(
         'chain-rule',
-        ['Chain rule for Jacobians, in this order: ∂(f∘g)/∂x = (∂f/∂g)(∂g/∂x). ', f, ' depends on ', t, ' only through ', ...through, '.'],
+        ['Chain rule for Jacobians, in this order: ', JACOBIAN_CHAIN_RULE, '. ', f, ' depends on ', t, ' only through ', ...through, '.'],
         current,
       );
     }

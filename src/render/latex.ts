@@ -14,7 +14,10 @@ import type { Audience } from './html.js';
 
 export function renderLatex(sheet: Sheet, audience: Audience): string {
   const isKey = audience === 'key';
-  const body = [header(sheet, isKey), ...sheet.exercises.map((ex) => exercise(ex, isKey))].join('\n\n');
+  // The exercises are ragged right, as in the HTML: a justified line holding a long formula has
+  // nothing to stretch, and TeX ran it into the margin instead ("Let W⁽¹⁾ = […], W⁽²⁾ = […]" by
+  // 62 pt). The header's \hfill lines come before, so they still reach the right margin.
+  const body = [header(sheet, isKey), '\\raggedright', ...sheet.exercises.map((ex) => exercise(ex, isKey))].join('\n\n');
   const what = [sheet.title, `seed ${sheet.seed}`, sheet.variant ? `variant ${sheet.variant.id}` : '', isKey ? 'answer key' : 'student sheet']
     .filter(Boolean)
     .join(', ')
@@ -34,9 +37,9 @@ export function renderLatex(sheet: Sheet, audience: Audience): string {
     '\\setlength{\\parindent}{0pt}',
     '\\setlength{\\parskip}{0.5\\baselineskip}',
     // A paragraph, not a \parbox: a long answer breaks across lines after = or + and, unlike a
-    // box, across pages (a box taller than the page ran off its foot). \raggedright resets
-    // \leftskip, so the indent comes after it.
-    '\\newcommand{\\answerline}[1]{\\par{\\raggedright\\leftskip=1.5em\\relax\\noindent$\\displaystyle #1$\\par}}',
+    // box, across pages (a box taller than the page ran off its foot). Its lines after the first
+    // are indented 2em more, as in the HTML. \raggedright resets \leftskip, so the indent comes after it.
+    '\\newcommand{\\answerline}[1]{\\par{\\raggedright\\leftskip=3.5em\\relax\\noindent\\hspace*{-2em}$\\displaystyle #1$\\par}}',
     '\\pagestyle{plain}',
     '\\begin{document}',
     body,

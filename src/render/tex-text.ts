@@ -26,10 +26,14 @@ export function escapeTex(text: string): string {
   return text.replace(/[\\{}#$%&_^~<>|]/g, (c) => TEXT_ESCAPES[c]);
 }
 
-/** Prose with `$…$` math → LaTeX. */
+/**
+ * Prose with `$…$` math → LaTeX. A `$$…$$` display is an \answerline (the preamble's breakable
+ * display, src/render/latex.ts), not \[…\]: TeX never breaks a display, and a network's ŷ written
+ * out ran 3,400 pt into the margin.
+ */
 export function proseTex(text: string): string {
   return splitProse(text)
-    .map((s) => (s.kind === 'text' ? escapeTex(s.text) : s.display ? `\\[${s.latex}\\]` : `$${s.latex}$`))
+    .map((s) => (s.kind === 'text' ? escapeTex(s.text) : s.display ? `\\answerline{${s.latex}}` : `$${s.latex}$`))
     .join('');
 }
 
@@ -53,7 +57,7 @@ const UNICODE: Record<string, string> = {
   '′': m("'"), '″': m("''"), '’': "'", '‘': '`', '“': '``', '”': "''", '–': '--', '—': '---', '…': m('\\ldots'),
   '−': m('-'), '±': m('\\pm'), '≤': m('\\leq'), '≥': m('\\geq'), '≠': m('\\neq'), '≈': m('\\approx'),
   '→': m('\\rightarrow'), '←': m('\\leftarrow'), '⇒': m('\\Rightarrow'), '↦': m('\\mapsto'), '∘': m('\\circ'),
-  '∈': m('\\in'), 'ℝ': m('\\mathbb{R}'), '∑': m('\\sum'), '∞': m('\\infty'), '⊤': m('\\top'), '‖': m('\\|'),
+  '∈': m('\\in'), '⊙': m('\\odot'), 'ℝ': m('\\mathbb{R}'), '∑': m('\\sum'), '∞': m('\\infty'), '⊤': m('\\top'), '‖': m('\\|'),
   '⋯': m('\\cdots'), '⋮': m('\\vdots'), '⋱': m('\\ddots'), '½': m('\\tfrac{1}{2}'), '✓': m('\\checkmark'),
   '\u00a0': '~', '\u200b': '',
 };

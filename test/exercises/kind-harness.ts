@@ -85,6 +85,12 @@ export function expectTypesets(ex: Exercise): void {
     if (s.latex) math.push(s.latex);
   }
   for (const t of [...prose, ...math]) expect(t, JSON.stringify(t)).not.toMatch(/[\u0000-\u001f]/);
+  // A formula in a step's reason is math, not Unicode in the prose: set as text it took its
+  // glyphs from a fallback font in the HTML ("(Aᵀ)ᵀ = A", "∂(u²)/∂") and read "u ? v" in TeX.
+  for (const s of ex.steps) {
+    const words = s.becauseLatex.replace(/\$\$[\s\S]*?\$\$|\$[^$]*\$/g, ' ');
+    expect(words, s.becauseLatex).not.toMatch(/[ᵀ⊙∂‖²⋯∘∇′·₀-₉⁽⁾]/u);
+  }
   for (const t of prose) expect(() => proseHtml(t), t).not.toThrow();
   for (const t of math) expect(() => displayHtml(t), t).not.toThrow();
 }

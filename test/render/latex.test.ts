@@ -12,6 +12,28 @@ import { richSheet } from '../fixtures/sheets.js';
 import { fixture } from '../fixtures/cli.js';
 
 const hasPdflatex = spawnSync('pdflatex', ['--version']).status === 0;
+
+/** Networks deeper and wider than the bundled worksheets', one of every kind. */
+const LARGER = `title: Larger networks
+seed: 5
+exercises:
+  - { kind: forward-pass, params: { inputs: 4, hidden: 4, outputs: 3 } }
+  - { kind: xor-design, params: {} }
+  - { kind: linear-collapse, params: { layers: [3, 3, 3, 2] } }
+  - { kind: linear-collapse, params: { layers: [4, 4, 4, 4] } }
+  - { kind: chain-rule, params: {} }
+  - { kind: network-expansion, params: { layers: [4, 4, 4, 4], activation: sigmoid } }
+  - { kind: network-expansion, params: { layers: [3, 3, 2], activation: relu, naming: indexed } }
+  - { kind: partial, params: { layers: [3, 3, 3, 1], activation: sigmoid } }
+  - { kind: all-partials, params: { layers: [2, 2, 2, 1], activation: sigmoid } }
+  - { kind: mse-partials, params: { layers: [3, 3, 1], activation: relu, count: 3 } }
+  - { kind: gradient-step, params: {} }
+  - { kind: matrix-gradients, params: { layers: [3, 3, 2], activation: sigmoid } }
+  - { kind: matrix-gradients, params: { layers: [2, 4, 3], activation: relu } }
+  - { kind: jacobian, params: { outputs: 4, inputs: 3 } }
+  - { kind: jacobian-chain, params: {} }
+  - { kind: jacobian-vs-gradient, params: {} }
+`;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -24,6 +46,10 @@ describe('LaTeX text', () => {
 
   it('passes $…$ math through and escapes the text around it', () => {
     expect(proseTex('100% of $x_{1}$ & \\$5')).toBe('100\\% of $x_{1}$ \\& \\$5');
+  });
+
+  it('sets a $$…$$ display as an \\answerline, which TeX may break, not as \\[…\\], which it never breaks', () => {
+    expect(proseTex('one entry a line: $$z_{1} = a + b$$ and so on')).toBe('one entry a line: \\answerline{z_{1} = a + b} and so on');
   });
 
   it('declares the Unicode it uses; accented Latin is the kernel’s; anything else becomes "?"', () => {
@@ -89,6 +115,31 @@ describe('LaTeX sheets and keys', () => {
       expect(fonts, name).not.toContain('Type 3');
     }
   });
+
+  it('knows every character that the keys of all the kinds write: none prints as "?"', () => {
+    const specs = [readFileSync('worksheets/lecture.yaml', 'utf8'), readFileSync('worksheets/backprop-practice.yaml', 'utf8'), LARGER];
+    for (const [i, text] of specs.entries()) {
+      const sheet = buildSheet(loadSpec(text, `spec-${i}.yaml`));
+      const unknown = unicodeDeclarations(renderLatex(sheet, 'key')).filter((d) => d.endsWith('{?}'));
+      expect(unknown, sheet.title).toEqual([]);
+    }
+  });
+
+  it(`pdflatex sets the sheets and keys of larger networks with no line in the margin${hasPdflatex ? '' : ' — SKIPPED: pdflatex is not on PATH (apt-get install texlive-latex-base)'}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    const dir = mkdtempSync(join(tmpdir(), 'gradsheet-tex-'));
+    dirs.push(dir);
+    const sheet = buildSheet(loadSpec(LARGER, 'larger.yaml'));
+    for (const audience of ['sheet', 'key'] as const) {
+      writeFileSync(join(dir, `larger-${audience}.tex`), renderLatex(sheet, audience));
+      const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', `larger-${audience}.tex`], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      expect(r.status).toBe(0);
+      // Before: worked steps in \[…\] (which never breaks) ran up to 3,419 pt into the margin, and
+      // justified lines of "Let W⁽¹⁾ = […], W⁽²⁾ = […]" up to 62 pt.
+      const overfull = readFileSync(join(dir, `larger-${audience}.log`), 'latin1').match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? [];
+      expect(overfull, audience).toEqual([]);
+    }
+  }, 90_000);
 
   it(`pdflatex breaks an answer longer than a page across pages${hasPdflatex ? '' : ' — SKIPPED: pdflatex is not on PATH (apt-get install texlive-latex-base)'}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
