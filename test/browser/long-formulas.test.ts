@@ -51,6 +51,8 @@ describe('long answers and steps fit their lines, with no formula set smaller', 
     ['a 4×3 Jacobian of activations', '{ kind: jacobian, params: { outputs: 4, inputs: 3, difficulty: activations } }'],
     // W = W⁽³⁾W⁽²⁾W⁽¹⁾ multiplied out: ≈ 2,000 px.
     ['the collapse of a 3-3-3-2 linear network', '{ kind: linear-collapse, params: { layers: [3, 3, 3, 2] } }'],
+    // W⁽³⁾W⁽²⁾W⁽¹⁾ written out in indexed names: three 4×4 matrices side by side, ≈ 1,050 px.
+    ['the collapse of a 4-4-4-4 linear network in indexed names', '{ kind: linear-collapse, params: { layers: [4, 4, 4, 4], naming: indexed } }'],
   ])('%s', async (_, exercise) => {
     expect(await formulasSetSmaller([exercise])).toBe(0);
   }, 60_000);

@@ -21,6 +21,7 @@ exercises:
   - { kind: xor-design, params: {} }
   - { kind: linear-collapse, params: { layers: [3, 3, 3, 2] } }
   - { kind: linear-collapse, params: { layers: [4, 4, 4, 4] } }
+  - { kind: linear-collapse, params: { layers: [4, 4, 4, 4], naming: indexed } }
   - { kind: chain-rule, params: {} }
   - { kind: network-expansion, params: { layers: [4, 4, 4, 4], activation: sigmoid } }
   - { kind: network-expansion, params: { layers: [3, 3, 2], activation: relu, naming: indexed } }

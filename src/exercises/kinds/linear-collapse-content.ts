@@ -68,7 +68,9 @@ function writtenOut(e: MatExpr, p: CollapseProblem): string {
     case 'symbol':
       return e.layer !== undefined && p.parameters[`${e.name}${e.layer}`] ? toLatex(p.parameters[`${e.name}${e.layer}`]) : matrixToLatex(e);
     case 'product':
-      return e.factors.map((f) => writtenOut(f, p)).join(' ');
+      // A line may break between the written-out factors (TeX and KaTeX both honour \allowbreak):
+      // three 4×4 matrices of W⁽ˡ⁾ᵢ,ⱼ side by side are wider than a line.
+      return e.factors.map((f) => writtenOut(f, p)).join(' \\allowbreak ');
     case 'sum':
       return e.terms.map((t) => writtenOut(t, p)).join(' + ');
     case 'group':
