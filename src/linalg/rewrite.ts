@@ -17,6 +17,7 @@ import { hadamard, identity, neg, product, scalar, scalarOne, scale, sum, transp
 import { fromScalar, toScalar } from './scalar-bridge.js';
 import { matChildren, matWithChildren, sameSymbol } from './traverse.js';
 import { coefficientText } from './print-text.js';
+import { coefficientLatex } from './print-latex.js';
 import type { MatProse, MatRuleId } from './steps.js';
 import { proseMath as pm } from '../calculus/prose.js';
 
@@ -87,7 +88,14 @@ const scaleRule: RewriteRule = {
       const c = e.coef.mul(e.arg.coef);
       return {
         value: scale(c, e.arg.arg),
-        because: [`Multiply the numbers: ${coefficientText(e.coef)}·${coefficientText(e.arg.coef)} = ${coefficientText(c)}.`],
+        because: [
+          'Multiply the numbers: ',
+          pm(
+            `${coefficientText(e.coef)}·${coefficientText(e.arg.coef)} = ${coefficientText(c)}`,
+            `${coefficientLatex(e.coef)} \\cdot ${coefficientLatex(e.arg.coef)} = ${coefficientLatex(c)}`,
+          ),
+          '.',
+        ],
       };
     }
     if (e.kind === 'neg' && e.arg.kind === 'neg') return { value: e.arg.arg, because: [pm('−(−A) = A', '-(-\\mathbf{A}) = \\mathbf{A}'), '.'] };

@@ -18,6 +18,7 @@ import {
 } from '../../src/linalg/build.js';
 import { GRADIENT_RULES, normalize, TIDY_RULES, type Applied } from '../../src/linalg/rewrite.js';
 import { matrixToText } from '../../src/linalg/print-text.js';
+import { matProseLatex, matProseText } from '../../src/linalg/steps.js';
 import { scalarName } from '../../src/linalg/names.js';
 import { createRng } from '../../src/numeric/rng.js';
 import { delta2, expandNamed, maxDifference, W2, z1 } from './helpers.js';
@@ -50,6 +51,18 @@ describe('rewrite rules', () => {
     expect(matrixToText(run(product(W2, zero(2, 1)), TIDY_RULES).value)).toBe('0');
     expect(matrixToText(run(scale(rat(1, 2), scale(rat(2), transpose(delta2))), TIDY_RULES).value)).toBe('δ⁽²⁾ᵀ');
     expect(matrixToText(run(transpose(identity(1))).value)).toBe('1');
+  });
+
+  it('gives each rule’s general form as math: Unicode in the text, LaTeX in the key', () => {
+    const reasons = (e: MatExpr, rules = GRADIENT_RULES) => run(e, rules).steps.map((s) => [matProseText(s.because), matProseLatex(s.because)]);
+    expect(reasons(scale(rat(1, 2), scale(rat(2), transpose(delta2))), TIDY_RULES)[0]).toEqual([
+      'Multiply the numbers: ½·2 = 1.',
+      'Multiply the numbers: $\\frac{1}{2} \\cdot 2 = 1$.',
+    ]);
+    expect(reasons(transpose(transpose(W2)))[0]).toEqual(['(Aᵀ)ᵀ = A.', '$(\\mathbf{A}^{\\top})^{\\top} = \\mathbf{A}$.']);
+    expect(reasons(product(diag(elementwise('sigma', 1, z1)), transpose(W2), delta2))[0][1]).toBe(
+      'Multiplying by a diagonal matrix scales each entry: $\\operatorname{diag}(\\mathbf{v})\\mathbf{u} = \\mathbf{u} \\odot \\mathbf{v}$.',
+    );
   });
 
   it('works a 1×1 cross-entropy chain through the scalar core to ŷ − y', () => {
