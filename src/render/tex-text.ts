@@ -63,17 +63,60 @@ const UNICODE: Record<string, string> = {
 };
 
 /**
- * Plain text → LaTeX that needs no declarations (for a fragment, which has no preamble): special
- * characters escaped and each character beyond Latin Extended-A written as its LaTeX, or "?".
+ * Latin letters that LaTeX's default OT1 encoding cannot set: the kernel maps them to T1-only
+ * commands (pdflatex stops: "Command \k unavailable in encoding OT1", for Polish ą and ę) or to
+ * nothing at all. Each is written as the letter it is built on, so that a student's name still
+ * compiles and reads (Wąs → Was); the HTML and PDF show the letter itself. T1 would need fonts
+ * beyond the base install (or bitmap fonts).
  */
-export function textTex(text: string): string {
-  return escapeTex(text).replace(/[^\u0000-\u017f]/gu, (c) => UNICODE[c] ?? '?');
+const OT1_LETTERS: Record<string, string> = {
+  Ð: 'D', ð: 'd', Þ: 'Th', þ: 'th', Ą: 'A', ą: 'a', Đ: 'D', đ: 'd', Ę: 'E', ę: 'e', Ħ: 'H', ħ: 'h', Į: 'I', į: 'i',
+  ĸ: 'q', Ŀ: 'L', ŀ: 'l', ŉ: "'n", Ŋ: 'N', ŋ: 'n', Ŧ: 'T', ŧ: 't', Ų: 'U', ų: 'u', ſ: 's',
+};
+
+/** Combining marks → the OT1 accent commands that draw them (below: dot, cedilla, bar). */
+const ACCENTS: Record<string, string> = {
+  '\u0300': '\\`', '\u0301': "\\'", '\u0302': '\\^', '\u0303': '\\~', '\u0304': '\\=', '\u0306': '\\u', '\u0307': '\\.',
+  '\u0308': '\\"', '\u030a': '\\r', '\u030b': '\\H', '\u030c': '\\v', '\u0323': '\\d', '\u0327': '\\c', '\u0331': '\\b',
+};
+const BELOW = new Set(['\u0323', '\u0327', '\u0331']);
+
+/**
+ * A letter beyond Latin Extended-A (Vietnamese ễ, ặ, ị) as accents on its base letter. TeX's
+ * \accent puts a mark on a character, not on a letter that already has one (\~{\^{e}} sets the
+ * tilde beside the ê), so only the first mark above is drawn; marks below (\d, \c, \b) are built
+ * as boxes and go around it: ặ → \d{\u{a}}, ễ → \^{e}. Marks OT1 cannot draw (the hook above and
+ * horn of ả and ơ, the ogonek) are left off.
+ */
+function accented(c: string): string | undefined {
+  const [base, ...marks] = [...c.normalize('NFD')];
+  if (marks.length === 0 || !/^[A-Za-z]$/.test(base) || !marks.every((k) => /[\u0300-\u036f]/.test(k))) return undefined;
+  const above = marks.find((k) => ACCENTS[k] !== undefined && !BELOW.has(k));
+  const letter = above && (base === 'i' || base === 'j') ? `\\${base}` : base;
+  let tex = above ? `${ACCENTS[above]}{${letter}}` : letter;
+  for (const k of marks) if (BELOW.has(k)) tex = `${ACCENTS[k]}{${tex}}`;
+  return tex;
+}
+
+/** How a character beyond ASCII is written for pdflatex, or undefined where the kernel already sets it. */
+function charTex(c: string): string | undefined {
+  const known = UNICODE[c] ?? OT1_LETTERS[c];
+  if (known !== undefined) return known;
+  if (c.codePointAt(0)! <= 0x17f) return undefined;
+  return accented(c) ?? '?';
 }
 
 /**
- * The \DeclareUnicodeCharacter lines a document needs. Characters outside Latin-1/Latin
- * Extended-A that we do not know print as "?" rather than stopping pdflatex ("Unicode character
- * … not set up for use with LaTeX").
+ * Plain text → LaTeX that needs no declarations (for a fragment, which has no preamble): special
+ * characters escaped and each character the kernel cannot set in OT1 written as its LaTeX, or "?".
+ */
+export function textTex(text: string): string {
+  return escapeTex(text).replace(/[^\u0000-\u007f]/gu, (c) => charTex(c) ?? c);
+}
+
+/**
+ * The \DeclareUnicodeCharacter lines a document needs. A character we cannot set prints as "?"
+ * rather than stopping pdflatex ("Unicode character … not set up for use with LaTeX").
  */
 export function unicodeDeclarations(document: string): string[] {
   const seen = new Set<string>();
@@ -81,10 +124,9 @@ export function unicodeDeclarations(document: string): string[] {
   return [...seen]
     .sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!)
     .flatMap((c) => {
-      const cp = c.codePointAt(0)!;
-      const known = UNICODE[c];
-      if (known === undefined && cp <= 0x17f) return [];
-      const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-      return [`\\DeclareUnicodeCharacter{${hex}}{${known ?? '?'}}`];
+      const tex = charTex(c);
+      if (tex === undefined) return [];
+      const hex = c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      return [`\\DeclareUnicodeCharacter{${hex}}{${tex}}`];
     });
 }

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderLatex } from '../../src/render/latex.js';
-import { escapeTex, proseTex, unicodeDeclarations } from '../../src/render/tex-text.js';
+import { escapeTex, proseTex, textTex, unicodeDeclarations } from '../../src/render/tex-text.js';
 import { toLatex } from '../../src/print/latex.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { buildSheet } from '../../src/exercises/sheet.js';
 import { richSheet } from '../fixtures/sheets.js';
 import { fixture } from '../fixtures/cli.js';
+import { rosterVariants } from '../../src/render/variants.js';
 
 const hasPdflatex = spawnSync('pdflatex', ['--version']).status === 0;
 
@@ -51,6 +52,18 @@ describe('LaTeX text', () => {
 
   it('sets a $$…$$ display as an \\answerline, which TeX may break, not as \\[…\\], which it never breaks', () => {
     expect(proseTex('one entry a line: $$z_{1} = a + b$$ and so on')).toBe('one entry a line: \\answerline{z_{1} = a + b} and so on');
+  });
+
+  it('writes the letters OT1 cannot set as their base letters, and Vietnamese ones with the marks TeX can place', () => {
+    expect(unicodeDeclarations('Wąs Đặng ễ ị ả')).toEqual([
+      '\\DeclareUnicodeCharacter{0105}{a}',
+      '\\DeclareUnicodeCharacter{0110}{D}',
+      '\\DeclareUnicodeCharacter{1EA3}{a}',
+      '\\DeclareUnicodeCharacter{1EB7}{\\d{\\u{a}}}',
+      '\\DeclareUnicodeCharacter{1EC5}{\\^{e}}',
+      '\\DeclareUnicodeCharacter{1ECB}{\\d{i}}',
+    ]);
+    expect(textTex('Łukasz Wąs, Nguyễn')).toBe('Łukasz Was, Nguy\\^{e}n');
   });
 
   it('declares the Unicode it uses; accented Latin is the kernel’s; anything else becomes "?"', () => {
@@ -139,6 +152,24 @@ describe('LaTeX sheets and keys', () => {
       // justified lines of "Let W⁽¹⁾ = […], W⁽²⁾ = […]" up to 62 pt.
       const overfull = readFileSync(join(dir, `larger-${audience}.log`), 'latin1').match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? [];
       expect(overfull, audience).toEqual([]);
+    }
+  }, 90_000);
+
+  it(`pdflatex sets every student's name of an international roster${hasPdflatex ? '' : ' — SKIPPED: pdflatex is not on PATH (apt-get install texlive-latex-base)'}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    const dir = mkdtempSync(join(tmpdir(), 'gradsheet-tex-'));
+    dirs.push(dir);
+    // Before: the kernel's T1-only \\k and \\DJ stopped pdflatex at Wąs and Đặng, and Vietnamese
+    // letters printed as "?".
+    const names = ['Łukasz Wąs', 'Kęstutis Šimkus', 'Đặng Thị Hà', 'Nguyễn Văn An', 'Þóra Ægisdóttir', 'Siobhán O’Brien & Co', 'Zoë Brontë'];
+    const spec = loadSpec('title: Names\nseed: 3\nexercises:\n  - { kind: chain-rule, params: {} }\n', 'names.yaml');
+    const roster = rosterVariants(`name\n${names.map((n) => `"${n}"`).join('\n')}\n`, 'names.csv');
+    for (const variant of roster) {
+      const tex = renderLatex(buildSheet(spec, { variant }), 'sheet');
+      expect(unicodeDeclarations(tex).filter((d) => d.endsWith('{?}')), variant.student).toEqual([]);
+      writeFileSync(join(dir, `${variant.id}.tex`), tex);
+      const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', `${variant.id}.tex`], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+      expect(r.status, `${variant.student}: ${r.stdout.split('\n').filter((l) => l.startsWith('!')).join(' ')}`).toBe(0);
     }
   }, 90_000);
 

@@ -21,6 +21,16 @@ describe('rosters', () => {
     expect(slug('李雷')).toBe('');
   });
 
+  it('slug letters that are not a base letter with marks as their Latin spelling, not as nothing', () => {
+    // Before: ukasz-zo-c, ang-thi-ha, rjan-as, anna-lena-gro.
+    expect(slug('Łukasz Żółć')).toBe('lukasz-zolc');
+    expect(slug('Đặng Thị Hà')).toBe('dang-thi-ha');
+    expect(slug('Ørjan Ås')).toBe('orjan-as');
+    expect(slug('Anna-Lena Groß')).toBe('anna-lena-gross');
+    expect(slug('Þóra Ægisdóttir')).toBe('thora-aegisdottir');
+    expect(slug('Nguyễn Văn An')).toBe('nguyen-van-an');
+  });
+
   it('read a CSV with a header: name required, id optional, quotes, CRLF and a BOM', () => {
     const csv = '\uFEFFname,id,email\r\n"Lovelace, Ada",,ada@x.edu\r\nAlan Turing,turing,alan@x.edu\r\n"Grace ""Amazing"" Hopper",,\r\n\r\n';
     expect(rosterVariants(csv, 'r.csv')).toEqual([
