@@ -10,6 +10,7 @@ import { kindInfo } from '../exercises/registry.js';
 import { EXERCISE_KINDS, type ExerciseKind } from '../exercises/types.js';
 
 import { fieldName, recordSource, SpecError, type Path } from './source.js';
+import { counted } from '../plural.js';
 
 export { fieldName, SpecError };
 
@@ -66,10 +67,18 @@ function describe(issue: z.core.$ZodIssue, path: Path, data: unknown): string {
     }
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-    case 'too_small':
-      return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : `must be at least ${String(issue.minimum)}`;
-    case 'too_big':
-      return issue.origin === 'array' ? `allows at most ${String(issue.maximum)} item(s)` : `must be at most ${String(issue.maximum)}`;
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'array') return `needs at least ${counted(min, 'item')}`;
+      if (issue.origin === 'string') return min === 1 ? 'must not be empty' : `needs at least ${counted(min, 'character')}`;
+      return `must be at least ${String(issue.minimum)}`;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'array') return `allows at most ${counted(max, 'item')}`;
+      if (issue.origin === 'string') return `allows at most ${counted(max, 'character')}`;
+      return `must be at most ${String(issue.maximum)}`;
+    }
     default:
       return issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
   }

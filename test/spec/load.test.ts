@@ -15,4 +15,10 @@ describe('what a schema error says about the value it got', () => {
     expect(refusal('title: T\nexercises:\n  - kind: chain-rule\n    points: { a: 1 }\n')).toBe('sheet.yaml:4: exercises[0].points: expected a number, got a mapping');
     expect(refusal('title: T\nexercises:\n  - kind: chain-rule\n    points: null\n')).toBe('sheet.yaml:4: exercises[0].points: expected a number, got nothing (null)');
   });
+
+  it('an empty string, an empty list, a number out of range: in words, not "at least 1 item(s)"', () => {
+    expect(refusal("title: ''\nexercises:\n  - kind: chain-rule\n")).toBe('sheet.yaml:1: title: must not be empty');
+    expect(refusal('title: T\nexercises: []\n')).toBe('sheet.yaml:2: exercises: needs at least 1 item');
+    expect(refusal('title: T\nexercises:\n  - kind: chain-rule\n    points: 1001\n')).toBe('sheet.yaml:4: exercises[0].points: must be at most 1000');
+  });
 });
