@@ -2,7 +2,8 @@
  * Sheet → a LaTeX document (student sheet or key) that pdflatex compiles with amsmath and amssymb
  * only. Long formulas are set as inline math in \displaystyle, so TeX may break them after a
  * relation or a binary operator instead of running into the margin (the HTML does the same).
- * SVG figures cannot be included without a package: each is replaced by a note.
+ * SVG figures cannot be included without a package: a network diagram is drawn again as a kernel
+ * `picture` (src/render/tex-picture.ts); a picture that needs colour is replaced by a note.
  */
 import type { Sheet } from '../exercises/sheet.js';
 import type { Answer, Block, Exercise } from '../exercises/types.js';
@@ -10,6 +11,7 @@ import { DERIVATIVE_POINTS } from '../exercises/verify.js';
 import { answerLatex, casesLatex, checkSentence, continuation } from './describe.js';
 import { stepGroups } from './step-groups.js';
 import { escapeTex, proseTex, unicodeDeclarations } from './tex-text.js';
+import { svgToPicture } from './tex-picture.js';
 import type { Audience } from './html.js';
 
 export function renderLatex(sheet: Sheet, audience: Audience): string {
@@ -99,8 +101,15 @@ function block(b: Block): string {
       return `${proseTex(b.text)}\\par`;
     case 'math':
       return `\\answerline{${b.latex}}`;
-    case 'figure':
-      return `\\begin{center}\\fbox{\\parbox{0.8\\linewidth}{\\centering\\small Figure (in the HTML and PDF versions)${b.caption ? `: ${oneLine(proseTex(b.caption))}` : '.'}}}\\end{center}`;
+    case 'figure': {
+      const picture = svgToPicture(b.svg);
+      const caption = b.caption ? oneLine(proseTex(b.caption)) : '';
+      if (picture === undefined) {
+        // A picture that needs colour (the XOR plots' shaded sides): a note, as in a black-and-white print.
+        return `\\begin{center}\\fbox{\\parbox{0.8\\linewidth}{\\centering\\small Figure (in colour in the HTML and PDF versions)${caption ? `: ${caption}` : '.'}}}\\end{center}`;
+      }
+      return ['\\begin{center}', picture, ...(caption ? [`\\\\[1ex]{\\small ${caption}}`] : []), '\\end{center}'].join('\n');
+    }
     case 'space':
       return Array.from({ length: Math.max(1, b.lines) }, () => '\\par\\vspace{7mm}\\noindent\\rule{\\linewidth}{0.2pt}').join('\n') + '\\par';
   }

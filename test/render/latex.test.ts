@@ -109,9 +109,10 @@ describe('LaTeX sheets and keys', () => {
     expect(student).toContain('\\rule{\\linewidth}{0.2pt}');
   });
 
-  it('replaces SVG figures by a note', () => {
+  it('draws a figure again as a picture, with its caption', () => {
     expect(key).not.toContain('<svg');
-    expect(key).toContain('Figure (in the HTML and PDF versions): Where $w_{1}$ enters.');
+    expect(key).toContain('\\begin{picture}(120,60)');
+    expect(key).toContain('\\\\[1ex]{\\small Where $w_{1}$ enters.}');
   });
 
   it(`pdflatex compiles the sheet and the key${hasPdflatex ? '' : ' — SKIPPED: pdflatex is not on PATH (apt-get install texlive-latex-base)'}`, (ctx) => {
