@@ -2,8 +2,8 @@
  * Sheet → a LaTeX document (student sheet or key) that pdflatex compiles with amsmath and amssymb
  * only. Long formulas are set as inline math in \displaystyle, so TeX may break them after a
  * relation or a binary operator instead of running into the margin (the HTML does the same).
- * SVG figures cannot be included without a package: a network diagram is drawn again as a kernel
- * `picture` (src/render/tex-picture.ts); a picture that needs colour is replaced by a note.
+ * SVG figures cannot be included without a package: each is drawn again as a kernel `picture`,
+ * in one colour (src/render/tex-picture.ts).
  */
 import type { Sheet } from '../exercises/sheet.js';
 import type { Answer, Block, Exercise } from '../exercises/types.js';
@@ -105,8 +105,8 @@ function block(b: Block): string {
       const picture = svgToPicture(b.svg);
       const caption = b.caption ? oneLine(proseTex(b.caption)) : '';
       if (picture === undefined) {
-        // A picture that needs colour (the XOR plots' shaded sides): a note, as in a black-and-white print.
-        return `\\begin{center}\\fbox{\\parbox{0.8\\linewidth}{\\centering\\small Figure (in colour in the HTML and PDF versions)${caption ? `: ${caption}` : '.'}}}\\end{center}`;
+        // A fill that is not a plain colour (none of gradsheet's pictures has one): a note instead.
+        return `\\begin{center}\\fbox{\\parbox{0.8\\linewidth}{\\centering\\small Figure (in the HTML and PDF versions)${caption ? `: ${caption}` : '.'}}}\\end{center}`;
       }
       return ['\\begin{center}', picture, ...(caption ? [`\\\\[1ex]{\\small ${caption}}`] : []), '\\end{center}'].join('\n');
     }

@@ -4,17 +4,19 @@
  * slope), circles and dots (\circle, \circle*), and labels in math where the SVG gives their TeX
  * (`data-tex`). It reads only the elements and attributes those pictures write.
  *
- * In one colour: a filled shape is drawn as its outline (an arrowhead) or, for a circle, as a
- * dot; white strokes and the light grid are left out. A picture that needs colour to be read (the
- * XOR plots: shaded half-planes, blue points) is not drawn: svgToPicture gives undefined.
+ * In one colour: a light fill (a shaded region) is hatched, a dark one is solid (a data point is
+ * a dot; an arrowhead, its outline); a dashed stroke is drawn in dashes; white strokes and the faint
+ * grid are left out. A fill that is not a plain colour gives undefined: no picture.
  */
 import { escapeTex } from './tex-text.js';
+import { chord } from '../pictures/clip.js';
+import { textWidth } from '../pictures/svg.js';
 
 /** The widest a picture is set: a little less than the export's 160 mm line (455 pt). */
 const MAX_WIDTH_PT = 400;
 /** 96 px to the inch, 72.27 pt to the inch: the size at which the SVG is drawn, at most. */
 const PT_PER_PX = 72.27 / 96;
-/** Strokes that are not drawn: white (marks on a filled dot) and the faint grid. */
+/** Strokes that are not drawn: white (marks on a dot) and the faint grid. */
 const HIDDEN = new Set(['#ffffff', '#eeeeee', 'none']);
 /** LaTeX's sizes in an 11 pt document, for the labels. */
 const SIZES: readonly [number, string][] = [
@@ -28,14 +30,23 @@ const SIZES: readonly [number, string][] = [
 type Attrs = Readonly<Record<string, string>>;
 type Point = readonly [number, number];
 
-/** Fills of shapes that one colour can still show: none, white, and the ink and grey of arrowheads. */
-const PLAIN_FILLS = new Set(['none', '#ffffff', '#000000', '#555555']);
+/** How a fill is drawn in one colour: not at all, hatched (a light shade: a region), or solid (a dot). */
+type Tone = 'none' | 'light' | 'dark';
+
+function tone(fill: string | undefined): Tone | undefined {
+  if (fill === undefined || fill === 'none' || fill === '#ffffff') return 'none';
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
+  if (!hex) return undefined;
+  const [r, g, b] = hex.slice(1).map((h) => parseInt(h, 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.75 ? 'light' : 'dark';
+}
+
+/** Hatching of a light region: lines at 45°, this many px apart. */
+const HATCH_PX = 12;
 
 export function svgToPicture(svg: string): string | undefined {
   const root = /<svg\b([^>]*)>/.exec(svg);
   if (!root) throw new Error('svgToPicture: no <svg> element');
-  // Shapes only: a label's colour (the blue of a bias) is not needed to read it.
-  for (const m of svg.matchAll(/<(?:polygon|rect|circle|path)\b[^>]*? fill="([^"]*)"/g)) if (!PLAIN_FILLS.has(m[1])) return undefined;
   const size = attributes(root[1]);
   const width = Number(size.width);
   const height = Number(size.height);
@@ -43,38 +54,54 @@ export function svgToPicture(svg: string): string | undefined {
   // Coordinates stay the SVG's pixels; \unitlength scales them, and y is flipped (picture y is up).
   const at = ([x, y]: Point): string => `(${num(x)},${num(height - y)})`;
   const out: string[] = [];
-  const segments = (points: readonly Point[], closed: boolean): void => {
+  const draw = (points: readonly Point[], closed: boolean, a: Attrs): void => {
     const ends = closed ? [...points, points[0]] : points;
-    for (let i = 1; i < ends.length; i++) out.push(segment(ends[i - 1], ends[i], at));
+    const dash = (a['stroke-dasharray'] ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
+    const lines: string[] = [];
+    for (let i = 1; i < ends.length; i++) for (const [p, q] of dashes(ends[i - 1], ends[i], dash)) lines.push(segment(p, q, at));
+    const thick = Number(a['stroke-width'] ?? 1) >= 2;
+    out.push(thick ? `{\\thicklines\n${lines.join('\n')}}` : lines.join('\n'));
+  };
+  // Labels drawn over a white halo in the SVG ("(0,1)" beside its point): hatching stops short of them.
+  const boxes: Box[] = [...svg.matchAll(/<text\b([^>]*)>([^<]*)<\/text>/g)]
+    .map((m) => ({ a: attributes(m[1]), text: unescape(m[2]) }))
+    .filter((t) => t.a.stroke === '#ffffff')
+    .map((t) => labelBox(t.a, t.text));
+  const hatch = (poly: readonly Point[]): void => {
+    const offsets = poly.map(([x, y]) => x - y);
+    const [lo, hi] = [Math.min(...offsets), Math.max(...offsets)];
+    for (let c = Math.ceil(lo / HATCH_PX) * HATCH_PX; c <= hi; c += HATCH_PX) {
+      const ends = chord(poly, { a: 1, b: -1, c: -c });
+      if (ends) for (const [p, q] of outside(ends[0], ends[1], boxes)) out.push(segment(p, q, at));
+    }
   };
 
   for (const m of svg.matchAll(/<(line|rect|circle|polygon|path|text)\b([^>]*?)(?:\/>|>([^<]*)<\/text>)/g)) {
     const [, name, raw, content] = m;
     const a = attributes(raw);
-    const stroked = a.stroke !== undefined && !HIDDEN.has(a.stroke);
+    const fill = tone(a.fill);
+    if (fill === undefined) return undefined;
+    // A region's outline in its own shade is part of the shading, not a line.
+    const stroked = a.stroke !== undefined && !HIDDEN.has(a.stroke) && !(fill === 'light' && a.stroke === a.fill);
     switch (name) {
       case 'line':
-        if (stroked) out.push(segment([Number(a.x1), Number(a.y1)], [Number(a.x2), Number(a.y2)], at));
+        if (stroked) draw([[Number(a.x1), Number(a.y1)], [Number(a.x2), Number(a.y2)]], false, a);
         break;
-      case 'rect': {
-        if (!stroked) break;
+      case 'rect':
+      case 'polygon': {
         const [x, y, w, h] = [Number(a.x), Number(a.y), Number(a.width), Number(a.height)];
-        segments([[x, y], [x + w, y], [x + w, y + h], [x, y + h]], true);
+        const poly: Point[] = name === 'rect' ? [[x, y], [x + w, y], [x + w, y + h], [x, y + h]] : pairs(a.points);
+        if (fill === 'light') hatch(poly);
+        if (stroked || fill === 'dark') draw(poly, true, a);
         break;
       }
       case 'circle': {
         const d = 2 * Number(a.r);
-        const filled = a.fill !== undefined && !HIDDEN.has(a.fill);
-        if (filled || stroked) out.push(`\\put${at([Number(a.cx), Number(a.cy)])}{\\circle${filled ? '*' : ''}{${num(d)}}}`);
-        break;
-      }
-      case 'polygon': {
-        const filled = a.fill !== undefined && !HIDDEN.has(a.fill);
-        if (filled || stroked) segments(pairs(a.points), true);
+        if (fill !== 'none' || stroked) out.push(`\\put${at([Number(a.cx), Number(a.cy)])}{\\circle${fill !== 'none' ? '*' : ''}{${num(d)}}}`);
         break;
       }
       case 'path':
-        if (stroked) for (const run of pathRuns(a.d)) segments(run.points, run.closed);
+        if (stroked) for (const run of pathRuns(a.d)) draw(run.points, run.closed, a);
         break;
       case 'text': {
         const fontPx = Number(a['font-size'] ?? 14);
@@ -98,6 +125,54 @@ export function svgToPicture(svg: string): string | undefined {
     ...out.filter((line) => line !== ''),
     '\\end{picture}}',
   ].join('\n');
+}
+
+interface Box {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/** The room a label takes, with a margin, from its anchor and an estimate of its width. */
+function labelBox(a: Attrs, text: string): Box {
+  const size = Number(a['font-size'] ?? 14);
+  const w = textWidth(text, size) + 4;
+  const cy = Number(a.y) - 0.35 * size;
+  const x = Number(a.x);
+  const x0 = a['text-anchor'] === 'start' ? x - 2 : a['text-anchor'] === 'end' ? x - w + 2 : x - w / 2;
+  return { x0, y0: cy - size / 2 - 2, x1: x0 + w, y1: cy + size / 2 + 2 };
+}
+
+/** The pieces of the line p–q outside every box (Liang–Barsky for the part inside each). */
+function outside(p: Point, q: Point, boxes: readonly Box[]): [Point, Point][] {
+  let keep: [number, number][] = [[0, 1]];
+  const [dx, dy] = [q[0] - p[0], q[1] - p[1]];
+  for (const b of boxes) {
+    let [t0, t1] = [0, 1];
+    for (const [num, den] of [[p[0] - b.x0, -dx], [b.x1 - p[0], dx], [p[1] - b.y0, -dy], [b.y1 - p[1], dy]] as const) {
+      if (den === 0) {
+        if (num < 0) t0 = 1;
+      } else if (den < 0) t0 = Math.max(t0, num / den);
+      else t1 = Math.min(t1, num / den);
+    }
+    if (t0 >= t1) continue;
+    keep = keep.flatMap(([a, z]): [number, number][] => [[a, Math.min(z, t0)], [Math.max(a, t1), z]].filter(([u, v]) => v - u > 1e-6) as [number, number][]);
+  }
+  const along = (t: number): Point => [p[0] + dx * t, p[1] + dy * t];
+  return keep.map(([a, z]) => [along(a), along(z)]);
+}
+
+/** A line cut into dashes by an SVG dash array (on, off, on, …); the whole line for none. */
+function dashes(p: Point, q: Point, pattern: readonly number[]): [Point, Point][] {
+  const length = Math.hypot(q[0] - p[0], q[1] - p[1]);
+  if (pattern.length === 0 || !pattern.every((d) => d > 0) || length === 0) return [[p, q]];
+  const along = (t: number): Point => [p[0] + ((q[0] - p[0]) * t) / length, p[1] + ((q[1] - p[1]) * t) / length];
+  const out: [Point, Point][] = [];
+  for (let t = 0, k = 0; t < length; t += pattern[k % pattern.length], k++) {
+    if (k % 2 === 0) out.push([along(t), along(Math.min(length, t + pattern[k % pattern.length]))]);
+  }
+  return out;
 }
 
 /**
@@ -148,8 +223,9 @@ function pathRuns(d = ''): { points: Point[]; closed: boolean }[] {
   return runs;
 }
 
+/** The largest size at most 7 % bigger than the SVG's: a label set larger runs into its neighbour. */
 function sizeFor(pt: number): string {
-  return (SIZES.find(([limit]) => pt <= limit) ?? SIZES[SIZES.length - 1])[1];
+  return ([...SIZES].reverse().find(([size]) => size <= pt * 1.07) ?? SIZES[0])[1];
 }
 
 function num(n: number, digits = 1): string {

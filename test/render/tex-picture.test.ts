@@ -34,9 +34,35 @@ describe('SVG pictures as a LaTeX picture', () => {
     expect(Number(unit) * Number(width)).toBeLessThanOrEqual(400.01);
   });
 
-  it('leaves out a picture that needs colour to be read (the XOR plots’ shaded sides and blue points)', () => {
-    expect(svgToPicture(golden('xor-relu-separable.svg'))).toBeUndefined();
-    expect(svgToPicture(golden('xor-identity-rejected.svg'))).toBeUndefined();
+  it('draws the XOR plots in one colour: the ŷ > ½ side hatched, points as dots and squares, the boundary dashed', () => {
+    const picture = svgToPicture(golden('xor-relu-separable.svg')) ?? '';
+    // Two blue points in each space and the legend's: dots; the white + on them is not drawn.
+    expect(picture.match(/\\circle\*\{14\}/g)).toHaveLength(4);
+    // Hatching: many short 45° strokes (the shaded regions of both spaces and the legend's swatch).
+    expect((picture.match(/\\qbezier/g) ?? []).length).toBeGreaterThan(40);
+    // The boundary ŷ = ½ in dashes of 7 px, drawn thick as in the SVG.
+    expect(picture).toMatch(/\{\\thicklines\n\\qbezier/);
+    // Labels are kept, in a size no larger than the SVG's.
+    for (const label of ['input space', '(0,1)', '$x_{1}$', '$h_{2}$']) expect(picture).toContain(label);
+  });
+
+  it('keeps hatching off a label that the SVG sets over a white halo', () => {
+    const svg =
+      '<svg width="100" height="100"><polygon points="0,0 100,0 100,100 0,100" fill="#d6e6f2" stroke="#d6e6f2"/>' +
+      '<text x="50" y="55" font-size="14" text-anchor="middle" stroke="#ffffff">(0,1)</text></svg>';
+    const strokes = [...(svgToPicture(svg) ?? '').matchAll(/\\qbezier\(([\d.]+),([\d.]+)\)\([\d.]+,[\d.]+\)\(([\d.]+),([\d.]+)\)/g)];
+    expect(strokes.length).toBeGreaterThan(10);
+    // The label's box, in picture coordinates (y up): about x 31–69, y 43–61. No stroke has a point in it.
+    for (const [, x1, y1, x2, y2] of strokes) {
+      for (let t = 0; t <= 1; t += 0.05) {
+        const [x, y] = [Number(x1) + t * (Number(x2) - Number(x1)), Number(y1) + t * (Number(y2) - Number(y1))];
+        expect(x > 36 && x < 64 && y > 45 && y < 59, `(${x}, ${y})`).toBe(false);
+      }
+    }
+  });
+
+  it('gives no picture for a fill that is not a plain colour', () => {
+    expect(svgToPicture('<svg width="10" height="10"><rect x="0" y="0" width="5" height="5" fill="url(#g)"/></svg>')).toBeUndefined();
   });
 
   it('draws no zero-length line, on which \\qbezier stops pdflatex ("Arithmetic overflow")', () => {
