@@ -2,10 +2,9 @@
 import type { Expr } from '../expr/types.js';
 import type { Block, WorkedStep } from './types.js';
 import type { Step } from '../calculus/differentiate.js';
-import { derivativeOfLatex, toLatex } from '../print/latex.js';
+import { toLatex } from '../print/latex.js';
 import { parse } from '../parse/parse.js';
 import { InputError } from '../errors.js';
-import { nameLatex } from '../print/names.js';
 
 export const text = (t: string): Block => ({ kind: 'text', text: t });
 export const math = (latex: string): Block => ({ kind: 'math', latex });
@@ -27,9 +26,4 @@ export function parseField(field: string, source: string): Expr {
     if (e instanceof InputError) throw new InputError(`${field}: ${e.message}`);
     throw e;
   }
-}
-
-/** ∂/∂w [f] as a label. */
-export function derivativeLabel(f: Expr, wrt: string): string {
-  return derivativeOfLatex(wrt, f);
 }

@@ -118,7 +118,7 @@ function jac(e: MatExpr, x: MatSymbol, notes: Note[], quiet: boolean): MatExpr {
       notes.push({
         rule: 'jacobian-elementwise',
         because: [
-          pm(functionLabel(e.fn), functionNameLatex(e.fn)), ' acts entry by entry: entry ', pm('i'), ' of ', e, ' depends only on entry ', pm('i'),
+          pm(name, functionNameLatex(e.fn)), ' acts entry by entry: entry ', pm('i'), ' of ', e, ' depends only on entry ', pm('i'),
           ' of ', e.arg, ', so the Jacobian is diagonal, ', pm('diag(', '\\operatorname{diag}('), d, pm(')'), '.',
         ],
       });

@@ -10,7 +10,7 @@
  */
 import { escapeTex } from './tex-text.js';
 import { chord } from '../pictures/clip.js';
-import { textWidth } from '../pictures/svg.js';
+import { fmt, textWidth } from '../pictures/svg.js';
 
 /** The widest a picture is set: a little less than the export's 160 mm line (455 pt). */
 const MAX_WIDTH_PT = 400;
@@ -52,7 +52,7 @@ export function svgToPicture(svg: string): string | undefined {
   const height = Number(size.height);
   const scale = Math.min(PT_PER_PX, MAX_WIDTH_PT / width);
   // Coordinates stay the SVG's pixels; \unitlength scales them, and y is flipped (picture y is up).
-  const at = ([x, y]: Point): string => `(${num(x)},${num(height - y)})`;
+  const at = ([x, y]: Point): string => `(${fmt(x)},${fmt(height - y)})`;
   const out: string[] = [];
   const draw = (points: readonly Point[], closed: boolean, a: Attrs): void => {
     const ends = closed ? [...points, points[0]] : points;
@@ -97,7 +97,7 @@ export function svgToPicture(svg: string): string | undefined {
       }
       case 'circle': {
         const d = 2 * Number(a.r);
-        if (fill !== 'none' || stroked) out.push(`\\put${at([Number(a.cx), Number(a.cy)])}{\\circle${fill !== 'none' ? '*' : ''}{${num(d)}}}`);
+        if (fill !== 'none' || stroked) out.push(`\\put${at([Number(a.cx), Number(a.cy)])}{\\circle${fill !== 'none' ? '*' : ''}{${fmt(d)}}}`);
         break;
       }
       case 'path':
@@ -120,8 +120,8 @@ export function svgToPicture(svg: string): string | undefined {
     }
   }
   return [
-    `{\\setlength{\\unitlength}{${num(scale, 4)}pt}\\thinlines`,
-    `\\begin{picture}(${num(width)},${num(height)})`,
+    `{\\setlength{\\unitlength}{${scale.toFixed(4)}pt}\\thinlines`,
+    `\\begin{picture}(${fmt(width)},${fmt(height)})`,
     ...out.filter((line) => line !== ''),
     '\\end{picture}}',
   ].join('\n');
@@ -183,8 +183,8 @@ function dashes(p: Point, q: Point, pattern: readonly number[]): [Point, Point][
 function segment(p: Point, q: Point, at: (p: Point) => string): string {
   const [dx, dy] = [q[0] - p[0], q[1] - p[1]];
   if (Math.hypot(dx, dy) < 0.05) return '';
-  if (Math.abs(dy) < 0.01 && Math.abs(dx) >= 0.01) return `\\put${at(dx > 0 ? p : q)}{\\line(1,0){${num(Math.abs(dx))}}}`;
-  if (Math.abs(dx) < 0.01 && Math.abs(dy) >= 0.01) return `\\put${at(dy > 0 ? q : p)}{\\line(0,1){${num(Math.abs(dy))}}}`;
+  if (Math.abs(dy) < 0.01 && Math.abs(dx) >= 0.01) return `\\put${at(dx > 0 ? p : q)}{\\line(1,0){${fmt(Math.abs(dx))}}}`;
+  if (Math.abs(dx) < 0.01 && Math.abs(dy) >= 0.01) return `\\put${at(dy > 0 ? q : p)}{\\line(0,1){${fmt(Math.abs(dy))}}}`;
   return `\\qbezier${at(p)}${at([(p[0] + q[0]) / 2, (p[1] + q[1]) / 2])}${at(q)}`;
 }
 
@@ -228,7 +228,3 @@ function sizeFor(pt: number): string {
   return ([...SIZES].reverse().find(([size]) => size <= pt * 1.07) ?? SIZES[0])[1];
 }
 
-function num(n: number, digits = 1): string {
-  const r = Number(n.toFixed(digits));
-  return Object.is(r, -0) ? '0' : String(r);
-}

@@ -13,6 +13,21 @@ import { fixture } from '../fixtures/cli.js';
 import { rosterVariants } from '../../src/render/variants.js';
 
 const hasPdflatex = spawnSync('pdflatex', ['--version']).status === 0;
+const SKIPPED = hasPdflatex ? '' : ' — SKIPPED: pdflatex is not on PATH (apt-get install texlive-latex-base)';
+
+/** A fresh directory for pdflatex's files, removed after the tests. */
+function texDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gradsheet-tex-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Write `name`.tex and compile it: pdflatex's exit status, its error lines, and its log. */
+function pdflatex(dir: string, name: string, tex: string): { status: number | null; errors: string; log: () => string } {
+  writeFileSync(join(dir, `${name}.tex`), tex);
+  const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', `${name}.tex`], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, errors: r.stdout.split('\n').filter((l) => l.startsWith('!')).join(' '), log: () => readFileSync(join(dir, `${name}.log`), 'latin1') };
+}
 
 /** Networks deeper and wider than the bundled worksheets', one of every kind. */
 const LARGER = `title: Larger networks
@@ -115,16 +130,14 @@ describe('LaTeX sheets and keys', () => {
     expect(key).toContain('\\\\[1ex]{\\small Where $w_{1}$ enters.}');
   });
 
-  it(`pdflatex compiles the sheet and the key${hasPdflatex ? '' : ' — SKIPPED: pdflatex is not on PATH (apt-get install texlive-latex-base)'}`, (ctx) => {
+  it(`pdflatex compiles the sheet and the key${SKIPPED}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
-    const dir = mkdtempSync(join(tmpdir(), 'gradsheet-tex-'));
-    dirs.push(dir);
+    const dir = texDir();
     const spec = loadSpec(readFileSync(fixture('chain.yaml'), 'utf8'), 'chain.yaml');
     const docs = { 'rich-sheet': student, 'rich-key': key, 'chain-key': renderLatex(buildSheet(spec), 'key') };
     for (const [name, tex] of Object.entries(docs)) {
-      writeFileSync(join(dir, `${name}.tex`), tex);
-      const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', `${name}.tex`], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
-      expect(r.status, `${name}.tex:\n${r.stdout.split('\n').filter((l) => l.startsWith('!')).join('\n')}`).toBe(0);
+      const r = pdflatex(dir, name, tex);
+      expect(r.status, `${name}.tex: ${r.errors}`).toBe(0);
       // No bitmap (Type 3) fonts: every glyph comes from the Computer Modern and AMS outlines.
       const fonts = execFileSync('pdffonts', [join(dir, `${name}.pdf`)], { encoding: 'utf8' });
       expect(fonts, name).not.toContain('Type 3');
@@ -140,26 +153,23 @@ describe('LaTeX sheets and keys', () => {
     }
   });
 
-  it(`pdflatex sets the sheets and keys of larger networks with no line in the margin${hasPdflatex ? '' : ' — SKIPPED: pdflatex is not on PATH (apt-get install texlive-latex-base)'}`, (ctx) => {
+  it(`pdflatex sets the sheets and keys of larger networks with no line in the margin${SKIPPED}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
-    const dir = mkdtempSync(join(tmpdir(), 'gradsheet-tex-'));
-    dirs.push(dir);
+    const dir = texDir();
     const sheet = buildSheet(loadSpec(LARGER, 'larger.yaml'));
     for (const audience of ['sheet', 'key'] as const) {
-      writeFileSync(join(dir, `larger-${audience}.tex`), renderLatex(sheet, audience));
-      const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', `larger-${audience}.tex`], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-      expect(r.status).toBe(0);
+      const r = pdflatex(dir, `larger-${audience}`, renderLatex(sheet, audience));
+      expect(r.status, r.errors).toBe(0);
       // Before: worked steps in \[…\] (which never breaks) ran up to 3,419 pt into the margin, and
       // justified lines of "Let W⁽¹⁾ = […], W⁽²⁾ = […]" up to 62 pt.
-      const overfull = readFileSync(join(dir, `larger-${audience}.log`), 'latin1').match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? [];
+      const overfull = r.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? [];
       expect(overfull, audience).toEqual([]);
     }
   }, 90_000);
 
-  it(`pdflatex sets every student's name of an international roster${hasPdflatex ? '' : ' — SKIPPED: pdflatex is not on PATH (apt-get install texlive-latex-base)'}`, (ctx) => {
+  it(`pdflatex sets every student's name of an international roster${SKIPPED}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
-    const dir = mkdtempSync(join(tmpdir(), 'gradsheet-tex-'));
-    dirs.push(dir);
+    const dir = texDir();
     // Before: the kernel's T1-only \\k and \\DJ stopped pdflatex at Wąs and Đặng, and Vietnamese
     // letters printed as "?".
     const names = ['Łukasz Wąs', 'Kęstutis Šimkus', 'Đặng Thị Hà', 'Nguyễn Văn An', 'Þóra Ægisdóttir', 'Siobhán O’Brien & Co', 'Zoë Brontë'];
@@ -168,22 +178,19 @@ describe('LaTeX sheets and keys', () => {
     for (const variant of roster) {
       const tex = renderLatex(buildSheet(spec, { variant }), 'sheet');
       expect(unicodeDeclarations(tex).filter((d) => d.endsWith('{?}')), variant.student).toEqual([]);
-      writeFileSync(join(dir, `${variant.id}.tex`), tex);
-      const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', `${variant.id}.tex`], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
-      expect(r.status, `${variant.student}: ${r.stdout.split('\n').filter((l) => l.startsWith('!')).join(' ')}`).toBe(0);
+      const r = pdflatex(dir, variant.id, tex);
+      expect(r.status, `${variant.student}: ${r.errors}`).toBe(0);
     }
   }, 90_000);
 
-  it(`pdflatex breaks an answer longer than a page across pages${hasPdflatex ? '' : ' — SKIPPED: pdflatex is not on PATH (apt-get install texlive-latex-base)'}`, (ctx) => {
+  it(`pdflatex breaks an answer longer than a page across pages${SKIPPED}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
-    const dir = mkdtempSync(join(tmpdir(), 'gradsheet-tex-'));
-    dirs.push(dir);
+    const dir = texDir();
     // ∂f_MSE/∂p of a 4-4-4-4 sigmoid network, ŷ written out: answers longer than a page. In a
     // \parbox they could not break, and six ran off the foot of their page (up to 938 pt).
     const spec = loadSpec('title: Deep\nseed: 11\nexercises:\n  - { kind: mse-partials, params: { layers: [4, 4, 4, 4], activation: sigmoid } }\n', 'deep.yaml');
-    writeFileSync(join(dir, 'deep-key.tex'), renderLatex(buildSheet(spec), 'key'));
-    const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'deep-key.tex'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-    expect(r.status).toBe(0);
-    expect(readFileSync(join(dir, 'deep-key.log'), 'latin1')).not.toMatch(/Overfull \\vbox/);
+    const r = pdflatex(dir, 'deep-key', renderLatex(buildSheet(spec), 'key'));
+    expect(r.status, r.errors).toBe(0);
+    expect(r.log()).not.toMatch(/Overfull \\vbox/);
   }, 90_000);
 });

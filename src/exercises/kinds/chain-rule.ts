@@ -6,12 +6,12 @@
  */
 import { z } from 'zod';
 import { defineKind } from '../define.js';
-import { derivativeLabel, m, parseField, space, text, workedSteps } from '../content.js';
+import { m, parseField, space, text, workedSteps } from '../content.js';
 import { derive } from '../../calculus/differentiate.js';
 import { placeholders } from '../../calculus/rules.js';
 import { freeSymbols } from '../../expr/traverse.js';
 import { nameLatex } from '../../print/names.js';
-import { toLatex } from '../../print/latex.js';
+import { derivativeOfLatex, toLatex } from '../../print/latex.js';
 import { InputError } from '../../errors.js';
 import { answerFromSpec } from '../answers.js';
 import type { Rng } from '../../numeric/rng.js';
@@ -74,7 +74,7 @@ export const chainRule = defineKind({
         ),
         space(3),
       ],
-      answers: [{ id: 'a', label: derivativeLabel(f, wrt), ...value }],
+      answers: [{ id: 'a', label: derivativeOfLatex(wrt, f), ...value }],
       steps: workedSteps(d.steps, 'a'),
       figures: [],
       checks: [{ kind: 'derivative', answerId: 'a', f, wrt }],

@@ -16,7 +16,7 @@
  */
 import { z } from 'zod';
 import { defineKind } from '../define.js';
-import { derivativeLabel, m, math, space, text, workedSteps } from '../content.js';
+import { m, math, space, text, workedSteps } from '../content.js';
 import { answerFromSpec } from '../answers.js';
 import { answerCases, answerCasesLatex, reluCasesStep } from '../cases.js';
 import { chooseNetwork, chooseOutput, chooseParameter, networkFields } from '../network-params.js';
@@ -25,7 +25,7 @@ import type { Answer, Check, WorkedStep } from '../types.js';
 import { network } from '../../nn/network.js';
 import { partialLabelLatex } from '../../nn/format.js';
 import { derive, differentiate } from '../../calculus/differentiate.js';
-import { toLatex } from '../../print/latex.js';
+import { derivativeOfLatex, toLatex } from '../../print/latex.js';
 import { toText } from '../../print/text.js';
 import { InputError } from '../../errors.js';
 
@@ -82,7 +82,7 @@ export const partial = defineKind({
     }
 
     const short = toText(f).length <= INLINE_EXPRESSION_LIMIT;
-    const ask = short ? `${label} = ${derivativeLabel(f, wrt)}` : label;
+    const ask = short ? `${label} = ${derivativeOfLatex(wrt, f)}` : label;
     return {
       id: ctx.id,
       number: ctx.number,
