@@ -3,6 +3,7 @@
  * escaped, `$…$` math passed through, and the Unicode our prose uses (σ, ∂, ·, ′, ŷ, ₁, ≤ …)
  * declared with the kernel's \DeclareUnicodeCharacter (LaTeX ≥ 2018 reads UTF-8 by default).
  */
+import anyAscii from 'any-ascii';
 import { splitProse } from './prose.js';
 
 const TEXT_ESCAPES: Record<string, string> = {
@@ -22,8 +23,22 @@ const TEXT_ESCAPES: Record<string, string> = {
   '|': '\\textbar{}',
 };
 
+/** A word in Greek or Cyrillic letters, with any combining marks. */
+const GREEK_OR_CYRILLIC_WORD = /[\p{Script=Greek}\p{Script=Cyrillic}][\p{Script=Greek}\p{Script=Cyrillic}\p{M}]*/gu;
+
+/**
+ * Text → TeX text: special characters escaped, and words in Greek or Cyrillic letters (a
+ * student's name: Αλέξανδρος, Дмитрий) transliterated (Alexandros, Dmitriy), since OT1 has no such
+ * letters and LGR/T2A need fonts beyond the base install; the HTML and PDF show the name itself.
+ * A Greek letter standing alone (σ, ε, Δ) is a symbol and is kept, to be set as math.
+ */
 export function escapeTex(text: string): string {
-  return text.replace(/[\\{}#$%&_^~<>|]/g, (c) => TEXT_ESCAPES[c]);
+  return text
+    .replace(GREEK_OR_CYRILLIC_WORD, (word) => {
+      const letter = word.normalize('NFC');
+      return [...letter].length === 1 && GREEK[letter] !== undefined ? word : anyAscii(letter);
+    })
+    .replace(/[\\{}#$%&_^~<>|]/g, (c) => TEXT_ESCAPES[c]);
 }
 
 /**

@@ -3,6 +3,7 @@
  * variant per student, its id the `id` column or a slug of the name (Ada Lovelace → ada-lovelace).
  * Pure; errors are InputErrors that name `file:line` and the column.
  */
+import anyAscii from 'any-ascii';
 import { InputError } from '../errors.js';
 import type { Variant } from '../exercises/sheet.js';
 
@@ -20,21 +21,12 @@ export function numberedVariants(count: number): Variant[] {
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /**
- * Latin letters that are not a base letter with marks, so that taking the marks off (below)
- * would drop them: Łukasz Żółć came out as `ukasz-zo-c`.
+ * `Zoë O'Neil` → `zoe-o-neil`, `Łukasz Żółć` → `lukasz-zolc`, `Александр Пушкин` →
+ * `aleksandr-pushkin`, `李雷` → `lilei`: the name transliterated to ASCII (any-ascii: every script,
+ * not only Latin letters with marks), then letters and digits joined by single hyphens.
  */
-const LETTERS: Record<string, string> = {
-  Æ: 'ae', æ: 'ae', Ð: 'd', ð: 'd', Ø: 'o', ø: 'o', Þ: 'th', þ: 'th', ß: 'ss', Đ: 'd', đ: 'd', Ħ: 'h', ħ: 'h', ı: 'i',
-  ĸ: 'q', Ł: 'l', ł: 'l', Ŋ: 'n', ŋ: 'n', Œ: 'oe', œ: 'oe', Ŧ: 't', ŧ: 't', ſ: 's',
-};
-const LETTER = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
-
-/** `Zoë O'Neil` → `zoe-o-neil`, `Łukasz Żółć` → `lukasz-zolc`: ASCII letters and digits joined by single hyphens. */
 export function slug(name: string): string {
-  return name
-    .replace(LETTER, (c) => LETTERS[c])
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return anyAscii(name)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -78,7 +78,14 @@ describe('LaTeX text', () => {
       '\\DeclareUnicodeCharacter{1EC5}{\\^{e}}',
       '\\DeclareUnicodeCharacter{1ECB}{\\d{i}}',
     ]);
-    expect(textTex('Łukasz Wąs, Nguyễn')).toBe('Łukasz Was, Nguy\\^{e}n');
+    expect(textTex('Łukasz Wąs, Nguyễn')).toBe('Łukasz Was, Nguy\\^{e}n');  });
+
+  it('transliterates Greek and Cyrillic words, which OT1 cannot set, and keeps a lone Greek letter as a symbol', () => {
+    expect(escapeTex('Αλέξανδρος Παπαδόπουλος, Дмитрий Щукин & Олена')).toBe('Alexandros Papadopoylos, Dmitriy Shchukin \\& Olena');
+    expect(escapeTex('σ′(z) with ε and Δ')).toBe('σ′(z) with ε and Δ');
+    // NFD: the accent is a separate combining mark, still part of the word.
+    expect(escapeTex('Ελένη'.normalize('NFD'))).toBe('Eleni');
+    expect(unicodeDeclarations(escapeTex('Όλγα Ρ.')).filter((d) => d.endsWith('{?}'))).toEqual([]);
   });
 
   it('declares the Unicode it uses; accented Latin is the kernel’s; anything else becomes "?"', () => {
@@ -172,7 +179,8 @@ describe('LaTeX sheets and keys', () => {
     const dir = texDir();
     // Before: the kernel's T1-only \\k and \\DJ stopped pdflatex at Wąs and Đặng, and Vietnamese
     // letters printed as "?".
-    const names = ['Łukasz Wąs', 'Kęstutis Šimkus', 'Đặng Thị Hà', 'Nguyễn Văn An', 'Þóra Ægisdóttir', 'Siobhán O’Brien & Co', 'Zoë Brontë'];
+    // Greek and Cyrillic names printed as "?" before they were transliterated.
+    const names = ['Łukasz Wąs', 'Kęstutis Šimkus', 'Đặng Thị Hà', 'Nguyễn Văn An', 'Þóra Ægisdóttir', 'Siobhán O’Brien & Co', 'Zoë Brontë', 'Αλέξανδρος Παπαδόπουλος', 'Дмитрий Щукин', 'Олена Ковальчук'];
     const spec = loadSpec('title: Names\nseed: 3\nexercises:\n  - { kind: chain-rule, params: {} }\n', 'names.yaml');
     const roster = rosterVariants(`name\n${names.map((n) => `"${n}"`).join('\n')}\n`, 'names.csv');
     for (const variant of roster) {

@@ -18,7 +18,14 @@ describe('rosters', () => {
   it('slug names into file ids', () => {
     expect(slug('Zoë O’Neil')).toBe('zoe-o-neil');
     expect(slug('  Fei-Fei  Li ')).toBe('fei-fei-li');
-    expect(slug('李雷')).toBe('');
+    expect(slug('…')).toBe('');
+  });
+
+  it('slug names in any script, transliterated (before: no file name, and the roster needed an id column)', () => {
+    expect(slug('Александр Пушкин')).toBe('aleksandr-pushkin');
+    expect(slug('Αλέξανδρος Παπαδόπουλος')).toBe('alexandros-papadopoylos');
+    expect(slug('李雷')).toBe('lilei');
+    expect(rosterVariants('name\nДмитрий Щукин\n李雷\n', 'r.csv').map((v) => v.id)).toEqual(['dmitriy-shchukin', 'lilei']);
   });
 
   it('slug letters that are not a base letter with marks as their Latin spelling, not as nothing', () => {
@@ -50,7 +57,7 @@ describe('rosters', () => {
     ['name,id\nAda,a b\n', /^r\.csv:2: id: 'a b' is not usable in a file name/],
     ['name,id\nAda,x,y\n', /^r\.csv:2: expected 2 fields \(name, id\), got 3$/],
     ['name\n"Ada\n', /^r\.csv:2: a quoted field is never closed$/],
-    ['name\n李雷\n', /^r\.csv:2: name: '李雷' gives no file name; add an 'id' column/],
+    ['name\n…\n', /^r\.csv:2: name: '…' gives no file name; add an 'id' column/],
     ['name,Name\nAda,Ada\n', /^r\.csv:1: the header names column 'name' twice$/],
   ])('report %j as a positioned error', (csv, message) => {
     expect(() => rosterVariants(csv, 'r.csv')).toThrow(message);
