@@ -7,7 +7,7 @@ import type { Expr } from '../expr/types.js';
 import type { Network } from '../nn/network.js';
 import type { WorkedStep } from './types.js';
 import type { Example, ExactStep } from './minibatch.js';
-import { latexList, toLatex } from '../print/latex.js';
+import { alignedLatex, latexList, toLatex } from '../print/latex.js';
 import { nameLatex } from '../print/names.js';
 import { partialLabelLatex } from '../nn/format.js';
 import { isNegative, ratText, ZERO, type Rational } from '../rational.js';
@@ -43,7 +43,7 @@ export function gdStepLatex(c: GdStepContent): WorkedStep[] {
       answerId: 'gradient',
       because: one ? 'By the chain rule, ∂f/∂p = (ŷ − y)·∂ŷ/∂p for each parameter p.' : 'By the chain rule, ∂f/∂p = Σₖ (ŷₖ − yₖ)·∂ŷₖ/∂p for each parameter p.',
       becauseLatex: `By the chain rule, ${m(one ? '\\frac{\\partial f}{\\partial p} = (\\hat{y} - y) \\frac{\\partial \\hat{y}}{\\partial p}' : '\\frac{\\partial f}{\\partial p} = \\sum_{k} (\\hat{y}_{k} - y_{k}) \\frac{\\partial \\hat{y}_{k}}{\\partial p}')} for each parameter:`,
-      latex: `\\begin{aligned} ${names.map((q, i) => `${fLabel(q)} &= ${toLatex(c.compact[i])}`).join(' \\\\ ')} \\end{aligned}`,
+      latex: alignedLatex(names.map((q, i) => `${fLabel(q)} &= ${toLatex(c.compact[i])}`)),
     },
   ];
   batch.forEach((ex, e) => {
@@ -73,9 +73,9 @@ export function gdStepLatex(c: GdStepContent): WorkedStep[] {
     answerId: 'updated',
     because: `Update each parameter: p ← p − ε·∂f/∂p with ε = ${ratText(c.lr)}.`,
     becauseLatex: `Update each parameter, ${m('p \\leftarrow p - \\epsilon \\frac{\\partial f}{\\partial p}')} with ${m(`\\epsilon = ${lr}`)}:`,
-    latex: `\\begin{aligned} ${names
-      .map((q, i) => `${nameLatex(q)} &\\leftarrow ${numberLatex(c.start.get(q) ?? ZERO)} - ${lr} \\cdot ${factor(step.gradient[i])} = ${numberLatex(step.updated[i])}`)
-      .join(' \\\\ ')} \\end{aligned}`,
+    latex: alignedLatex(
+      names.map((q, i) => `${nameLatex(q)} &\\leftarrow ${numberLatex(c.start.get(q) ?? ZERO)} - ${lr} \\cdot ${factor(step.gradient[i])} = ${numberLatex(step.updated[i])}`),
+    ),
   });
   return steps;
 }

@@ -6,6 +6,7 @@ import type { MatrixDefinition, MatrixForm, MatrixGradient } from './backprop.js
 import type { MatStep } from '../linalg/steps.js';
 import { matrixToText } from '../linalg/print-text.js';
 import { matrixToLatex } from '../linalg/print-latex.js';
+import { alignedLatex } from '../print/latex.js';
 
 export interface MatrixFormPrintOptions {
   /** Include each δ's and gradient's derivation (default false). */
@@ -56,7 +57,7 @@ export function matrixFormLatex(form: MatrixForm): string {
     ...form.definitions.map((d) => `${matrixToLatex(d.name)} &= ${matrixToLatex(d.expr)}`),
     ...form.gradients.map((g) => `${matrixToLatex(g.lhs)} &= ${matrixToLatex(g.expr)}`),
   ];
-  return `\\begin{aligned}\n${lines.join(' \\\\\n')}\n\\end{aligned}`;
+  return alignedLatex(lines, true);
 }
 
 /**
@@ -71,7 +72,7 @@ export function matrixStepsLatex(steps: readonly MatStep[]): string {
     previous = lhs;
     return `${shown} &= ${matrixToLatex(s.expr)}`;
   });
-  return `\\begin{aligned}\n${lines.join(' \\\\\n')}\n\\end{aligned}`;
+  return alignedLatex(lines, true);
 }
 
 export interface MatrixStepJson {

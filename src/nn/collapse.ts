@@ -14,6 +14,7 @@ import { matChildren, matEqual, matWithChildren, sameSymbol } from '../linalg/tr
 import { makeStep, type MatProse, type MatStep } from '../linalg/steps.js';
 import { matrixToText } from '../linalg/print-text.js';
 import { matrixToLatex } from '../linalg/print-latex.js';
+import { alignedLatex } from '../print/latex.js';
 import { evaluateExactMatrix, matricesEqual, randomRationalMatrix, type RationalMatrix } from '../linalg/exact.js';
 import { symbolKey } from '../linalg/names.js';
 import { MAX_LAYERS, MAX_WIDTH } from './network.js';
@@ -156,7 +157,7 @@ function collapseStep(e: MatExpr, x: MatSymbol): Rewritten | undefined {
 /** g(x) = … \\ &= … as the lecture writes it. */
 export function collapseLatex(c: LinearCollapse): string {
   const lines = [`${matrixToLatex(c.lhs)} &= ${matrixToLatex(c.original)}`, ...c.steps.map((s) => `&= ${matrixToLatex(s.expr)}`)];
-  return `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
+  return alignedLatex(lines);
 }
 
 export function collapseText(c: LinearCollapse): string {

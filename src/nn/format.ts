@@ -11,7 +11,7 @@ import type { Case } from './piecewise.js';
 import type { Definition } from './abbreviate.js';
 import { COST, type NetworkPartial } from './partials.js';
 import { toText } from '../print/text.js';
-import { toLatex } from '../print/latex.js';
+import { alignedLatex, toLatex } from '../print/latex.js';
 import { nameLatex, nameUnicode } from '../print/names.js';
 
 const REL_TEXT: Record<Condition['rel'], string> = { '<=': '<=', '<': '<', '>': '>', '>=': '>=' };
@@ -129,5 +129,5 @@ export function partialsLatex(net: Network, partials: readonly NetworkPartial[],
   for (const p of partials) {
     rows.push(`${partialLabelLatex(p.of, p.wrt, loss)} &= ${toLatex(p.value)}${p.cases ? ` = ${casesLatex(p.cases)}` : ''}`);
   }
-  return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
+  return alignedLatex(rows, true);
 }

@@ -4,7 +4,7 @@
  * syntax ([a, b; c, d], a single row as [[a, b]]) so that printed values read back.
  */
 import { num } from '../expr/build.js';
-import { toLatex } from '../print/latex.js';
+import { bmatrixLatex, toLatex } from '../print/latex.js';
 import { ratText } from '../rational.js';
 import type { Scalar, Value } from './matrix-eval.js';
 
@@ -44,7 +44,7 @@ export function valueText(v: Value, options: FormatOptions = {}): string {
 
 export function valueLatex(v: Value, options: FormatOptions = {}): string {
   if (v.kind !== 'matrix') return scalarLatex(v, options);
-  const rows: string[] = [];
-  for (let i = 0; i < v.rows; i++) rows.push(v.entries.slice(i * v.cols, (i + 1) * v.cols).map((s) => scalarLatex(s, options)).join(' & '));
-  return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
+  const rows: string[][] = [];
+  for (let i = 0; i < v.rows; i++) rows.push(v.entries.slice(i * v.cols, (i + 1) * v.cols).map((s) => scalarLatex(s, options)));
+  return bmatrixLatex(rows);
 }

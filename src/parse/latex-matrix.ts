@@ -30,6 +30,11 @@ export function readMatrixEnv(r: LatexReader, begin: Token): Expr {
       if (r.isCh(sep, '&')) r.next();
       else if (sep.t === 'cmd' && sep.v === '\\') {
         r.next();
+        // \\[0.4em]: extra space below the row (our own keys print it), ignored.
+        if (r.isCh(r.peek(), '[')) {
+          while (!r.isCh(r.peek(), ']') && r.peek().t !== 'end') r.next();
+          r.next();
+        }
         read.push([]);
       } else if (sep.t === 'end') {
         r.fail(sep, unclosed);

@@ -101,11 +101,11 @@ function print(e: Expr): Printed {
       return { s: `${ops} ${name}${paren(args.join(', '))}`, prec: Prec.Atom };
     }
     case 'vector':
-      return { s: `\\begin{bmatrix} ${e.items.map(entryLatex).join(' \\\\ ')} \\end{bmatrix}`, prec: Prec.Atom };
+      return { s: bmatrixLatex(e.items.map((item) => [toLatex(item)])), prec: Prec.Atom };
     case 'matrix': {
-      const rows: string[] = [];
-      for (let r = 0; r < e.rows; r++) rows.push(e.entries.slice(r * e.cols, (r + 1) * e.cols).map(entryLatex).join(' & '));
-      return { s: `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`, prec: Prec.Atom };
+      const rows: string[][] = [];
+      for (let r = 0; r < e.rows; r++) rows.push(e.entries.slice(r * e.cols, (r + 1) * e.cols).map(toLatex));
+      return { s: bmatrixLatex(rows), prec: Prec.Atom };
     }
     case 'diff':
       return { s: derivativeOfLatex(e.wrt, e.expr), prec: Prec.Atom };
@@ -123,12 +123,31 @@ function superscriptable(base: string): string {
   return /[\^']/.test(base) ? `{${base}}` : base;
 }
 
+const FRACTION = /\\[dt]?frac\{/;
+
 /**
- * A matrix entry: matrices are set in text style, where \frac{3}{4} shrinks to a script-size
- * fraction that is hard to read in print; \dfrac keeps the fraction at the size of the text.
+ * A bmatrix of entries already in LaTeX. KaTeX and TeX stack a matrix's rows a fixed distance
+ * apart, so fractions in neighbouring rows touch (∂f/∂w₁ sat on ∂f/∂w₃): a row next to a row with
+ * a fraction gets 0.4em more. Entries stay in text style: a \dfrac in a matrix cell is taller than
+ * KaTeX measures it, and a column of them overprinted (each denominator on the next numerator).
  */
-function entryLatex(e: Expr): string {
-  return toLatex(e).replace(/\\frac\{/g, '\\dfrac{');
+export function bmatrixLatex(rows: readonly (readonly string[])[]): string {
+  const fraction = rows.map((r) => r.some((entry) => FRACTION.test(entry)));
+  const body = rows.map((r, i) => (i === 0 ? '' : fraction[i - 1] || fraction[i] ? ' \\\\[0.4em] ' : ' \\\\ ') + r.join(' & ')).join('');
+  return `\\begin{bmatrix} ${body} \\end{bmatrix}`;
+}
+
+/**
+ * Equations one a line, aligned at &: an `aligned` block. As in a matrix, a line next to a line
+ * with a fraction gets more room (0.3em): display fractions on consecutive lines all but touched
+ * (the 10 of w₁ ← 1 − ⅒·1 = 9/10 on the 19 of the next line). `multiline` puts each line on a line
+ * of its own in the source, for LaTeX that a person reads.
+ */
+export function alignedLatex(lines: readonly string[], multiline = false): string {
+  const fraction = lines.map((line) => FRACTION.test(line));
+  const nl = multiline ? '\n' : ' ';
+  const body = lines.map((line, i) => (i === 0 ? '' : `${fraction[i - 1] || fraction[i] ? ' \\\\[0.3em]' : ' \\\\'}${nl}`) + line).join('');
+  return `\\begin{aligned}${nl}${body}${nl}\\end{aligned}`;
 }
 
 /** Join factors side by side; \cdot only where the next factor starts with a digit. */

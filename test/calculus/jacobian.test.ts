@@ -19,7 +19,7 @@ describe('the lecture\'s Jacobian (slide "Jacobian matrices")', () => {
       ['0', 'pi'],
       ['-1/x2', 'x1/x2^2'],
     ]);
-    expect(toLatex(J)).toBe('\\begin{bmatrix} 2 & 1 \\\\ 0 & \\pi \\\\ -\\dfrac{1}{x_{2}} & \\dfrac{x_{1}}{x_{2}^{2}} \\end{bmatrix}');
+    expect(toLatex(J)).toBe('\\begin{bmatrix} 2 & 1 \\\\ 0 & \\pi \\\\[0.4em] -\\frac{1}{x_{2}} & \\frac{x_{1}}{x_{2}^{2}} \\end{bmatrix}');
   });
 
   it('matches central differences entry by entry', () => {

@@ -34,7 +34,7 @@ describe('gradsheet chain', () => {
       rows: 1,
       cols: 2,
       entries: [['3/4', '0']],
-      latex: '\\begin{bmatrix} \\dfrac{3}{4} & 0 \\end{bmatrix}',
+      latex: '\\begin{bmatrix} \\frac{3}{4} & 0 \\end{bmatrix}',
       text: '[[3/4, 0]]',
     });
     expect(j.substituted.composition).toBe('3/4*(x1 + 1)');
@@ -50,7 +50,7 @@ describe('gradsheet chain', () => {
 
   it('prints the lecture\'s working as LaTeX', async () => {
     const r = await gradsheet('chain', ...LECTURE, '--format', 'latex');
-    expect(r.stdout).toContain('\\begin{bmatrix} 1 & -2 & \\dfrac{1}{4} \\end{bmatrix} \\begin{bmatrix} 1 & 2 \\\\ 0 & 1 \\\\ -1 & 0 \\end{bmatrix} = \\begin{bmatrix} \\dfrac{3}{4} & 0 \\end{bmatrix}');
+    expect(r.stdout).toContain('\\begin{bmatrix} 1 & -2 & \\frac{1}{4} \\end{bmatrix} \\begin{bmatrix} 1 & 2 \\\\ 0 & 1 \\\\ -1 & 0 \\end{bmatrix} = \\begin{bmatrix} \\frac{3}{4} & 0 \\end{bmatrix}');
     expect(r.stdout).toContain('\\frac{3}{4} (x_{1} + 1)');
   });
 

@@ -21,7 +21,7 @@ describe('gradsheet jacobian', () => {
         ['0', 'pi'],
         ['-1/x2', 'x1/x2^2'],
       ],
-      latex: '\\begin{bmatrix} 2 & 1 \\\\ 0 & \\pi \\\\ -\\dfrac{1}{x_{2}} & \\dfrac{x_{1}}{x_{2}^{2}} \\end{bmatrix}',
+      latex: '\\begin{bmatrix} 2 & 1 \\\\ 0 & \\pi \\\\[0.4em] -\\frac{1}{x_{2}} & \\frac{x_{1}}{x_{2}^{2}} \\end{bmatrix}',
       vars: ['x1', 'x2'],
       outputs: ['2*x1 + x2', 'pi*x2', '-x1/x2'],
     });
@@ -30,7 +30,7 @@ describe('gradsheet jacobian', () => {
 
   it('prints LaTeX', async () => {
     const r = await gradsheet('jacobian', LECTURE, '--vars', 'x1,x2', '--format', 'latex');
-    expect(r.stdout).toBe('\\begin{bmatrix} 2 & 1 \\\\ 0 & \\pi \\\\ -\\dfrac{1}{x_{2}} & \\dfrac{x_{1}}{x_{2}^{2}} \\end{bmatrix}');
+    expect(r.stdout).toBe('\\begin{bmatrix} 2 & 1 \\\\ 0 & \\pi \\\\[0.4em] -\\frac{1}{x_{2}} & \\frac{x_{1}}{x_{2}^{2}} \\end{bmatrix}');
   });
 
   it('says that a real-valued function has a 1×m Jacobian, the transpose of its gradient', async () => {

@@ -67,7 +67,7 @@ describe('gradsheet build (no arguments): the lecture worksheet', () => {
     expect(answer('jacobian-chain', 'J').text).toBe('[[3/4, 0]]');
     expect(answer('jacobian-chain', 'fg').text).toBe('3/4*(x1 + 1)');
     const chainSteps = key.exercises.find((e) => e.id === 'jacobian-chain')?.steps.map((s) => s.latex) ?? [];
-    expect(chainSteps.filter((l) => l.includes('\\begin{bmatrix} \\dfrac{3}{4} & 0 \\end{bmatrix}')).length).toBeGreaterThanOrEqual(2);
+    expect(chainSteps.filter((l) => l.includes('\\begin{bmatrix} \\frac{3}{4} & 0 \\end{bmatrix}')).length).toBeGreaterThanOrEqual(2);
     // W = W⁽²⁾W⁽¹⁾ and b = W⁽²⁾b⁽¹⁾ + b⁽²⁾.
     expect(answer('non-linearity', 'W').notes?.[0]).toContain('\\mathbf{W} = \\mathbf{W}^{(2)} \\mathbf{W}^{(1)}');
     expect(answer('non-linearity', 'b').notes?.[0]).toContain('\\mathbf{b} = \\mathbf{W}^{(2)} \\mathbf{b}^{(1)} + \\mathbf{b}^{(2)}');
@@ -78,8 +78,8 @@ describe('gradsheet build (no arguments): the lecture worksheet', () => {
       typeset('bias-terms', 'yhat', '\\begin{bmatrix} 0 \\\\ 1 \\end{bmatrix}'),
       typeset('dyhat-dw1', 'a', "w_{5} \\sigma'(w_{1} x_{1} + w_{2} x_{2} + b_{1}) x_{1}"),
       typeset('dyhat-db2', 'a', "w_{6} \\sigma'(w_{3} x_{1} + w_{4} x_{2} + b_{2})"),
-      typeset('jacobian', 'J', '\\begin{bmatrix} 2 & 1 \\\\ 0 & \\pi \\\\ -\\dfrac{1}{x_{2}} & \\dfrac{x_{1}}{x_{2}^{2}} \\end{bmatrix}'),
-      typeset('jacobian-chain', 'J', '\\begin{bmatrix} \\dfrac{3}{4} & 0 \\end{bmatrix}'),
+      typeset('jacobian', 'J', '\\begin{bmatrix} 2 & 1 \\\\ 0 & \\pi \\\\[0.4em] -\\frac{1}{x_{2}} & \\frac{x_{1}}{x_{2}^{2}} \\end{bmatrix}'),
+      typeset('jacobian-chain', 'J', '\\begin{bmatrix} \\frac{3}{4} & 0 \\end{bmatrix}'),
     ];
     for (const html of expected) {
       expect(keyHtml).toContain(html);

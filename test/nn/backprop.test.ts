@@ -288,7 +288,8 @@ describe('printers', () => {
     expect(lines[0]).toBe('\\begin{aligned}');
     expect(lines).toContain('\\boldsymbol{\\delta}^{(1)} &= \\left(\\mathbf{W}^{(2)\\top} \\boldsymbol{\\delta}^{(2)}\\right) \\odot \\operatorname{ReLU}\'(\\mathbf{z}^{(1)}) \\\\');
     expect(lines).toContain('\\nabla_{\\mathbf{W}^{(1)}} f &= \\boldsymbol{\\delta}^{(1)} \\mathbf{x}^{\\top} \\\\');
-    expect(lines).toContain('f &= \\frac{1}{2} \\left(\\hat{\\mathbf{y}} - \\mathbf{y}\\right)^{2} \\\\');
+    // A line with a fraction gets more room below it.
+    expect(lines).toContain('f &= \\frac{1}{2} \\left(\\hat{\\mathbf{y}} - \\mathbf{y}\\right)^{2} \\\\[0.3em]');
   });
 
   it('JSON of plain strings and numbers, the same every time', () => {

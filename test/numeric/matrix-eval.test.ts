@@ -151,7 +151,7 @@ describe('printing values', () => {
   });
 
   it('prints LaTeX: fractions for exact entries, ×10^k for small floats', () => {
-    expect(valueLatex(matrixValue(2, 1, [exact(rat(3, 4)), float(Math.PI)]), { digits: 6 })).toBe('\\begin{bmatrix} \\frac{3}{4} \\\\ 3.14159 \\end{bmatrix}');
+    expect(valueLatex(matrixValue(2, 1, [exact(rat(3, 4)), float(Math.PI)]), { digits: 6 })).toBe('\\begin{bmatrix} \\frac{3}{4} \\\\[0.4em] 3.14159 \\end{bmatrix}');
     expect(scalarLatex(float(1.23456789e-7), { digits: 3 })).toBe('1.23 \\times 10^{-7}');
   });
 });

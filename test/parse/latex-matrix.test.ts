@@ -13,6 +13,8 @@ const SAME: readonly (readonly [string, string])[] = [
   ['\\begin{pmatrix} a \\\\ b \\end{pmatrix}', '[a; b]'],
   ['\\begin{bmatrix} 1 & -2 & \\frac{1}{4} \\end{bmatrix}', '[[1, -2, 1/4]]'],
   ['\\begin{bmatrix} a & b \\\\ c & d \\\\ \\end{bmatrix}', '[a, b; c, d]'],
+  // The keys' own row spacing, as a student copies it.
+  ['\\begin{bmatrix} \\frac{3}{4} \\\\[0.4em] -1 \\\\[2pt] x_1 \\end{bmatrix}', '[3/4; -1; x1]'],
   ['\\begin{array}{cc} a & b \\end{array}', '[[a, b]]'],
 ];
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriv, diff, matrix, mul, num, pow, sym, vector } from '../../src/expr/build.js';
 import { parse } from '../../src/parse/parse.js';
-import { derivativeOfLatex, latexList, paren, partialLatex, toLatex } from '../../src/print/latex.js';
+import { bmatrixLatex, derivativeOfLatex, latexList, paren, partialLatex, toLatex } from '../../src/print/latex.js';
 import { displayHtml } from '../../src/render/katex.js';
 import { nameLatex } from '../../src/print/names.js';
 import { differentiate } from '../../src/calculus/differentiate.js';
@@ -132,8 +132,16 @@ describe('the lecture’s forms', () => {
     expect(toLatex(differentiate(parse('1/2*(w5*sigma(w1*x1+w2*x2+b1) + b3 - y)^2'), 'w1'))).toMatchInlineSnapshot(`"(w_{5} \\sigma(w_{1} x_{1} + w_{2} x_{2} + b_{1}) + b_{3} - y) w_{5} \\sigma'(w_{1} x_{1} + w_{2} x_{2} + b_{1}) x_{1}"`);
   });
 
+  it('spaces out the rows of a matrix next to a row with a fraction, in text style', () => {
+    // Before: \\dfrac entries and no extra space; in a column of them each denominator
+    // overprinted the next numerator.
+    expect(bmatrixLatex([['1'], ['\\frac{9}{10}'], ['2'], ['3']])).toBe('\\begin{bmatrix} 1 \\\\[0.4em] \\frac{9}{10} \\\\[0.4em] 2 \\\\ 3 \\end{bmatrix}');
+    expect(toLatex(parse('[3/4, 0; 1, 2]'))).toBe('\\begin{bmatrix} \\frac{3}{4} & 0 \\\\[0.4em] 1 & 2 \\end{bmatrix}');
+    expect(toLatex(parse('[1, 2; 3, 4]'))).not.toMatch(/\\\\\[|dfrac/);
+  });
+
   it('writes vectors and matrices as bmatrix', () => {
-    expect(toLatex(vector([parse('2*x1 + x2'), parse('pi*x2'), parse('-x1/x2')]))).toMatchInlineSnapshot(`"\\begin{bmatrix} 2 x_{1} + x_{2} \\\\ \\pi x_{2} \\\\ -\\dfrac{x_{1}}{x_{2}} \\end{bmatrix}"`);
+    expect(toLatex(vector([parse('2*x1 + x2'), parse('pi*x2'), parse('-x1/x2')]))).toMatchInlineSnapshot(`"\\begin{bmatrix} 2 x_{1} + x_{2} \\\\ \\pi x_{2} \\\\[0.4em] -\\frac{x_{1}}{x_{2}} \\end{bmatrix}"`);
     expect(toLatex(matrix(2, 2, ['w1', 'w2', 'w3', 'w4'].map(sym)))).toMatchInlineSnapshot(`"\\begin{bmatrix} w_{1} & w_{2} \\\\ w_{3} & w_{4} \\end{bmatrix}"`);
   });
 

@@ -8,7 +8,7 @@ const LONG = 'w5*(w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + 
 describe('answers in the key', () => {
   it('sets a matrix that fits a line whole', () => {
     expect(answerLatex({ id: 'J', label: 'J', value: parse('[2, 1; 0, pi; -1/x2, x1/x2^2]') })).toEqual([
-      'J = \\begin{bmatrix} 2 & 1 \\\\ 0 & \\pi \\\\ -\\dfrac{1}{x_{2}} & \\dfrac{x_{1}}{x_{2}^{2}} \\end{bmatrix}',
+      'J = \\begin{bmatrix} 2 & 1 \\\\ 0 & \\pi \\\\[0.4em] -\\frac{1}{x_{2}} & \\frac{x_{1}}{x_{2}^{2}} \\end{bmatrix}',
     ]);
   });
 

@@ -10,7 +10,7 @@ import { shapeText } from '../../calculus/matrix-ops.js';
 import { toText } from '../../print/text.js';
 import { equal } from '../../expr/equal.js';
 import type { Matrix } from '../../expr/types.js';
-import { toLatex } from '../../print/latex.js';
+import { alignedLatex, toLatex } from '../../print/latex.js';
 import { InputError } from '../../errors.js';
 import { formatOption, inArgument, json, type Format, type Io } from '../io.js';
 import { matrixJson, variablesOption } from './jacobian.js';
@@ -117,5 +117,5 @@ function latex(r: ChainResult): string {
     `\\frac{\\partial (f \\circ \\mathbf{g})}{\\partial \\mathbf{x}} &= ${toLatex(r.outerAtInner)} ${toLatex(r.innerJacobian)} = ${toLatex(r.product)}`,
     `f \\circ \\mathbf{g} &= ${toLatex(r.composition)} \\Rightarrow \\frac{\\partial (f \\circ \\mathbf{g})}{\\partial \\mathbf{x}} = ${toLatex(r.substitutedJacobian)}`,
   ];
-  return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
+  return alignedLatex(rows, true);
 }

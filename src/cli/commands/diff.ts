@@ -4,7 +4,7 @@ import { parse } from '../../parse/parse.js';
 import { normalizeName } from '../../parse/parse.js';
 import { derive, differentiate, type Step } from '../../calculus/differentiate.js';
 import { toText } from '../../print/text.js';
-import { toLatex } from '../../print/latex.js';
+import { alignedLatex, toLatex } from '../../print/latex.js';
 import { nameLatex } from '../../print/names.js';
 import { freeSymbols } from '../../expr/traverse.js';
 import type { Expr } from '../../expr/types.js';
@@ -71,7 +71,7 @@ function textDerivation(expr: Expr, wrt: string, steps: readonly Step[], value: 
 function latexDerivation(expr: Expr, wrt: string, steps: readonly Step[]): string {
   const head = `\\frac{\\partial}{\\partial ${nameLatex(wrt)}}\\left[${toLatex(expr)}\\right]`;
   const rows = steps.map((s, i) => `${i === 0 ? head + ' ' : ''}&= ${s.latex} && \\text{(${s.rule})}`);
-  return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
+  return alignedLatex(rows, true);
 }
 
 function several(expr: Expr, wrt: readonly string[], format: Format): string {

@@ -5,7 +5,7 @@ import { checkVariables, deriveJacobian, gradient, jacobian, outputsOf } from '.
 import { rowsOf, shapeText } from '../../calculus/matrix-ops.js';
 import type { Step } from '../../calculus/differentiate.js';
 import { toText } from '../../print/text.js';
-import { toLatex } from '../../print/latex.js';
+import { alignedLatex, toLatex } from '../../print/latex.js';
 import { nameLatex } from '../../print/names.js';
 import { freeSymbols } from '../../expr/traverse.js';
 import type { Expr, Matrix } from '../../expr/types.js';
@@ -127,5 +127,5 @@ function latexSteps(of: string, wrt: string, expr: Expr, steps: readonly Step[])
   const head = `\\frac{\\partial ${nameLatex(of)}}{\\partial ${nameLatex(wrt)}} = \\frac{\\partial}{\\partial ${nameLatex(wrt)}}\\left[${toLatex(expr)}\\right]`;
   if (steps.length === 0) return head;
   const rows = steps.map((s, i) => `${i === 0 ? head + ' ' : ''}&= ${s.latex} && \\text{(${s.rule})}`);
-  return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
+  return alignedLatex(rows, true);
 }

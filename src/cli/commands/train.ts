@@ -11,6 +11,7 @@ import { network, type Network } from '../../nn/network.js';
 import { TRAIN_DEFAULTS, train, type TrainResult } from '../../nn/train.js';
 import { DATASETS, type Example } from '../../nn/datasets.js';
 import { createRng } from '../../numeric/rng.js';
+import { alignedLatex } from '../../print/latex.js';
 import { nameLatex } from '../../print/names.js';
 import { formatOption, json, type Format, type Io } from '../io.js';
 import { architectureOptions, architectureSpec, type ArchitectureFlags } from '../network-options.js';
@@ -165,5 +166,5 @@ function latexNumber(x: number): string {
 function renderLatex(net: Network, r: TrainResult): string {
   const rows = Object.entries(r.parameters).map(([p, v]) => `${nameLatex(p)} &= ${latexNumber(v)}`);
   rows.push(`f_{\\text{${net.spec.loss.toUpperCase()}}} &= ${latexNumber(r.finalLoss)} && \\text{(mean over the data)}`);
-  return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
+  return alignedLatex(rows, true);
 }

@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import { parse } from '../../parse/parse.js';
 import { evaluateExact } from '../../numeric/evaluate.js';
 import { num } from '../../expr/build.js';
-import { toLatex } from '../../print/latex.js';
+import { bmatrixLatex, toLatex } from '../../print/latex.js';
 import { toText } from '../../print/text.js';
 import type { Expr } from '../../expr/types.js';
 import { InputError } from '../../errors.js';
@@ -171,11 +171,10 @@ function jsonResult(check: XorCheck): unknown {
 
 function latexResult(check: XorCheck): string {
   const q = (x: Rational, isExact = check.exact): string => (isExact ? toLatex(num(x)) : rationalText(x, false));
-  const bmatrix = (rows: readonly (readonly string[])[]): string => `\\begin{bmatrix} ${rows.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
-  const vecLatex = (p: Point, isExact = check.exact): string => `(${q(p[0], isExact)}, ${q(p[1], isExact)})`;
+    const vecLatex = (p: Point, isExact = check.exact): string => `(${q(p[0], isExact)}, ${q(p[1], isExact)})`;
   const act = `\\operatorname{${check.activation}}`;
   const lines = [
-    `\\mathbf{W}^{(1)} = ${bmatrix(check.W1.map((r) => r.map((x) => q(x, true))))},\\quad \\mathbf{b}^{(1)} = ${bmatrix(check.b1.map((x) => [q(x, true)]))}`,
+    `\\mathbf{W}^{(1)} = ${bmatrixLatex(check.W1.map((r) => r.map((x) => q(x, true))))},\\quad \\mathbf{b}^{(1)} = ${bmatrixLatex(check.b1.map((x) => [q(x, true)]))}`,
   ];
   const head = ['x_1', 'x_2', 'y', '\\mathbf{z} = \\mathbf{W}^{(1)}\\mathbf{x} + \\mathbf{b}^{(1)}', `\\mathbf{h} = ${act}(\\mathbf{z})`, ...(check.separable ? ['\\hat{y}'] : [])];
   const body = check.points.map((p, i) => [
@@ -190,7 +189,7 @@ function latexResult(check: XorCheck): string {
   lines.push(`\\text{${check.separable ? 'separable' : 'not separable'}: ${textLatex(check.reason)}}`);
   if (check.separable) {
     const r = check.readout;
-    lines.push(`\\mathbf{W}^{(2)} = ${bmatrix([[q(r.W2[0], true), q(r.W2[1], true)]])},\\quad \\mathbf{b}^{(2)} = ${bmatrix([[q(r.b2, true)]])}`);
+    lines.push(`\\mathbf{W}^{(2)} = ${bmatrixLatex([[q(r.W2[0], true), q(r.W2[1], true)]])},\\quad \\mathbf{b}^{(2)} = ${bmatrixLatex([[q(r.b2, true)]])}`);
   }
   for (const n of check.notes) lines.push(`\\text{${textLatex(n)}}`);
   return lines.join('\n');

@@ -25,7 +25,7 @@ import { columnLatex, matrixExpr, columnExpr, matrixLatex, parseVectorField, ran
 import type { Expr } from '../../expr/types.js';
 import { add, call, matrix, mul, num, sym } from '../../expr/build.js';
 import { simplify } from '../../simplify/simplify.js';
-import { functionNameLatex, latexList, toLatex } from '../../print/latex.js';
+import { bmatrixLatex, functionNameLatex, latexList, toLatex } from '../../print/latex.js';
 import { toText } from '../../print/text.js';
 import { floatValue } from '../../numeric/float-matrix.js';
 import { floatText } from '../../numeric/value-format.js';
@@ -121,7 +121,7 @@ export const forwardPass = defineKind({
     const exact = pass.yhat.every((e) => e.kind === 'num');
     const approx = (es: readonly Expr[]): string => {
       const values = es.map((e) => floatText(scalarFloat(e), 4));
-      return es.length === 1 ? values[0] : `\\begin{bmatrix} ${values.join(' \\\\ ')} \\end{bmatrix}`;
+      return es.length === 1 ? values[0] : bmatrixLatex(values.map((v) => [v]));
     };
     const actLatex = act === 'identity' ? '' : functionNameLatex(act);
     const sigmaIs = act === 'identity' ? `${m('\\sigma')} is the identity (no activation)` : `${m(`\\sigma = ${actLatex}`)}`;

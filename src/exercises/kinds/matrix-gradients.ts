@@ -34,7 +34,7 @@ import { matrixToText } from '../../linalg/print-text.js';
 import { gradient, vectorSymbol } from '../../linalg/build.js';
 import { differentiate } from '../../calculus/differentiate.js';
 import { simplify } from '../../simplify/simplify.js';
-import { latexList, toLatex } from '../../print/latex.js';
+import { alignedLatex, bmatrixLatex, latexList, toLatex } from '../../print/latex.js';
 import { tooWideToSetWhole } from '../../print/width.js';
 
 const params = z.object({ ...networkFields }).strict();
@@ -67,7 +67,7 @@ export const matrixGradients = defineKind({
       {
         because: 'The forward pass and the cost, in matrix form.',
         becauseLatex: 'The forward pass and the cost, in matrix form:',
-        latex: `\\begin{aligned} ${forward.map((d) => `${matrixToLatex(d.name)} &= ${matrixToLatex(d.expr)}`).join(' \\\\ ')} \\end{aligned}`,
+        latex: alignedLatex(forward.map((d) => `${matrixToLatex(d.name)} &= ${matrixToLatex(d.expr)}`)),
       },
     ];
     for (const d of deltas) {
@@ -106,8 +106,7 @@ export const matrixGradients = defineKind({
 
     const gradientList = latexList(form.gradients.map((g) => matrixToLatex(g.lhs)));
     const first = form.gradients[0];
-    const rows = first.parameters.map((row) => row.map((q) => partialLabelLatex('f', q, 'none')).join(' & ')).join(' \\\\ ');
-    const example = `${matrixToLatex(first.lhs)} = \\begin{bmatrix} ${rows} \\end{bmatrix}`;
+    const example = `${matrixToLatex(first.lhs)} = ${bmatrixLatex(first.parameters.map((row) => row.map((q) => partialLabelLatex('f', q, 'none'))))}`;
     return {
       id: ctx.id,
       number: ctx.number,
