@@ -1,6 +1,9 @@
 /** Output helpers for commands: formats, JSON, and the one-line errors of the CLI contract. */
 import { Option } from 'commander';
 import { InputError } from '../errors.js';
+import type { Expr } from '../expr/types.js';
+import { parse } from '../parse/parse.js';
+import { isAbstractFunctionName, lookupOp } from '../ops/registry.js';
 
 export type Format = 'text' | 'latex' | 'json';
 
@@ -31,9 +34,35 @@ export function nameList(flag: string, value: string): string[] {
   const names = value.split(',').map((s) => s.trim());
   if (names.some((n) => n === '')) throw new InputError(`${flag} "${value}": empty name in the list`);
   for (const n of names) {
-    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(n)) throw new InputError(`${flag}: '${n}' is not a variable name (letters, digits and _)`);
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(n)) throw new InputError(`${flag}: '${n}' is not a name (letters, digits and _)`);
   }
   return names;
+}
+
+/**
+ * Split "a,b, c" into variable names, each written as in an expression (w₁ = w_1 = w1, α = alpha,
+ * ŷ = yhat); an empty item, a constant (pi, e) or a function's name is an input error naming the flag.
+ */
+export function variableList(flag: string, value: string): string[] {
+  const names = value.split(',').map((s) => s.trim());
+  if (names.some((n) => n === '')) throw new InputError(`${flag} "${value}": empty name in the list`);
+  return names.map((n) => variableName(flag, n));
+}
+
+/** One word: no digit first, no space, operator or bracket (which parse would read as a product: 1x, u v). */
+const WORD = /^[^\d\s+\-*/^()[\]{},;.!'"\\][^\s+\-*/^()[\]{},;.!'"\\]*$/u;
+
+function variableName(flag: string, written: string): string {
+  let e: Expr | undefined;
+  try {
+    e = WORD.test(written) ? parse(written) : undefined;
+  } catch {
+    e = undefined;
+  }
+  if (e?.kind === 'const') throw new InputError(`${flag}: '${written}' is the constant ${e.name === 'pi' ? 'π' : 'e = 2.718…'}, not a variable`);
+  if (e?.kind !== 'sym' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(e.name)) throw new InputError(`${flag}: '${written}' is not a variable name (letters, digits and _)`);
+  if (lookupOp(e.name) || isAbstractFunctionName(e.name)) throw new InputError(`${flag}: '${written}' is the name of a function, not a variable`);
+  return e.name;
 }
 
 /** Wrap a parse of a command-line argument so its error names the argument. */

@@ -46,6 +46,15 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     for (const sub of c.commands) configure(sub);
   };
   configure(root);
+  const names = root.commands.map((c) => c.name());
+  if (argv.length === 0) {
+    io.err(`gradsheet: no command given; choose one of ${names.join(', ')} (gradsheet --help)`);
+    return 2;
+  }
+  if (argv[0] === 'help' && argv[1] !== undefined && !names.includes(argv[1])) {
+    io.err(`gradsheet: help: unknown command '${argv[1]}'; the commands are ${names.join(', ')}`);
+    return 2;
+  }
   try {
     await root.parseAsync([...argv], { from: 'user' });
     return verdict;

@@ -26,11 +26,18 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
  * not only Latin letters with marks), then letters and digits joined by single hyphens.
  */
 export function slug(name: string): string {
-  return anyAscii(name)
+  const whole = anyAscii(name)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+  if (whole.length <= MAX_ID) return whole;
+  // A very long name is cut at a hyphen: file names have a limit (255 bytes).
+  const cut = whole.slice(0, MAX_ID + 1);
+  return (cut.lastIndexOf('-') > 0 ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, MAX_ID)).replace(/-+$/, '');
 }
+
+/** The longest variant id: with the spec's name and "-key.interactive.html" it stays far below 255 bytes. */
+export const MAX_ID = 64;
 
 interface Row {
   readonly line: number;
@@ -51,7 +58,7 @@ export function rosterVariants(text: string, file: string): Variant[] {
 
   const names = new Map<string, number>();
   const ids = new Map<string, number>();
-  return students.map((row) => {
+  const variants = students.map((row) => {
     if (row.fields.length !== columns.length) {
       throw new InputError(`${file}:${row.line}: expected ${columns.length} fields (${columns.join(', ')}), got ${row.fields.length}`);
     }
@@ -65,6 +72,7 @@ export function rosterVariants(text: string, file: string): Variant[] {
     if (given !== '' && !ID.test(given)) {
       throw new InputError(`${file}:${row.line}: id: '${given}' is not usable in a file name (letters, digits, - and _, starting with a letter or digit)`);
     }
+    if (given.length > MAX_ID) throw new InputError(`${file}:${row.line}: id: longer than ${MAX_ID} characters`);
     const id = given || slug(name);
     if (id === '') throw new InputError(`${file}:${row.line}: name: '${name}' gives no file name; add an 'id' column for this student`);
     const clash = ids.get(id.toLowerCase());
@@ -72,8 +80,19 @@ export function rosterVariants(text: string, file: string): Variant[] {
       throw new InputError(`${file}:${row.line}: ${given ? 'id' : 'name'}: the file id '${id}' is already used on line ${clash}; give one of them an 'id'`);
     }
     ids.set(id.toLowerCase(), row.line);
-    return { id, student: name };
+    return { id, student: name, line: row.line, given: given !== '' };
   });
+  // Student "ada-key"'s sheet would have the file name of student "ada"'s key.
+  for (const v of variants) {
+    for (const suffix of ['key', 'interactive']) {
+      const stem = v.id.toLowerCase().endsWith(`-${suffix}`) ? v.id.toLowerCase().slice(0, -suffix.length - 1) : undefined;
+      const owner = stem === undefined ? undefined : ids.get(stem);
+      if (owner !== undefined) {
+        throw new InputError(`${file}:${v.line}: ${v.given ? 'id' : 'name'}: the file id '${v.id}' is also the file name of the ${suffix === 'key' ? 'key' : 'interactive sheet'} of line ${owner}; give one of them an 'id'`);
+      }
+    }
+  }
+  return variants.map(({ id, student }) => ({ id, student }));
 }
 
 /** RFC 4180 CSV: commas, double-quoted fields with "" for a quote, LF or CRLF; a quoted field may span lines. */

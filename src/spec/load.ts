@@ -3,7 +3,7 @@
  * error names the file, the line and the field: `lecture.yaml:12: exercises[2].params.activation:
  * expected one of sigma, relu, sigmoid, tanh, identity`.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isCollection, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { worksheetSchema, type WorksheetSpec } from './schema.js';
 import { kindInfo } from '../exercises/registry.js';
@@ -22,7 +22,7 @@ export function loadSpec(text: string, file: string): WorksheetSpec {
     const line = lines.linePos(e.pos[0]).line;
     throw new SpecError(file, line, '', `invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
   }
-  const data: unknown = doc.toJS();
+  const data = plainData(doc, lines, file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new SpecError(file, 1, '', 'a worksheet spec is a mapping with title, seed and exercises');
   }
@@ -43,6 +43,29 @@ export function loadSpec(text: string, file: string): WorksheetSpec {
   });
   recordSource(spec, { file, line: where });
   return spec;
+}
+
+/**
+ * The document as plain data. What YAML allows but a spec cannot mean is an error with its line:
+ * a list or mapping as a key (YAML would stringify it, with a warning on stderr), an alias of an
+ * anchor never defined, and aliases that expand without end ("billion laughs").
+ */
+function plainData(doc: Document, lines: LineCounter, file: string): unknown {
+  const lineAt = (node: YamlNode | null | undefined): number => lines.linePos(node?.range?.[0] ?? 0).line;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as YamlNode | null;
+      if (isCollection(key)) throw new SpecError(file, lineAt(key), '', 'a key must be a name, not a list or a mapping');
+    },
+    Alias(_, alias) {
+      if (alias.resolve(doc) === undefined) throw new SpecError(file, lineAt(alias), '', `*${alias.source} refers to no anchor &${alias.source} defined before it`);
+    },
+  });
+  try {
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    throw new SpecError(file, 1, '', `aliases expand too far: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
 }
 
 function fromIssue(file: string, issue: z.core.$ZodIssue, where: (p: Path) => number, data: unknown, prefix: Path = []): SpecError {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, fixture, removeScratch, scratch } from '../fixtures/cli.js';
@@ -152,6 +152,50 @@ describe('gradsheet build', () => {
       expect(readFileSync(file, 'utf8')).toBe('x');
     });
 
+    it.each([
+      ['an alias of an anchor never defined', 'title: *zz\nexercises:\n  - kind: chain-rule\n', /^gradsheet: \S*sheet\.yaml:1: \*zz refers to no anchor &zz defined before it$/],
+      ['a list as a key', 'title: T\n[x]: 1\nexercises:\n  - kind: chain-rule\n', /^gradsheet: \S*sheet\.yaml:2: a key must be a name, not a list or a mapping$/],
+      [
+        'aliases that expand without end',
+        ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`), 'title: T', 'exercises:', '  - kind: chain-rule', ''].join('\n'),
+        /^gradsheet: \S*sheet\.yaml:1: aliases expand too far/,
+      ],
+    ])('the YAML has %s (before: an internal error, exit 3, or Node warnings on stderr)', async (_, text, message) => {
+      await refused([spec(text)], 2, message);
+    });
+
+    it('a target is in the way: a directory of its name (before: EISDIR, exit 3, with earlier files already moved in)', async () => {
+      const out = scratch();
+      mkdirSync(join(out, 'chain.tex'));
+      const r = await cli('build', fixture('chain.yaml'), '--out', out, '--format', TEXT_FORMATS);
+      expect(r).toMatchObject({ code: 2, err: `gradsheet: --out ${out}: chain.tex is a directory` });
+      expect(readdirSync(out)).toEqual(['chain.tex']);
+    });
+
+    it('a target is in the way: a symbolic link or a FIFO is not replaced by a plain file', async () => {
+      const out = scratch();
+      writeFileSync(join(out, 'elsewhere.json'), 'kept');
+      symlinkSync(join(out, 'elsewhere.json'), join(out, 'chain.json'));
+      expect(await cli('build', fixture('chain.yaml'), '--out', out, '--format', 'json')).toMatchObject({ code: 2, err: `gradsheet: --out ${out}: chain.json is a symbolic link; write to its target instead` });
+      expect(lstatSync(join(out, 'chain.json')).isSymbolicLink()).toBe(true);
+      rmSync(join(out, 'chain.json'));
+      execFileSync('mkfifo', [join(out, 'chain.json')]);
+      expect((await cli('build', fixture('chain.yaml'), '--out', out, '--format', 'json')).err).toMatch(/chain\.json is not a regular file/);
+      expect(lstatSync(join(out, 'chain.json')).isFIFO()).toBe(true);
+    });
+
+    it('--out cannot be made, under /proc (before: Node\'s recursive mkdir spun there for ever)', async () => {
+      if (!existsSync('/proc/self')) throw new Error('this test needs Linux /proc');
+      const r = await cli('build', fixture('chain.yaml'), '--out', '/proc/gradsheet-out/x', '--format', 'json');
+      expect(r).toMatchObject({ code: 2, err: 'gradsheet: --out /proc/gradsheet-out/x: cannot be created (ENOENT)' });
+    }, 10_000);
+
+    it('two students would get the same file name: one id is the other\'s key (before: ENOENT, exit 3, five files left)', async () => {
+      const roster = join(scratch(), 'class.csv');
+      writeFileSync(roster, 'name\nok\nok-key\n');
+      await refused([fixture('chain.yaml'), '--roster', roster], 2, /class\.csv:3: name: the file id 'ok-key' is also the file name of the key of line 2; give one of them an 'id'/);
+    });
+
     it('the spec file does not exist', async () => {
       await refused(['no-such.yaml'], 2, /^gradsheet: SPEC no-such\.yaml: no such file$/);
     });
@@ -187,6 +231,20 @@ describe('gradsheet build', () => {
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/no SPEC given and the bundled lecture worksheet is missing \(.*worksheets\/lecture\.yaml\)/);
     }
+  });
+
+  it('clears the temporary directory a killed build left, and names a very long student by a shortened id', async () => {
+    const out = scratch();
+    mkdirSync(join(out, '.gradsheet-Ab12Cd'));
+    writeFileSync(join(out, '.gradsheet-Ab12Cd', 'half.html'), '<html');
+    const roster = join(scratch(), 'class.csv');
+    writeFileSync(roster, `name\n${'Bartholomew '.repeat(25)}Smith\n`);
+    const r = await cli('build', fixture('chain.yaml'), '--out', out, '--format', 'json', '--roster', roster);
+    expect(r.code, r.err).toBe(0);
+    const files = readdirSync(out);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^chain-(bartholomew-)+bartholomew\.json$/);
+    expect(files[0].length).toBeLessThanOrEqual('chain-'.length + 64 + '.json'.length);
   });
 
   it('leaves no temporary directory behind', async () => {

@@ -49,6 +49,12 @@ describe('gradsheet diff: the lecture’s examples', () => {
     expect(await gradsheet('diff', 'x^2')).toEqual({ code: 0, stdout: '2*x', stderr: [] });
   });
 
+  it('takes --wrt written as in an expression: w₁, α, ŷ (before: "not a variable name")', async () => {
+    expect((await gradsheet('diff', 'w1*x1', '--wrt', 'w₁')).stdout).toBe('x1');
+    expect((await gradsheet('diff', 'alpha^2', '--wrt', 'α')).stdout).toBe('2*alpha');
+    expect((await gradsheet('diff', '1/2*(yhat - y)^2', '--wrt', 'ŷ')).stdout).toBe('yhat - y');
+  });
+
   it('accepts w_1 for w1', async () => {
     expect((await gradsheet('diff', YHAT, '--wrt', 'w_1')).stdout).toBe(`w5*sigma'(${Z1})*x1`);
   });
@@ -160,6 +166,11 @@ describe('usage errors: exit 2 with one line', () => {
     [['diff'], "missing required argument 'expr'"],
     [['diff', 'x', '--bogus'], "unknown option '--bogus'"],
     [['diff', 'sigma(', '--wrt', 'x'], 'EXPR: column 7:'],
+    // Before: each printed 0, as if a constant or a function could vary.
+    [['diff', 'pi*x', '--wrt', 'pi'], "--wrt: 'pi' is the constant π, not a variable"],
+    [['diff', 'e^x', '--wrt', 'e'], "--wrt: 'e' is the constant e = 2.718…, not a variable"],
+    [['diff', 'sigma(x)', '--wrt', 'sigma'], "--wrt: 'sigma' is the name of a function, not a variable"],
+    [['diff', 'f(x)', '--wrt', 'f'], "--wrt: 'f' is the name of a function, not a variable"],
   ])('%j', async (argv, message) => {
     const r = await gradsheet(...argv);
     expect(r.code).toBe(2);

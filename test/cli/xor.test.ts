@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectInputError, gradsheet } from './capture.js';
@@ -127,6 +128,18 @@ describe('gradsheet xor --svg', () => {
     expectInputError(await gradsheet(...ACCEPT, '--svg', join(dir, 'missing', 'x.svg')), `--svg ${join(dir, 'missing', 'x.svg')}: cannot write (directory ${join(dir, 'missing')} does not exist)`);
     expectInputError(await gradsheet(...ACCEPT, '--svg', dir), `--svg ${dir}: cannot write (it is a directory)`);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('never replaces a device, a FIFO or a symbolic link with a plain file (before: /dev/full became one)', async () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    expectInputError(await gradsheet(...ACCEPT, '--svg', join(dir, 'fifo')), `--svg ${join(dir, 'fifo')}: cannot write (it is not a regular file (a device, FIFO or socket))`);
+    expect(lstatSync(join(dir, 'fifo')).isFIFO()).toBe(true);
+    writeFileSync(join(dir, 'target.txt'), 'kept');
+    symlinkSync(join(dir, 'target.txt'), join(dir, 'link.svg'));
+    expectInputError(await gradsheet(...ACCEPT, '--svg', join(dir, 'link.svg')), `--svg ${join(dir, 'link.svg')}: cannot write (it is a symbolic link; write to its target instead)`);
+    expect(lstatSync(join(dir, 'link.svg')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['fifo', 'link.svg', 'target.txt']);
   });
 });
 

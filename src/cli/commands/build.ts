@@ -14,7 +14,7 @@ import { processIo, type CommandIo, type Io } from '../io.js';
 import { defaultSpec, readText } from '../spec-files.js';
 import { numberedVariants, rosterVariants } from '../../render/variants.js';
 import { openPdfPrinter, type PdfPrinter } from '../../render/pdf.js';
-import { writeAtomically } from '../../render/output.js';
+import { checkOutputDirectory, writeAtomically } from '../../render/output.js';
 import { counted } from '../../plural.js';
 import {
   buildWorksheet,
@@ -55,6 +55,7 @@ export function buildCommand(io: CommandIo): Command {
       const variants = chooseVariants(opts);
       const name = basename(specFile, extname(specFile));
       const seed = parseSeed(opts.seed);
+      checkOutputDirectory(opts.out, '--out');
       const sheets = variants?.length ?? 1;
       const progress = progressBar(io, sheets, formats.includes('pdf') ? 2 * sheets : 0);
       // Chromium starts up (≈ 0.5 s of its own CPU) while this process builds and verifies the sheets.

@@ -21,7 +21,7 @@ import { InputError } from '../../errors.js';
 import { buildSheet } from '../../exercises/sheet.js';
 import { findTarget, targetProblem } from '../../interactive/targets.js';
 import { loadSpec } from '../../spec/load.js';
-import { formatOption, json, nameList, type Format, type CommandIo, type Io } from '../io.js';
+import { formatOption, json, nameList, variableList, type Format, type CommandIo, type Io } from '../io.js';
 import { readText } from '../spec-files.js';
 
 interface CheckFlags {
@@ -97,7 +97,7 @@ function targetFromFlags(flags: CheckFlags): { expected: string; answer: string;
     definitions[d.slice(0, eq).trim()] = d.slice(eq + 1);
   }
   const options: CheckOptions = {
-    ...(flags.wrt !== undefined ? { wrt: nameList('--wrt', flags.wrt) } : {}),
+    ...(flags.wrt !== undefined ? { wrt: variableList('--wrt', flags.wrt) } : {}),
     ...(flags.seed !== undefined ? { seed: integer('--seed', flags.seed, 0, 2 ** 32 - 1) } : {}),
     ...(flags.functions !== undefined ? { functions: nameList('--functions', flags.functions) } : {}),
     definitions,

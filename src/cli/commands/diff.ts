@@ -9,7 +9,7 @@ import { nameLatex } from '../../print/names.js';
 import { freeSymbols } from '../../expr/traverse.js';
 import type { Expr } from '../../expr/types.js';
 import { InputError } from '../../errors.js';
-import { formatOption, inArgument, json, nameList, type Format, type Io } from '../io.js';
+import { formatOption, inArgument, json, variableList, type Format, type Io } from '../io.js';
 
 interface DiffOptions {
   wrt?: string;
@@ -32,7 +32,7 @@ export function diffCommand(io: Io): Command {
 }
 
 function chooseVariables(expr: Expr, flag: string | undefined): string[] {
-  if (flag !== undefined) return nameList('--wrt', flag).map(normalizeName);
+  if (flag !== undefined) return variableList('--wrt', flag).map(normalizeName);
   const vars = freeSymbols(expr);
   if (vars.length === 1) return vars;
   if (vars.length === 0) throw new InputError('--wrt is required: the expression has no variables');

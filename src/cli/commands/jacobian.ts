@@ -10,7 +10,7 @@ import { nameLatex } from '../../print/names.js';
 import { freeSymbols } from '../../expr/traverse.js';
 import type { Expr, Matrix } from '../../expr/types.js';
 import { InputError } from '../../errors.js';
-import { formatOption, inArgument, json, nameList, type Format, type Io } from '../io.js';
+import { formatOption, inArgument, json, variableList, type Format, type Io } from '../io.js';
 
 interface JacobianOptions {
   vars?: string;
@@ -27,7 +27,7 @@ export function matrixJson(m: Matrix): { rows: number; cols: number; entries: st
 /** --vars, required: the columns' order is the user's to choose. */
 export function variablesOption(flag: string, value: string | undefined, ...exprs: readonly Expr[]): string[] {
   if (value !== undefined) {
-    const vars = nameList(flag, value).map(normalizeName);
+    const vars = variableList(flag, value).map(normalizeName);
     checkVariables(vars, flag);
     return vars;
   }

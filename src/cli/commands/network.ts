@@ -15,7 +15,7 @@ import { network, type Network } from '../../nn/network.js';
 import { networkPartials, type NetworkPartial } from '../../nn/partials.js';
 import { abbreviatedPartials, type Definition } from '../../nn/abbreviate.js';
 import { casesJson, costExpression, partialsLatex, partialsText } from '../../nn/format.js';
-import { formatOption, json, nameList, type Format, type Io } from '../io.js';
+import { formatOption, json, variableList, type Format, type Io } from '../io.js';
 import { matrixFormGradients, type MatrixForm } from '../../nn/backprop.js';
 import { matrixFormJson, matrixFormLatex, matrixFormText } from '../../nn/backprop-print.js';
 import { architectureOptions, architectureSpec, type ArchitectureFlags } from '../network-options.js';
@@ -46,7 +46,7 @@ export function networkCommand(io: Io): Command {
         io.out(renderMatrixForm(matrixFormGradients(net), flags.format));
         return;
       }
-      const wrt = flags.wrt.trim() === 'all' ? undefined : nameList('--wrt', flags.wrt).map(normalizeName);
+      const wrt = flags.wrt.trim() === 'all' ? undefined : variableList('--wrt', flags.wrt).map(normalizeName);
       if (flags.abbreviate) {
         const ab = abbreviatedPartials(net, { wrt });
         io.out(render(net, ab.partials, ab.definitions, flags.format));

@@ -5,9 +5,6 @@
  * The SVG picture is written last, atomically (temp file in the same directory, then rename).
  */
 import { Command, Option } from 'commander';
-import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { parse } from '../../parse/parse.js';
 import { evaluateExact } from '../../numeric/evaluate.js';
 import { num } from '../../expr/build.js';
@@ -19,6 +16,7 @@ import { checkXorDesign, inputText, pointText, rationalText, XOR_ACTIVATIONS, ty
 import type { Point } from '../../nn/xor-geometry.js';
 import type { Rational } from '../../rational.js';
 import { xorPlot } from '../../pictures/xor-plot.js';
+import { writeFileAtomically } from '../../render/output.js';
 import { formatOption, inArgument, json, type Format, type CommandIo, type Io } from '../io.js';
 
 interface XorOptions {
@@ -43,7 +41,7 @@ export function xorCommand(io: CommandIo): Command {
       const check = checkXorDesign({ W1, b1, activation: opts.activation });
       // Everything is rendered before anything is written or printed.
       const output = render(check, opts.format);
-      if (opts.svg !== undefined) writeAtomically('--svg', opts.svg, xorPlot(check));
+      if (opts.svg !== undefined) writeFileAtomically(opts.svg, xorPlot(check), '--svg');
       io.out(output);
       io.setExitCode(check.separable ? 0 : 1);
     });
@@ -75,20 +73,6 @@ function shape(e: Expr): string {
   if (e.kind === 'matrix') return `a ${e.rows}×${e.cols} matrix`;
   if (e.kind === 'vector') return `a list of ${e.items.length}`;
   return 'a single value';
-}
-
-/** Write to a temporary file next to the target, then rename over it: never a half-written file. */
-function writeAtomically(flag: string, file: string, content: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(tmp, content, { flag: 'wx' });
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? `directory ${dirname(file)} does not exist` : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e instanceof Error ? e.message : String(e));
-    throw new InputError(`${flag} ${file}: cannot write (${why})`);
-  }
 }
 
 function render(check: XorCheck, format: Format): string {
