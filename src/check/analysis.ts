@@ -8,7 +8,7 @@
  * themselves agree to 1e-9), and need at least 8 usable points.
  */
 import type { Expr } from '../expr/types.js';
-import { children, size } from '../expr/traverse.js';
+import { children, freeSymbols, size } from '../expr/traverse.js';
 import { ExprMap } from '../expr/equal.js';
 import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
 import { unicode as u } from './notation.js';
@@ -79,6 +79,38 @@ export function kinkSources(es: readonly Expr[]): { arg: Expr; fn: string }[] {
   };
   es.forEach(go);
   return out;
+}
+
+/** A kink argument that keeps one sign at every test point, and that sign. */
+export interface BlindKink {
+  readonly arg: Expr;
+  readonly fn: string;
+  readonly sign: 1 | -1;
+}
+
+/**
+ * The first kink argument of `es` (one that depends on the variables) that does not take both
+ * signs at the points: there, an answer was compared on one side of the kink only, so agreement
+ * says nothing about the other (relu(x₁ − 1.6) is 0 wherever x₁ < 1.6).
+ */
+export function blindKink(ev: Evaluation, es: readonly Expr[]): BlindKink | undefined {
+  for (const { arg, fn } of kinkSources(es)) {
+    if (freeSymbols(arg).length === 0) continue;
+    const k = ev.values(arg);
+    if (!k) continue;
+    for (let entry = 0; entry < k.at[0].length; entry++) {
+      const pos = k.at.some((x) => x[entry] > 0);
+      const neg = k.at.some((x) => x[entry] < 0);
+      if (!(pos && neg)) return { arg, fn, sign: pos ? 1 : -1 };
+    }
+  }
+  return undefined;
+}
+
+/** "Could not decide: −1 − x² < 0 at every test point, …". */
+export function blindKinkMessage(b: BlindKink): string {
+  const [kept, other] = b.sign > 0 ? ['> 0', '< 0'] : ['< 0', '> 0'];
+  return `Could not decide: ${u(b.arg)} ${kept} at every test point, so the answers were not compared where it is ${other} (the other side of the kink of ${b.fn}).`;
 }
 
 /** answer / expected entry by entry, where the expected value is not near 0. */

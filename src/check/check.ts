@@ -23,6 +23,7 @@ import { toText } from '../print/text.js';
 import { InputError, ParseError } from '../errors.js';
 import { Budget, defaultClock, DEFAULT_TIME_BUDGET_MS } from './budget.js';
 import { symbolicallyEqual } from './canonical.js';
+import { blindKink, blindKinkMessage } from './analysis.js';
 import { diagnose } from './diagnose.js';
 import type { Evaluation, Values } from './evaluation.js';
 import { factorReport } from './factors.js';
@@ -121,7 +122,12 @@ function decide(problem: Problem, read: Answer, options: CheckOptions, budget: B
   const got = ev.values(answer);
   if (!got) return { ...base, verdict: 'undecided', feedback: 'Could not decide: your answer could not be evaluated.' };
   const differs = ev.firstDifference(want.at, got.at);
-  if (!differs) return { ...base, verdict: 'correct', feedback: `Correct.${notes}`, method: 'numeric', points: want.at.length };
+  if (!differs) {
+    // Agreement on one side of a kink only is no verdict (relu(x₁ − 1.6) is 0 wherever x₁ < 1.6).
+    const blind = blindKink(ev, [expected, answer]);
+    if (blind) return { ...base, verdict: 'undecided', feedback: blindKinkMessage(blind), method: 'numeric', points: want.at.length };
+    return { ...base, verdict: 'correct', feedback: `Correct.${notes}`, method: 'numeric', points: want.at.length };
+  }
 
   const counterexample = counterexampleAt(ev, problem, answer, want, got, differs);
   const observed = { problem, evaluation: ev, answerExpr: answer, expected: want, answer: got };

@@ -75,6 +75,17 @@ describe('test points', () => {
     expect(zs.some((v) => v > 0) && zs.some((v) => v < 0)).toBe(true);
   });
 
+  it('reach a kink of the answer past the draws’ magnitude 1.5 by moving one coordinate, at 2 decimals, σ’s arguments still within ±4', () => {
+    const ev = evaluationFor("w5*sigma'(w1*x1 + w2*x2 + b1)*x1", "w5*sigma'(w1*x1 + w2*x2 + b1)*x1 + relu(x1 - 1.6) + relu(-2.5 - w2)");
+    for (const z of ['x1 - 1.6', '-2.5 - w2']) {
+      const zs = column(ev, z);
+      expect(zs.some((v) => v > 0) && zs.some((v) => v < 0), z).toBe(true);
+      expect(Math.min(...zs.map(Math.abs))).toBeGreaterThanOrEqual(0.05);
+    }
+    expect(Math.max(...column(ev, 'w1*x1 + w2*x2 + b1').map(Math.abs))).toBeLessThanOrEqual(4);
+    for (const p of ev.points.values.slice(0, 12)) for (const v of p) expect(Math.round(v * 100) / 100).toBe(v);
+  });
+
   it('keep sigmoid and σ arguments within ±4, where σ′ is not flat', () => {
     const ev = evaluationFor('sigmoid(W1_1_1*x1 + W1_1_2*x2 + W1_1_3*x3 + b1_1)', 'sigmoid(W1_1_1*x1 + W1_1_2*x2 + W1_1_3*x3 + b1_1)');
     expect(Math.max(...column(ev, 'W1_1_1*x1 + W1_1_2*x2 + W1_1_3*x3 + b1_1').map(Math.abs))).toBeLessThanOrEqual(4);

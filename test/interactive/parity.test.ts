@@ -72,3 +72,18 @@ describe.each(WORKSHEETS)('the page and the CLI agree on %s', (name) => {
     }
   });
 });
+
+describe('where the page cannot do what the CLI does', () => {
+  it('an answer with a kink its stored points never cross is undecided on the page, not correct (the CLI redraws: incorrect)', () => {
+    const t = checkTargets(sheetOf('lecture')).find((x) => x.key === 'all-partials.w1');
+    if (!t) throw new Error('no all-partials.w1');
+    const print = fingerprint(t);
+    if (isUnchecked(print)) throw new Error(print.unchecked);
+    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    const answer = "w5*sigma'(w1*x1 + w2*x2 + b1)*x1 + relu(x1 - 1.6)";
+    const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+    expect(mine.verdict).toBe('undecided');
+    expect(mine.feedback).toMatch(/^Could not decide: x₁ − \(8\/5\) < 0 at every test point/);
+    expect(checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS }).verdict).toBe('incorrect');
+  });
+});
