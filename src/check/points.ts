@@ -3,7 +3,8 @@
  *  - 16 points by default (WeBWorK uses 5, Numbas 5, MITx 5), with 4 different random function
  *    sets for σ, f, … used in turn (./functions.ts).
  *  - Every variable is drawn with either sign and magnitude in [0.2, 1.5], rounded to 2 decimals so
- *    counterexamples are readable (sampling only positives would accept relu(z) for z).
+ *    counterexamples are readable (sampling only positives would accept relu(z) for z), except
+ *    at the last 4 points, which keep full precision: sin(100πx) vanishes on the 2-decimal grid.
  *  - Kinks (relu, relu′, abs, sign: the operators' `kinks`, in the expected answer and in the
  *    student's): point i asks kink i mod K to be positive on its first visit and negative on its
  *    second; every kink argument stays at least 0.05 away from 0, where rounding could flip a
@@ -39,6 +40,12 @@ const MAX_VALUE = 1e6;
 const SATURATING = new Set(['sigmoid', 'tanh', 'softplus', 'exp']);
 /** Kink arguments that steer sampling: 16 points give 2 visits to each of 8; 32 bounds the work. */
 const MAX_KINKS = 32;
+/**
+ * The last 4 points are not rounded: an answer can vanish on the 2-decimal grid and nowhere else
+ * (sin(100πx₁), cos(200πx₂) − 1), and points at full precision catch it. Counterexamples come
+ * from the first differing point, so they stay at 2 decimals whenever the answer differs there.
+ */
+export const FINE_POINTS = 4;
 /** Draws before a point's kink target is reached by moving a coordinate, and such moves per point. */
 const REACH_FROM = 20;
 const REACHES_PER_POINT = 3;
@@ -106,7 +113,7 @@ export function samplePoints(p: SamplingProblem, count: number, rng: Rng, stop: 
   for (let i = 0; i < count; i++) {
     const set = p.sets[i % p.sets.length];
     p.bank.current = set;
-    const exact = false;
+    const exact = i >= count - FINE_POINTS;
     let reaches = 0;
     for (let draw = 0; draw < DRAWS_PER_POINT; draw++) {
       if (stop()) break;

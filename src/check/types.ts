@@ -41,7 +41,7 @@ export interface Diagnosis {
 export type CheckValue = number | readonly (readonly number[])[];
 
 export interface Counterexample {
-  /** The variables' values at the point (rounded to 2 decimals when drawn). */
+  /** The variables' values at the point (2 decimals, except at the last 4 points, which keep full precision). */
   readonly point: Readonly<Record<string, number>>;
   readonly expected: CheckValue;
   readonly answer: CheckValue;

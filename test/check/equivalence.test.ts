@@ -98,6 +98,20 @@ describe('wrong answers are not accepted', () => {
     expect(r.verdict).toBe('incorrect');
   });
 
+  it.each([
+    ['+ sin(100πx₁)', "w5*sigma'(w1*x1 + w2*x2 + b1)*x1 + sin(100*pi*x1)"],
+    ['· cos(200πx₂)', "w5*sigma'(w1*x1 + w2*x2 + b1)*x1*cos(200*pi*x2)"],
+    ['+ sin(100πw₁)·sin(100πb₁)', "w5*sigma'(w1*x1 + w2*x2 + b1)*x1 + sin(100*pi*w1)*sin(100*pi*b1)"],
+  ])('∂ŷ/∂w₁ %s, which vanishes (or is 1) wherever the variables have 2 decimals', (_, answer) => {
+    const r = check(YHAT, answer, { wrt: 'w1' });
+    expect(r.verdict).toBe('incorrect');
+  });
+
+  it('shows a counterexample at 2 decimals when the answer differs there too', () => {
+    const r = check(YHAT, "w5*sigma'(w1*x1 + w2*x2 + b1)*x1 + 1 + sin(100*pi*x1)", { wrt: 'w1' });
+    for (const v of Object.values(r.counterexample?.point ?? { none: NaN })) expect(Math.round(v * 100) / 100).toBe(v);
+  });
+
   it('says "could not decide", not "correct", when a kink argument of the answer never takes both signs', () => {
     const r = check('x', 'x + relu(-1 - x^2)');
     expect(r.verdict).toBe('undecided');
