@@ -130,11 +130,31 @@ const usable = (xs: readonly (number | undefined)[]): number => xs.filter((x) =>
 
 /** The answer is a constant multiple of the right one. */
 export function constantDiagnosis(o: Observed): Diagnosis | undefined {
-  const r = ratios(o);
-  const first = r.find((x) => x !== undefined);
-  if (first === undefined || usable(r) < MIN_USABLE || Math.abs(first) < 1e-9) return undefined;
-  if (!r.every((x) => x === undefined || close(x, first, RATIO_TOLERANCE))) return undefined;
-  return constantMessage(first, isMse(o.problem.variables));
+  const pairs: [number, number][] = [];
+  o.expected.at.forEach((ev, i) => ev.forEach((e, j) => pairs.push([e, o.answer.at[i][j]])));
+  const k = commonFactor(pairs);
+  return k === undefined ? undefined : constantMessage(k, isMse(o.problem.variables));
+}
+
+/**
+ * k when answer = k·expected in every [expected, answer] pair: the ratio is read where the
+ * expected value is not near 0 (at least 8 of them, agreeing to 1e-7), and where it is, the
+ * answer must be k times it too (0 where 0 belongs: [3; −2] is not −2 times [0; 1]). A factor
+ * of 1 is no diagnosis (the answer is then right but for rounding), nor is 0.
+ */
+export function commonFactor(pairs: readonly (readonly [number, number])[]): number | undefined {
+  let k: number | undefined;
+  let count = 0;
+  for (const [e, a] of pairs) {
+    if (!(Math.abs(e) > 1e-6 && Number.isFinite(a))) continue;
+    const r = a / e;
+    if (k === undefined) k = r;
+    else if (!close(r, k, RATIO_TOLERANCE)) return undefined;
+    count++;
+  }
+  if (k === undefined || count < MIN_USABLE || Math.abs(k) < 1e-9 || close(k, 1, RATIO_TOLERANCE)) return undefined;
+  const factor = k;
+  return pairs.every(([e, a]) => Math.abs(e) > 1e-6 || close(a, factor * e, RATIO_TOLERANCE)) ? factor : undefined;
 }
 
 /** Whether the problem is about the MSE cost (it has a target y), which words the stray-constant message. */

@@ -87,3 +87,24 @@ describe('where the page cannot do what the CLI does', () => {
     expect(checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS }).verdict).toBe('incorrect');
   });
 });
+
+describe('a constant factor must hold for every entry, zero entries included (the reviewer’s answers)', () => {
+  it.each([
+    ['bias-terms', '[3; -2]'],
+    ['jacobian-chain.J', '[[3/4, 2]]'],
+    ['jacobian', '[4, 2; 5, 2pi; -2/x2, 2x1/x2^2]'],
+  ])('%s: %s is no multiple, on the page and in the CLI', (key, answer) => {
+    const t = checkTargets(sheetOf('lecture')).find((x) => x.names.includes(key));
+    if (!t) throw new Error(`no ${key}`);
+    const print = fingerprint(t);
+    if (isUnchecked(print)) throw new Error(print.unchecked);
+    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    const cli = checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
+    const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+    for (const r of [cli, mine]) {
+      expect(r.verdict).toBe('incorrect');
+      expect(r.feedback).not.toMatch(/times the right one|stray factor|twice/);
+    }
+    expect(mine.diagnosis?.id).toBe(cli.diagnosis?.id);
+  });
+});
