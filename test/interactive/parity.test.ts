@@ -108,3 +108,42 @@ describe('a constant factor must hold for every entry, zero entries included (th
     expect(mine.diagnosis?.id).toBe(cli.diagnosis?.id);
   });
 });
+
+describe('names the prompt gives', () => {
+  const target = (key: string) => {
+    const t = checkTargets(sheetOf('lecture')).find((x) => x.names.includes(key));
+    if (!t) throw new Error(`no ${key}`);
+    return t;
+  };
+  const cliCheck = (key: string, answer: string) => {
+    const t = target(key);
+    return checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
+  };
+
+  it.each(["(ŷ - y)*w5*σ'(w1x1+w2x2+b1)*x1", "(yhat - y)*w5*sigma'(w1*x1 + w2*x2 + b1)*x1", "(\\hat{y} - y) w_5 \\sigma'(w_1 x_1 + w_2 x_2 + b_1) x_1"])(
+    'ŷ in an MSE answer stands for the network’s output, and the reading is reported: %s',
+    (answer) => {
+      const r = cliCheck('mse-partials.w1', answer);
+      expect(r.verdict, r.feedback).toBe('correct');
+      expect(r.notes).toContain('read ŷ as the network’s output w₅σ(w₁x₁ + w₂x₂ + b₁) + w₆σ(w₃x₁ + w₄x₂ + b₂) + b₃');
+      expect(r.feedback).toMatch(/^Correct\. \(.*read ŷ as the network’s output/);
+      // Still wrong when wrong.
+      expect(cliCheck('mse-partials.w1', "(ŷ - y)*w5*σ'(w1x1+w2x2+b1)").verdict).toBe('incorrect');
+    },
+  );
+
+  it('σ in the ReLU part of dyhat-dw1 is ReLU (the prompt defines σ′ for ReLU there), in the CLI and on the page', () => {
+    const answer = "w5*σ'(w1x1+w2x2+b1)*x1";
+    const r = cliCheck('dyhat-dw1.relu', answer);
+    expect(r.verdict, r.feedback).toBe('correct');
+    expect(r.notes).toContain('read σ as relu');
+    expect(cliCheck('dyhat-dw1.relu', "w5*σ(w1x1+w2x2+b1)*x1").verdict).toBe('incorrect');
+    const print = fingerprint(target('dyhat-dw1.relu'));
+    if (isUnchecked(print)) throw new Error(print.unchecked);
+    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    expect(checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS }).verdict).toBe('correct');
+    // Elsewhere σ is still the abstract activation.
+    expect(cliCheck('dyhat-dw1.a', answer).verdict).toBe('correct');
+    expect(cliCheck('dyhat-dw1.a', answer).notes).not.toContain('read σ as relu');
+  });
+});
