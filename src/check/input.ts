@@ -103,7 +103,14 @@ export function readAnswer(answer: string | Expr, problem: AnswerContext, option
   const positions = new Map<string, number>();
   if (typeof answer === 'string') {
     const limits = { maxLength: options.maxLength ?? ANSWER_MAX_LENGTH, maxDepth: options.maxDepth ?? ANSWER_MAX_DEPTH };
-    const r = parseMath(answer, { functions: [...problem.functionNames, ...problem.signature.keys()], limits, positions });
+    // A sentence's full stop ("… x1.") is not part of the answer.
+    const text = answer.replace(/(?<=\S)\.\s*$/, '');
+    const eq = text.indexOf('=');
+    if (eq >= 0 && eq < limits.maxLength) {
+      const lhs = text.slice(0, eq).trim();
+      throw new ParseError(eq + 1, `write only the expression after '='${lhs && lhs.length <= 40 ? ` (your answer, without ${lhs} =)` : ''}`);
+    }
+    const r = parseMath(text, { functions: [...problem.functionNames, ...problem.signature.keys()], limits, positions });
     parsed = r.expr;
     syntax = r.syntax;
   } else parsed = answer;
