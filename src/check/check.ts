@@ -248,10 +248,17 @@ function counterexampleAt(ev: Evaluation, problem: Problem, answer: Expr, want: 
 /** 12 significant digits: exact enough to reproduce, short enough to read. */
 const round = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(12)) : x);
 
-function show(x: number): string {
+function show(x: number, digits = 6): string {
   if (!Number.isFinite(x)) return 'undefined';
-  const s = Number(x.toPrecision(6)).toString();
+  const s = Number(x.toPrecision(digits)).toString();
   return s.startsWith('-') ? '−' + s.slice(1) : s;
+}
+
+/** Both values with 6 significant digits, or as many more (up to 15) as it takes to tell them apart. */
+function showPair(a: number, b: number): [string, string] {
+  let digits = 6;
+  while (digits < 15 && show(a, digits) === show(b, digits)) digits++;
+  return [show(a, digits), show(b, digits)];
 }
 
 /** The counterexample in words (the feedback when no mistake is recognised). */
@@ -262,5 +269,10 @@ export function describeCounterexample(c: Counterexample, problem: Pick<Problem,
   const where = c.entry ? `entry (${c.entry[0]}, ${c.entry[1]}) ` : '';
   const fns = [...problem.signature.keys()].map(functionUnicode);
   const also = fns.length ? ` (${fns.join(', ')} stand${fns.length === 1 ? 's' : ''} for a random smooth function here: the answer must hold for every one)` : '';
-  return `Not equal to the expected answer: at ${at || 'every point'}, ${where}the expected value is ${show(pick(c.expected))} but yours is ${show(pick(c.answer))}${also}.`;
+  const [want, got] = [pick(c.expected), pick(c.answer)];
+  const [wantText, gotText] = showPair(want, got);
+  // 3.14159 for π: right to 6 digits but not exact.
+  const near = Number.isFinite(want) && Number.isFinite(got) && Math.abs(got - want) <= 1e-5 * Math.max(Math.abs(want), Math.abs(got));
+  const exact = near ? ' Yours is close but not exact: write exact values (π, not 3.14159; 1/3, not 0.333).' : '';
+  return `Not equal to the expected answer: at ${at || 'every point'}, ${where}the expected value is ${wantText} but yours is ${gotText}${also}.${exact}`;
 }

@@ -96,3 +96,11 @@ describe('clearer messages for common slips', () => {
     expect(r.error?.column).toBe(11);
   });
 });
+
+describe('an approximate number', () => {
+  it('shows enough digits to tell the values apart, and says to write π exactly', () => {
+    const r = check('[2, 1; 0, pi; -1/x2, x1/x2^2]', '[2, 1; 0, 3.14159; -1/x2, x1/x2^2]');
+    expect(r.verdict).toBe('incorrect');
+    expect(r.feedback).toMatch(/entry \(2, 2\) the expected value is 3\.141593 but yours is 3\.14159\. Yours is close but not exact: write exact values \(π, not 3\.14159; 1\/3, not 0\.333\)\.$/);
+  });
+});
