@@ -8,7 +8,7 @@
  * themselves agree to 1e-9), and need at least 8 usable points.
  */
 import type { Expr } from '../expr/types.js';
-import { children, size } from '../expr/traverse.js';
+import { children, freeSymbols, size } from '../expr/traverse.js';
 import { ExprMap } from '../expr/equal.js';
 import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
 import { unicode as u } from './notation.js';
@@ -81,6 +81,38 @@ export function kinkSources(es: readonly Expr[]): { arg: Expr; fn: string }[] {
   return out;
 }
 
+/** A kink argument that keeps one sign at every test point, and that sign. */
+export interface BlindKink {
+  readonly arg: Expr;
+  readonly fn: string;
+  readonly sign: 1 | -1;
+}
+
+/**
+ * The first kink argument of `es` (one that depends on the variables) that does not take both
+ * signs at the points: there, an answer was compared on one side of the kink only, so agreement
+ * says nothing about the other (relu(x₁ − 1.6) is 0 wherever x₁ < 1.6).
+ */
+export function blindKink(ev: Evaluation, es: readonly Expr[]): BlindKink | undefined {
+  for (const { arg, fn } of kinkSources(es)) {
+    if (freeSymbols(arg).length === 0) continue;
+    const k = ev.values(arg);
+    if (!k) continue;
+    for (let entry = 0; entry < k.at[0].length; entry++) {
+      const pos = k.at.some((x) => x[entry] > 0);
+      const neg = k.at.some((x) => x[entry] < 0);
+      if (!(pos && neg)) return { arg, fn, sign: pos ? 1 : -1 };
+    }
+  }
+  return undefined;
+}
+
+/** "Could not decide: −1 − x² < 0 at every test point, …". */
+export function blindKinkMessage(b: BlindKink): string {
+  const [kept, other] = b.sign > 0 ? ['> 0', '< 0'] : ['< 0', '> 0'];
+  return `Could not decide: ${u(b.arg)} ${kept} at every test point, so the answers were not compared where it is ${other} (the other side of the kink of ${b.fn}).`;
+}
+
 /** answer / expected entry by entry, where the expected value is not near 0. */
 function ratios(o: Observed, invert = false): (number | undefined)[] {
   const out: (number | undefined)[] = [];
@@ -98,11 +130,31 @@ const usable = (xs: readonly (number | undefined)[]): number => xs.filter((x) =>
 
 /** The answer is a constant multiple of the right one. */
 export function constantDiagnosis(o: Observed): Diagnosis | undefined {
-  const r = ratios(o);
-  const first = r.find((x) => x !== undefined);
-  if (first === undefined || usable(r) < MIN_USABLE || Math.abs(first) < 1e-9) return undefined;
-  if (!r.every((x) => x === undefined || close(x, first, RATIO_TOLERANCE))) return undefined;
-  return constantMessage(first, isMse(o.problem.variables));
+  const pairs: [number, number][] = [];
+  o.expected.at.forEach((ev, i) => ev.forEach((e, j) => pairs.push([e, o.answer.at[i][j]])));
+  const k = commonFactor(pairs);
+  return k === undefined ? undefined : constantMessage(k, isMse(o.problem.variables));
+}
+
+/**
+ * k when answer = k·expected in every [expected, answer] pair: the ratio is read where the
+ * expected value is not near 0 (at least 8 of them, agreeing to 1e-7), and where it is, the
+ * answer must be k times it too (0 where 0 belongs: [3; −2] is not −2 times [0; 1]). A factor
+ * of 1 is no diagnosis (the answer is then right but for rounding), nor is 0.
+ */
+export function commonFactor(pairs: readonly (readonly [number, number])[]): number | undefined {
+  let k: number | undefined;
+  let count = 0;
+  for (const [e, a] of pairs) {
+    if (!(Math.abs(e) > 1e-6 && Number.isFinite(a))) continue;
+    const r = a / e;
+    if (k === undefined) k = r;
+    else if (!close(r, k, RATIO_TOLERANCE)) return undefined;
+    count++;
+  }
+  if (k === undefined || count < MIN_USABLE || Math.abs(k) < 1e-9 || close(k, 1, RATIO_TOLERANCE)) return undefined;
+  const factor = k;
+  return pairs.every(([e, a]) => Math.abs(e) > 1e-6 || close(a, factor * e, RATIO_TOLERANCE)) ? factor : undefined;
 }
 
 /** Whether the problem is about the MSE cost (it has a target y), which words the stray-constant message. */

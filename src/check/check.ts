@@ -23,6 +23,7 @@ import { toText } from '../print/text.js';
 import { InputError, ParseError } from '../errors.js';
 import { Budget, defaultClock, DEFAULT_TIME_BUDGET_MS } from './budget.js';
 import { symbolicallyEqual } from './canonical.js';
+import { blindKink, blindKinkMessage } from './analysis.js';
 import { diagnose } from './diagnose.js';
 import type { Evaluation, Values } from './evaluation.js';
 import { factorReport } from './factors.js';
@@ -121,7 +122,12 @@ function decide(problem: Problem, read: Answer, options: CheckOptions, budget: B
   const got = ev.values(answer);
   if (!got) return { ...base, verdict: 'undecided', feedback: 'Could not decide: your answer could not be evaluated.' };
   const differs = ev.firstDifference(want.at, got.at);
-  if (!differs) return { ...base, verdict: 'correct', feedback: `Correct.${notes}`, method: 'numeric', points: want.at.length };
+  if (!differs) {
+    // Agreement on one side of a kink only is no verdict (relu(x₁ − 1.6) is 0 wherever x₁ < 1.6).
+    const blind = blindKink(ev, [expected, answer]);
+    if (blind) return { ...base, verdict: 'undecided', feedback: blindKinkMessage(blind), method: 'numeric', points: want.at.length };
+    return { ...base, verdict: 'correct', feedback: `Correct.${notes}`, method: 'numeric', points: want.at.length };
+  }
 
   const counterexample = counterexampleAt(ev, problem, answer, want, got, differs);
   const observed = { problem, evaluation: ev, answerExpr: answer, expected: want, answer: got };
@@ -242,10 +248,17 @@ function counterexampleAt(ev: Evaluation, problem: Problem, answer: Expr, want: 
 /** 12 significant digits: exact enough to reproduce, short enough to read. */
 const round = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(12)) : x);
 
-function show(x: number): string {
+function show(x: number, digits = 6): string {
   if (!Number.isFinite(x)) return 'undefined';
-  const s = Number(x.toPrecision(6)).toString();
+  const s = Number(x.toPrecision(digits)).toString();
   return s.startsWith('-') ? '−' + s.slice(1) : s;
+}
+
+/** Both values with 6 significant digits, or as many more (up to 15) as it takes to tell them apart. */
+function showPair(a: number, b: number): [string, string] {
+  let digits = 6;
+  while (digits < 15 && show(a, digits) === show(b, digits)) digits++;
+  return [show(a, digits), show(b, digits)];
 }
 
 /** The counterexample in words (the feedback when no mistake is recognised). */
@@ -256,5 +269,10 @@ export function describeCounterexample(c: Counterexample, problem: Pick<Problem,
   const where = c.entry ? `entry (${c.entry[0]}, ${c.entry[1]}) ` : '';
   const fns = [...problem.signature.keys()].map(functionUnicode);
   const also = fns.length ? ` (${fns.join(', ')} stand${fns.length === 1 ? 's' : ''} for a random smooth function here: the answer must hold for every one)` : '';
-  return `Not equal to the expected answer: at ${at || 'every point'}, ${where}the expected value is ${show(pick(c.expected))} but yours is ${show(pick(c.answer))}${also}.`;
+  const [want, got] = [pick(c.expected), pick(c.answer)];
+  const [wantText, gotText] = showPair(want, got);
+  // 3.14159 for π: right to 6 digits but not exact.
+  const near = Number.isFinite(want) && Number.isFinite(got) && Math.abs(got - want) <= 1e-5 * Math.max(Math.abs(want), Math.abs(got));
+  const exact = near ? ' Yours is close but not exact: write exact values (π, not 3.14159; 1/3, not 0.333).' : '';
+  return `Not equal to the expected answer: at ${at || 'every point'}, ${where}the expected value is ${wantText} but yours is ${gotText}${also}.${exact}`;
 }

@@ -6,8 +6,8 @@
  * read as their product (`uw` → u·w when u and w are variables) and the reading is reported.
  */
 import type { Expr } from '../expr/types.js';
-import { constant, mul, sym } from '../expr/build.js';
-import { children, freeSymbols, substitute } from '../expr/traverse.js';
+import { call, constant, deriv, mul, sym } from '../expr/build.js';
+import { children, freeSymbols, mapBottomUp, substitute } from '../expr/traverse.js';
 import { differentiate } from '../calculus/differentiate.js';
 import { jacobian } from '../calculus/jacobian.js';
 import { lookupOp, isAbstractFunctionName } from '../ops/registry.js';
@@ -36,10 +36,14 @@ export interface Problem {
   readonly definitions: ReadonlyMap<string, Expr>;
   /** Names the parser reads as abstract functions. */
   readonly functionNames: readonly string[];
+  /** Function names that stand for another function (sigma → relu where σ is ReLU). */
+  readonly aliases: ReadonlyMap<string, string>;
+  /** What to report when an answer uses a name the exercise gives (yhat → "read ŷ as the network's output"). */
+  readonly readings: ReadonlyMap<string, string>;
 }
 
 /** What reading an answer needs from a problem: no expected answer (the interactive sheet has none). */
-export type AnswerContext = Pick<Problem, 'variables' | 'signature' | 'definitions' | 'functionNames'>;
+export type AnswerContext = Pick<Problem, 'variables' | 'signature' | 'definitions' | 'functionNames' | 'aliases' | 'readings'>;
 
 export interface Answer {
   /** As read, after splitting names (what "interpreted as" shows). */
@@ -73,7 +77,11 @@ const LIBRARY_LABELS: InputLabels = { expected: 'expected', definition: (name) =
 export function readProblem(expected: string | Expr, options: CheckOptions, labels: InputLabels = LIBRARY_LABELS): Problem {
   const functionNames = [...(options.functions ?? [])];
   const read = (s: string | Expr, what: string): Expr => (typeof s === 'string' ? inArg(what, () => parseMath(s, { functions: functionNames }).expr) : s);
-  const definitions = readDefinitions(options.definitions ?? {}, (s, name) => read(s, labels.definition(name)), labels.definition);
+  const symbols = options.names?.symbols ?? {};
+  const given = { ...options.definitions, ...Object.fromEntries(Object.entries(symbols).map(([name, s]) => [name, s.value])) };
+  const definitions = readDefinitions(given, (s, name) => read(s, labels.definition(name)), labels.definition);
+  const readings = new Map(Object.entries(symbols).map(([name, s]) => [normalizeName(name), s.note]));
+  const aliases = new Map(Object.entries(options.names?.functions ?? {}));
   const written = expandDefinitions(read(expected, labels.expected), definitions);
   const wrt = (typeof options.wrt === 'string' ? [options.wrt] : [...(options.wrt ?? [])]).map(normalizeName);
   for (const w of wrt) if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(w)) throw new InputError(`--wrt: '${w}' is not a variable name`);
@@ -85,7 +93,7 @@ export function readProblem(expected: string | Expr, options: CheckOptions, labe
   for (const d of definitions.values()) for (const v of freeSymbols(d)) variables.add(v);
   const signature = new Map<string, number>();
   for (const e of fn ? [value, fn] : [value]) inArg(labels.expected, () => collectSignature(e, signature, 'expected'));
-  return { fn, wrt, expected: value, variables, signature, definitions, functionNames };
+  return { fn, wrt, expected: value, variables, signature, definitions, functionNames, aliases, readings };
 }
 
 export function readAnswer(answer: string | Expr, problem: AnswerContext, options: CheckOptions): Answer {
@@ -95,7 +103,14 @@ export function readAnswer(answer: string | Expr, problem: AnswerContext, option
   const positions = new Map<string, number>();
   if (typeof answer === 'string') {
     const limits = { maxLength: options.maxLength ?? ANSWER_MAX_LENGTH, maxDepth: options.maxDepth ?? ANSWER_MAX_DEPTH };
-    const r = parseMath(answer, { functions: [...problem.functionNames, ...problem.signature.keys()], limits, positions });
+    // A sentence's full stop ("… x1.") is not part of the answer.
+    const text = answer.replace(/(?<=\S)\.\s*$/, '');
+    const eq = text.indexOf('=');
+    if (eq >= 0 && eq < limits.maxLength) {
+      const lhs = text.slice(0, eq).trim();
+      throw new ParseError(eq + 1, `write only the expression after '='${lhs && lhs.length <= 40 ? ` (your answer, without ${lhs} =)` : ''}`);
+    }
+    const r = parseMath(text, { functions: [...problem.functionNames, ...problem.signature.keys()], limits, positions });
     parsed = r.expr;
     syntax = r.syntax;
   } else parsed = answer;
@@ -104,6 +119,8 @@ export function readAnswer(answer: string | Expr, problem: AnswerContext, option
   const source = typeof answer === 'string' ? answer : '';
   const bindings = new Map<string, Expr>();
   for (const name of freeSymbols(parsed)) {
+    const reading = problem.readings.get(name);
+    if (reading !== undefined) notes.push(reading);
     if (problem.variables.has(name)) continue;
     const pieces = splitName(name, problem.variables);
     if (pieces) {
@@ -114,7 +131,8 @@ export function readAnswer(answer: string | Expr, problem: AnswerContext, option
     const isFunctionName = lookupOp(name) !== undefined || problem.signature.has(name) || isAbstractFunctionName(name);
     throw positioned(source, name, unknownName(name, problem), isFunctionName ? 'bare' : 'symbol', positions);
   }
-  const shown = bindings.size > 0 ? substitute(parsed, bindings) : parsed;
+  const split = bindings.size > 0 ? substitute(parsed, bindings) : parsed;
+  const shown = problem.aliases.size > 0 ? renameFunctions(split, problem.aliases, notes) : split;
   const signature = new Map(problem.signature);
   try {
     collectSignature(shown, signature, 'answer');
@@ -125,11 +143,25 @@ export function readAnswer(answer: string | Expr, problem: AnswerContext, option
   return { shown, value: expandDefinitions(shown, problem.definitions), syntax, notes };
 }
 
+/** Calls of an aliased function (σ where the exercise says σ is ReLU) as calls of the function it stands for. */
+function renameFunctions(e: Expr, aliases: ReadonlyMap<string, string>, notes: string[]): Expr {
+  const used = new Set<string>();
+  const out = mapBottomUp(e, (n) => {
+    const target = (n.kind === 'call' || n.kind === 'deriv') && !lookupOp(n.fn) ? aliases.get(n.fn) : undefined;
+    if (target === undefined || (n.kind !== 'call' && n.kind !== 'deriv')) return n;
+    used.add(n.fn);
+    return n.kind === 'call' ? call(target, n.args) : deriv(target, n.orders, n.args);
+  });
+  for (const fn of used) notes.push(`read ${functionUnicode(fn)} as ${functionUnicode(aliases.get(fn) as string)}`);
+  return out;
+}
+
 function unknownName(name: string, problem: AnswerContext): string {
   if (lookupOp(name) || problem.signature.has(name) || isAbstractFunctionName(name)) {
     return `${name} is a function: write it with its argument in parentheses, as in ${name}(z)`;
   }
-  const vars = naturalSort([...problem.variables]);
+  // Names the prompt gives (ŷ) are not listed: the page does not take them, and both say the same.
+  const vars = naturalSort([...problem.variables].filter((v) => !problem.readings.has(v)));
   const list = vars.length === 0 ? 'no variables' : `the variables ${vars.slice(0, 12).join(', ')}${vars.length > 12 ? ', …' : ''}`;
   return `unknown variable ${name}; this exercise uses ${list}`;
 }

@@ -3,12 +3,17 @@
  *  - 16 points by default (WeBWorK uses 5, Numbas 5, MITx 5), with 4 different random function
  *    sets for σ, f, … used in turn (./functions.ts).
  *  - Every variable is drawn with either sign and magnitude in [0.2, 1.5], rounded to 2 decimals so
- *    counterexamples are readable (sampling only positives would accept relu(z) for z).
+ *    counterexamples are readable (sampling only positives would accept relu(z) for z), except
+ *    at the last 4 points, which keep full precision: sin(100πx) vanishes on the 2-decimal grid.
  *  - Kinks (relu, relu′, abs, sign: the operators' `kinks`, in the expected answer and in the
  *    student's): point i asks kink i mod K to be positive on its first visit and negative on its
- *    second, so every kink argument takes both signs when 2K ≤ points; every kink argument stays
- *    at least 0.05 away from 0, where rounding could flip a branch. The first 32 kink arguments
- *    steer the sampling; an answer with more is still evaluated, just not steered by all.
+ *    second; every kink argument stays at least 0.05 away from 0, where rounding could flip a
+ *    branch. A side that 20 draws do not reach (relu(x₁ − 1.6): draws have |x₁| ≤ 1.5) is reached
+ *    by moving one coordinate of a draw by the smallest step that crosses it (0.1 … 100, so
+ *    x₁ = 1.7), keeping every other condition. Sides still missing after the points (more than 8
+ *    kinks) get up to 16 extra points. The first 32 kink arguments steer the sampling. A kink
+ *    argument that still keeps one sign is not hidden: the check then answers "could not decide"
+ *    rather than "correct" (./check.ts).
  *  - Saturation: the arguments of sigmoid, tanh, softplus, exp and of abstract functions stay
  *    within ±4 (σ′(4) ≈ 0.018; at ±1000, as KAS samples, σ′ is 0 and hides wrong answers).
  *    Draws are shrunk (×0.5, then ×0.25) when a network's sums keep leaving that range.
@@ -35,6 +40,17 @@ const MAX_VALUE = 1e6;
 const SATURATING = new Set(['sigmoid', 'tanh', 'softplus', 'exp']);
 /** Kink arguments that steer sampling: 16 points give 2 visits to each of 8; 32 bounds the work. */
 const MAX_KINKS = 32;
+/**
+ * The last 4 points are not rounded: an answer can vanish on the 2-decimal grid and nowhere else
+ * (sin(100πx₁), cos(200πx₂) − 1), and points at full precision catch it. Counterexamples come
+ * from the first differing point, so they stay at 2 decimals whenever the answer differs there.
+ */
+export const FINE_POINTS = 4;
+/** Draws before a point's kink target is reached by moving a coordinate, and such moves per point. */
+const REACH_FROM = 20;
+const REACHES_PER_POINT = 3;
+/** Points added for kink sides that the points missed (more than 8 kinks, or kinks out of reach). */
+const MAX_EXTRA_POINTS = 16;
 
 /** The arguments of kinked operators, and of saturating ones, anywhere in e. */
 export function specialArguments(e: Expr, isAbstract: (fn: string) => boolean): { kinks: Expr[]; saturating: Expr[] } {
@@ -81,38 +97,103 @@ export function samplePoints(p: SamplingProblem, count: number, rng: Rng, stop: 
   const sets: FunctionSet[] = [];
   const signs: Set<number>[] = [];
   let kinkCount = 0;
+  const kinksAt = (point: Float64Array): number[] => p.kinks.flatMap((c) => [...c.run(point)]).slice(0, MAX_KINKS);
+  const accept = (point: Float64Array, set: FunctionSet): void => {
+    values.push(point);
+    sets.push(set);
+    kinksAt(point).forEach((k, j) => (signs[j] ??= new Set()).add(Math.sign(k)));
+  };
+  /** Whether a point keeps activations live, the expected answer defined and (unless relaxed) kinks off 0, with the target's sign. */
+  const fits = (point: Float64Array, kinks: readonly number[], target: Target | undefined, margin: boolean): boolean => {
+    if (margin && kinks.some((k) => !(Math.abs(k) >= KINK_MARGIN))) return false;
+    if (target && Math.sign(kinks[target.k]) !== target.sign) return false;
+    if (p.saturating.some((c) => c.run(point).some((x) => !(Math.abs(x) <= LIVE_RANGE)))) return false;
+    return !p.defined.some((c) => c.run(point).some((x) => !(Math.abs(x) <= MAX_VALUE)));
+  };
   for (let i = 0; i < count; i++) {
     const set = p.sets[i % p.sets.length];
     p.bank.current = set;
+    const exact = i >= count - FINE_POINTS;
+    let reaches = 0;
     for (let draw = 0; draw < DRAWS_PER_POINT; draw++) {
       if (stop()) break;
       const scale = draw < 20 ? 1 : draw < 40 ? 0.5 : 0.25;
-      const point = Float64Array.from(p.vars, () => drawValue(rng, scale, draw % 4 === 3));
-      const kinks = p.kinks.flatMap((c) => [...c.run(point)]).slice(0, MAX_KINKS);
+      const point = Float64Array.from(p.vars, () => drawValue(rng, scale, draw % 4 === 3, exact));
+      const kinks = kinksAt(point);
       kinkCount = kinks.length;
       // Point i asks kink i mod K for a sign (+ on the first round, − on the second).
       const target = kinks.length === 0 || draw >= 30 ? undefined : { k: i % kinks.length, sign: Math.floor(i / kinks.length) % 2 === 0 ? 1 : -1 };
-      if (draw < 50 && kinks.some((k) => !(Math.abs(k) >= KINK_MARGIN))) continue;
-      if (target && Math.sign(kinks[target.k]) !== target.sign) continue;
-      if (p.saturating.some((c) => c.run(point).some((x) => !(Math.abs(x) <= LIVE_RANGE)))) continue;
-      if (p.defined.some((c) => c.run(point).some((x) => !(Math.abs(x) <= MAX_VALUE)))) continue;
-      values.push(point);
-      sets.push(set);
-      kinks.forEach((k, j) => (signs[j] ??= new Set()).add(Math.sign(k)));
-      break;
+      if (fits(point, kinks, target, draw < 50)) {
+        accept(point, set);
+        break;
+      }
+      // A kink the draws do not cross (relu(x₁ − 1.6) with |x₁| ≤ 1.5): move one coordinate across it.
+      if (target && draw >= REACH_FROM && reaches++ < REACHES_PER_POINT) {
+        const moved = reach(point, exact, (q) => fits(q, kinksAt(q), target, true));
+        if (moved) {
+          accept(moved, set);
+          break;
+        }
+      }
     }
   }
   if (values.length < MIN_POINTS) {
     const why = stop() ? 'the time budget ran out' : 'the expected answer is undefined (or enormous) at most points tried';
     return { ok: false, reason: `found only ${values.length} of ${MIN_POINTS} test points needed: ${why}` };
   }
+  // More kinks than the points have visits for, or a side the visits missed: a point for each side still missing.
+  const unreachable = new Set<number>();
+  for (let extra = 0; extra < MAX_EXTRA_POINTS && !stop(); extra++) {
+    const missing = signs.findIndex((s, j) => !unreachable.has(j) && !(s.has(1) && s.has(-1)));
+    if (missing < 0) break;
+    const target = { k: missing, sign: signs[missing].has(1) ? -1 : 1 } as const;
+    const set = p.sets[values.length % p.sets.length];
+    p.bank.current = set;
+    let found: Float64Array | undefined;
+    for (let draw = 0; draw < REACHES_PER_POINT * 4 && !found && !stop(); draw++) {
+      const point = Float64Array.from(p.vars, () => drawValue(rng, 1, draw % 4 === 3, false));
+      found = fits(point, kinksAt(point), target, true) ? point : draw % 4 === 0 ? reach(point, false, (q) => fits(q, kinksAt(q), target, true)) : undefined;
+    }
+    if (!found) {
+      // Out of reach (relu(−1 − x²) is never positive): the others still get their points.
+      unreachable.add(missing);
+      continue;
+    }
+    accept(found, set);
+  }
   const kinksCovered = signs.filter((s) => s.has(1) && s.has(-1)).length;
   return { ok: true, points: { values, sets, kinksCovered, kinkCount } };
 }
 
-function drawValue(rng: Rng, scale: number, positive: boolean): number {
+interface Target {
+  readonly k: number;
+  readonly sign: number;
+}
+
+/** Steps tried from a drawn point, smallest first: a kink at 1.6 is reached at 1.7, not at 100. */
+const STEPS = [0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 7.5, 10, 15, 20, 30, 50, 75, 100];
+
+/**
+ * The point with one coordinate moved by the smallest step (either way, each variable in turn)
+ * that makes `ok` hold; rounded to 2 decimals unless `exact`. Undefined when none does.
+ */
+function reach(point: Float64Array, exact: boolean, ok: (q: Float64Array) => boolean): Float64Array | undefined {
+  for (const step of STEPS) {
+    for (const dir of [1, -1]) {
+      for (let j = 0; j < point.length; j++) {
+        const q = Float64Array.from(point);
+        const v = point[j] + dir * step;
+        q[j] = exact ? v : Math.round(v * 100) / 100;
+        if (ok(q)) return q;
+      }
+    }
+  }
+  return undefined;
+}
+
+function drawValue(rng: Rng, scale: number, positive: boolean, exact: boolean): number {
   const m = rng.uniform(MAGNITUDE[0], MAGNITUDE[1]) * scale;
   const step = scale < 0.5 ? 1000 : 100;
-  const v = Math.max(1, Math.round(m * step)) / step;
+  const v = exact ? m : Math.max(1, Math.round(m * step)) / step;
   return positive ? v : rng.sign() * v;
 }

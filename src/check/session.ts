@@ -40,7 +40,8 @@ export class Session {
   private trace?: readonly Variant[];
 
   constructor(readonly problem: Problem, options: CheckOptions) {
-    this.vars = naturalSort([...problem.variables]);
+    // A defined name (z1, yhat) is written out before anything is evaluated: it is not drawn.
+    this.vars = naturalSort([...problem.variables].filter((v) => !problem.definitions.has(v)));
     this.count = Math.max(MIN_POINTS, Math.floor(options.points ?? DEFAULT_POINTS));
     this.seed = options.seed ?? 1;
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;

@@ -41,7 +41,7 @@ export interface Diagnosis {
 export type CheckValue = number | readonly (readonly number[])[];
 
 export interface Counterexample {
-  /** The variables' values at the point (rounded to 2 decimals when drawn). */
+  /** The variables' values at the point (2 decimals, except at the last 4 points, which keep full precision). */
   readonly point: Readonly<Record<string, number>>;
   readonly expected: CheckValue;
   readonly answer: CheckValue;
@@ -106,6 +106,12 @@ export interface CheckOptions {
   /** Abbreviations the answer may use, such as z1 = w1*x1 + w2*x2 + b1. */
   readonly definitions?: Readonly<Record<string, Expr | string>>;
   /**
+   * Names the exercise's prompt gives, which an answer may use, with the reading reported in the
+   * result's notes: `symbols` are written out like definitions (yhat, the network's output ŷ),
+   * `functions` stand for another function (sigma for relu, where the prompt says σ is ReLU).
+   */
+  readonly names?: ExerciseNames;
+  /**
    * Wall-clock budget in ms for the optional work (diagnosis, partial credit; default 50); the
    * verdict itself gives up, as "could not decide", only at 10× this. See ./budget.ts.
    */
@@ -115,4 +121,10 @@ export interface CheckOptions {
   /** Answer input limits (default 2,000 characters and 40 levels of nesting). */
   readonly maxLength?: number;
   readonly maxDepth?: number;
+}
+
+/** See CheckOptions.names. */
+export interface ExerciseNames {
+  readonly symbols?: Readonly<Record<string, { readonly value: Expr | string; readonly note: string }>>;
+  readonly functions?: Readonly<Record<string, string>>;
 }

@@ -6,6 +6,7 @@
 import type { Expr } from '../expr/types.js';
 import type { Rng } from '../numeric/rng.js';
 import type { Condition } from '../ops/types.js';
+import type { ExerciseNames } from '../check/types.js';
 
 /** A piece of content. Prose may hold inline math between `$…$` (LaTeX). */
 export type Block =
@@ -35,6 +36,11 @@ export interface Answer {
   readonly notes?: readonly string[];
   /** True when the answer came from the spec (the instructor's key) rather than gradsheet. */
   readonly fromSpec?: boolean;
+  /**
+   * Names the prompt gives that a student's answer may use (ŷ for the network's output, σ for
+   * ReLU where the prompt says so): the checker accepts them (src/interactive/targets.ts). Not saved in a key.
+   */
+  readonly names?: ExerciseNames;
 }
 
 /** A worked step of the key: a sentence and the expression it leads to. */

@@ -8,8 +8,8 @@ import type { Expr } from '../expr/types.js';
 import { toLatex } from '../print/latex.js';
 import { toText } from '../print/text.js';
 import { unicode } from '../check/notation.js';
-import { constantMessage, kinkMessage, kinkSources, MIN_USABLE, RATIO_TOLERANCE } from '../check/analysis.js';
-import { close, type Values } from '../check/evaluation.js';
+import { commonFactor, constantMessage, kinkMessage, kinkSources } from '../check/analysis.js';
+import type { Values } from '../check/evaluation.js';
 import { FINE_BUCKETS, digestText, lookupHash, tokens } from './digest.js';
 import { hasTensor } from '../check/shape.js';
 import type { Diagnosis, FactorNote } from '../check/types.js';
@@ -54,16 +54,10 @@ function kinkBranch(p: PreparedAnswer, answer: Expr, agree: readonly boolean[]):
 function constantFactor(p: PreparedAnswer, got: Values, stop: () => boolean): Diagnosis | undefined {
   const { varying } = p.print;
   if (p.hidden.length === varying.length) return p.firstMistake(got, p.print.scaled, stop);
-  const r: number[] = [];
-  varying.forEach((col, j) => {
-    if (col === null) return;
-    col.forEach((e, i) => {
-      const a = got.at[i][j];
-      if (Math.abs(e) > 1e-6 && Number.isFinite(a)) r.push(a / e);
-    });
-  });
-  const k = r[0];
-  if (k === undefined || r.length < MIN_USABLE || Math.abs(k) < 1e-9 || !r.every((x) => close(x, k, RATIO_TOLERANCE))) return undefined;
+  const pairs: [number, number][] = [];
+  varying.forEach((col, j) => col?.forEach((e, i) => pairs.push([e, got.at[i][j]])));
+  const k = commonFactor(pairs);
+  if (k === undefined) return undefined;
   if (p.print.constants) {
     const constants = p.print.constants;
     const offsets = p.hiddenOffsets;

@@ -80,6 +80,7 @@ export function fingerprint(t: CheckTarget): AnswerPrint | Unchecked {
     vars: ev.vars,
     signature: [...problem.signature],
     functionNames: problem.functionNames,
+    ...(problem.aliases.size > 0 ? { aliases: Object.fromEntries(problem.aliases) } : {}),
     seed: session.seed,
     setCount: session.sets.length,
     tolerance: ev.tolerance,

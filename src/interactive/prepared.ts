@@ -24,7 +24,7 @@ export class PreparedAnswer {
 
   constructor(readonly print: AnswerPrint) {
     const signature = new Map(print.signature.map(([name, arity]) => [name, arity] as const));
-    this.context = { variables: new Set(print.vars), signature, definitions: new Map(), functionNames: print.functionNames };
+    this.context = { variables: new Set(print.vars), signature, definitions: new Map(), functionNames: print.functionNames, aliases: new Map(Object.entries(print.aliases ?? {})), readings: new Map() };
     const bank = new FunctionBank(signature);
     const sets = randomFunctionSets(signature, print.setCount, createRng(print.seed).fork('functions'), functionUnicode);
     const points = { values: print.points.map((p) => Float64Array.from(p)), sets: print.sets.map((k) => sets[k]) };

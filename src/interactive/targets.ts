@@ -40,7 +40,7 @@ export function checkTargets(sheet: Sheet): CheckTarget[] {
         answer,
         key,
         names: exercise.answers.length === 1 ? [exercise.id, key] : [key],
-        options: { seed: deriveSeed(sheet.seed, `check:${key}`) },
+        options: { seed: deriveSeed(sheet.seed, `check:${key}`), ...(answer.names ? { names: answer.names } : {}) },
         ...(several ? { unchecked: 'many designs are right here (any that makes the points separable), so it is not compared with one answer' } : {}),
       };
     }),

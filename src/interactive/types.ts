@@ -39,6 +39,8 @@ export interface AnswerPrint {
   /** Abstract functions and their numbers of arguments, in the checker's order (it draws them in this order). */
   readonly signature: readonly (readonly [string, number])[];
   readonly functionNames: readonly string[];
+  /** Function names that stand for another function, as the prompt says (sigma → relu); absent when none. */
+  readonly aliases?: Readonly<Record<string, string>>;
   /** Seed of the check: the functions standing in for σ are drawn from it as src/check/session.ts does. */
   readonly seed: number;
   readonly setCount: number;

@@ -3,7 +3,8 @@
  * src/check/check.ts (read, shapes, values at the points, diagnosis, partial credit) but with no
  * expected expression: values are compared with the stored ones, or by hash (./prepared.ts).
  * The symbolic shortcut is left out (the numeric comparison decides anyway), and the points are
- * always the expected answer's (the CLI may redraw them to steer the answer's own kinks).
+ * always the expected answer's (the CLI may redraw them to steer the answer's own kinks): an answer
+ * that agrees at them but has a kink they never cross is undecided here.
  */
 import type { Expr } from '../expr/types.js';
 import { call } from '../expr/build.js';
@@ -14,6 +15,7 @@ import { InputError, ParseError } from '../errors.js';
 import { Budget, defaultClock, DEFAULT_TIME_BUDGET_MS, type Clock } from '../check/budget.js';
 import { readAnswer, type Answer } from '../check/input.js';
 import { describeCounterexample, reversedDiagnosis, reversedProduct, shapeHead, transposedDiagnosis, undefinedMessage } from '../check/check.js';
+import { blindKink, blindKinkMessage } from '../check/analysis.js';
 import { sameShape, shapeOf, ShapeMismatch, type Shape } from '../check/shape.js';
 import type { Values } from '../check/evaluation.js';
 import type { CheckValue, Counterexample, Diagnosis, FactorNote, Verdict } from '../check/types.js';
@@ -94,7 +96,11 @@ function decide(p: PreparedAnswer, read: Answer, budget: Budget): Decided {
   if (!got) return { verdict: 'undecided', feedback: 'Could not decide: your answer could not be evaluated.' };
   const agree = p.agreement(got);
   const notes = read.notes.length ? ` (${read.notes.join('; ')})` : '';
-  if (agree.every(Boolean)) return { verdict: 'correct', feedback: `Correct.${notes}` };
+  if (agree.every(Boolean)) {
+    // The stored points cross the expected answer's kinks; an answer's own kink they may not (the CLI redraws for it).
+    const blind = blindKink(ev, [answer]);
+    return blind ? { verdict: 'undecided', feedback: blindKinkMessage(blind) } : { verdict: 'correct', feedback: `Correct.${notes}` };
+  }
 
   const counterexample = counterexampleAt(p, answer, got, agree.indexOf(false));
   const diagnosis = budget.expired() ? undefined : diagnosePage(p, answer, got, agree, () => budget.expired());

@@ -123,6 +123,25 @@ describe('the squared error', () => {
   });
 });
 
+describe('a constant factor holds for every entry, and is never 1', () => {
+  it.each([
+    ['[3; −2] for [0; 1] (−2 on the entry that is not 0, but 3 where 0 belongs)', '[0; 1]', '[3; -2]'],
+    ['[[3/4, 2]] for [[3/4, 0]] (the ratio 1 on the one entry that is not 0)', '[[3/4, 0]]', '[[3/4, 2]]'],
+    ['twice the Jacobian, but 5 where 0 belongs', '[2, 1; 0, pi; -1/x2, x1/x2^2]', '[4, 2; 5, 2*pi; -2/x2, 2*x1/x2^2]'],
+  ])('not a multiple: %s', (_, expected, answer) => {
+    const r = diagnosed(expected, answer);
+    expect(r.diagnosis?.id).not.toBe('constant-factor');
+    expect(r.diagnosis?.id).not.toBe('stray-constant');
+    expect(r.diagnosis?.id).not.toBe('sign-error');
+    expect(r.feedback).not.toMatch(/times the right one|stray factor|twice/);
+  });
+
+  it('still a multiple when the zero entries are zero in the answer too', () => {
+    expectDiagnosis(diagnosed('[0; 1]', '[0; -2]'), 'constant-factor', 'Off by a constant factor: your answer is -2 times the right one.');
+    expectDiagnosis(diagnosed('[2, 1; 0, pi; -1/x2, x1/x2^2]', '[4, 2; 0, 2*pi; -2/x2, 2*x1/x2^2]'), 'stray-constant', 'A stray factor 2: your answer is twice the right one.');
+  });
+});
+
 describe('signs, terms and indices', () => {
   it('a sign error, in the whole answer or in one term (the update rule)', () => {
     expectDiagnosis(diagnosed(YHAT, "-w5*sigma'(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w1' }), 'sign-error', 'Sign error: your answer is the negative of the right one.');

@@ -88,6 +88,36 @@ describe('wrong answers are not accepted', () => {
     expect(r.verdict).toBe('incorrect');
   });
 
+  it.each([
+    ['relu(x1) + relu(x1 − 2) for relu(x1)', 'relu(x1)', 'relu(x1) + relu(x1 - 2)', undefined],
+    ['∂ŷ/∂w₁ + relu(x1 − 1.6) (a kink past the draws’ magnitude 1.5)', YHAT, "w5*sigma'(w1*x1 + w2*x2 + b1)*x1 + relu(x1 - 1.6)", 'w1'],
+    ['x + relu(x − 40)', 'x', 'x + relu(x - 40)', undefined],
+    ['x·y + relu(x·y − 30) (a kink of a product)', 'x*y', 'x*y + relu(x*y - 30)', undefined],
+  ])('the other side of a kink of the answer that the draws do not reach: %s', (_, expected, answer, wrt) => {
+    const r = check(expected, answer, wrt ? { wrt } : {});
+    expect(r.verdict).toBe('incorrect');
+  });
+
+  it.each([
+    ['+ sin(100πx₁)', "w5*sigma'(w1*x1 + w2*x2 + b1)*x1 + sin(100*pi*x1)"],
+    ['· cos(200πx₂)', "w5*sigma'(w1*x1 + w2*x2 + b1)*x1*cos(200*pi*x2)"],
+    ['+ sin(100πw₁)·sin(100πb₁)', "w5*sigma'(w1*x1 + w2*x2 + b1)*x1 + sin(100*pi*w1)*sin(100*pi*b1)"],
+  ])('∂ŷ/∂w₁ %s, which vanishes (or is 1) wherever the variables have 2 decimals', (_, answer) => {
+    const r = check(YHAT, answer, { wrt: 'w1' });
+    expect(r.verdict).toBe('incorrect');
+  });
+
+  it('shows a counterexample at 2 decimals when the answer differs there too', () => {
+    const r = check(YHAT, "w5*sigma'(w1*x1 + w2*x2 + b1)*x1 + 1 + sin(100*pi*x1)", { wrt: 'w1' });
+    for (const v of Object.values(r.counterexample?.point ?? { none: NaN })) expect(Math.round(v * 100) / 100).toBe(v);
+  });
+
+  it('says "could not decide", not "correct", when a kink argument of the answer never takes both signs', () => {
+    const r = check('x', 'x + relu(-1 - x^2)');
+    expect(r.verdict).toBe('undecided');
+    expect(r.feedback).toBe('Could not decide: −1 − x² < 0 at every test point, so the answers were not compared where it is > 0 (the other side of the kink of relu).');
+  });
+
   it('tells σ from σ′ because σ is several random smooth functions, consistent with their derivatives', () => {
     const r = check("sigma'(w*x)", 'sigma(w*x)');
     expect(r.counterexample?.functions?.sigma).toMatch(/^σ\(u\) = /);

@@ -83,3 +83,24 @@ describe('the expected side is the caller’s input', () => {
     expect(() => checkAnswer('x', 'x', { definitions: { a: 'b + 1', b: 'a*2' } })).toThrow(/cycle: a → b → a/);
   });
 });
+
+describe('clearer messages for common slips', () => {
+  it('ignores a trailing period', () => {
+    expect(checkAnswer("w5*sigma'(w1*x1 + w2*x2 + b1)*x1", "w5*sigma'(w1x1+w2x2+b1)*x1.", { timeBudgetMs: 60_000 }).verdict).toBe('correct');
+  });
+
+  it('says to write only the expression after "=" (not mathjs’s "invalid left hand side of assignment")', () => {
+    const r = checkAnswer("w5*sigma'(w1*x1 + w2*x2 + b1)*x1", "dyhat/dw1 = w5*sigma'(w1x1+w2x2+b1)*x1", { timeBudgetMs: 60_000 });
+    expect(r.verdict).toBe('invalid');
+    expect(r.feedback).toBe("column 11: write only the expression after '=' (your answer, without dyhat/dw1 =)");
+    expect(r.error?.column).toBe(11);
+  });
+});
+
+describe('an approximate number', () => {
+  it('shows enough digits to tell the values apart, and says to write π exactly', () => {
+    const r = check('[2, 1; 0, pi; -1/x2, x1/x2^2]', '[2, 1; 0, 3.14159; -1/x2, x1/x2^2]');
+    expect(r.verdict).toBe('incorrect');
+    expect(r.feedback).toMatch(/entry \(2, 2\) the expected value is 3\.141593 but yours is 3\.14159\. Yours is close but not exact: write exact values \(π, not 3\.14159; 1\/3, not 0\.333\)\.$/);
+  });
+});

@@ -75,6 +75,17 @@ describe('test points', () => {
     expect(zs.some((v) => v > 0) && zs.some((v) => v < 0)).toBe(true);
   });
 
+  it('reach a kink of the answer past the draws’ magnitude 1.5 by moving one coordinate, at 2 decimals, σ’s arguments still within ±4', () => {
+    const ev = evaluationFor("w5*sigma'(w1*x1 + w2*x2 + b1)*x1", "w5*sigma'(w1*x1 + w2*x2 + b1)*x1 + relu(x1 - 1.6) + relu(-2.5 - w2)");
+    for (const z of ['x1 - 1.6', '-2.5 - w2']) {
+      const zs = column(ev, z);
+      expect(zs.some((v) => v > 0) && zs.some((v) => v < 0), z).toBe(true);
+      expect(Math.min(...zs.map(Math.abs))).toBeGreaterThanOrEqual(0.05);
+    }
+    expect(Math.max(...column(ev, 'w1*x1 + w2*x2 + b1').map(Math.abs))).toBeLessThanOrEqual(4);
+    for (const p of ev.points.values.slice(0, 12)) for (const v of p) expect(Math.round(v * 100) / 100).toBe(v);
+  });
+
   it('keep sigmoid and σ arguments within ±4, where σ′ is not flat', () => {
     const ev = evaluationFor('sigmoid(W1_1_1*x1 + W1_1_2*x2 + W1_1_3*x3 + b1_1)', 'sigmoid(W1_1_1*x1 + W1_1_2*x2 + W1_1_3*x3 + b1_1)');
     expect(Math.max(...column(ev, 'W1_1_1*x1 + W1_1_2*x2 + W1_1_3*x3 + b1_1').map(Math.abs))).toBeLessThanOrEqual(4);
@@ -87,14 +98,17 @@ describe('test points', () => {
     expect(ys.some((v) => v > 0) && ys.some((v) => v < 0)).toBe(true);
   });
 
-  it('are drawn with magnitudes in [0.2, 1.5] at 2 decimals (readable counterexamples)', () => {
+  it('are drawn with magnitudes in [0.2, 1.5] at 2 decimals (readable counterexamples), the last 4 at full precision', () => {
     const ev = evaluationFor('x*y', 'x*y');
-    for (const p of ev.points.values) {
+    expect(ev.points.values).toHaveLength(16);
+    ev.points.values.forEach((p, i) => {
       for (const v of p) {
         expect(Math.abs(v)).toBeGreaterThanOrEqual(0.2);
         expect(Math.abs(v)).toBeLessThanOrEqual(1.5);
-        expect(Math.round(v * 100) / 100).toBe(v);
+        if (i < 12) expect(Math.round(v * 100) / 100).toBe(v);
+        // Off the grid (sin(100πx) is 0 on it), and not on a finer decimal one either.
+        else expect(Math.round(v * 1e6) / 1e6).not.toBe(v);
       }
-    }
+    });
   });
 });

@@ -72,3 +72,78 @@ describe.each(WORKSHEETS)('the page and the CLI agree on %s', (name) => {
     }
   });
 });
+
+describe('where the page cannot do what the CLI does', () => {
+  it('an answer with a kink its stored points never cross is undecided on the page, not correct (the CLI redraws: incorrect)', () => {
+    const t = checkTargets(sheetOf('lecture')).find((x) => x.key === 'all-partials.w1');
+    if (!t) throw new Error('no all-partials.w1');
+    const print = fingerprint(t);
+    if (isUnchecked(print)) throw new Error(print.unchecked);
+    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    const answer = "w5*sigma'(w1*x1 + w2*x2 + b1)*x1 + relu(x1 - 1.6)";
+    const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+    expect(mine.verdict).toBe('undecided');
+    expect(mine.feedback).toMatch(/^Could not decide: x₁ − \(8\/5\) < 0 at every test point/);
+    expect(checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS }).verdict).toBe('incorrect');
+  });
+});
+
+describe('a constant factor must hold for every entry, zero entries included (the reviewer’s answers)', () => {
+  it.each([
+    ['bias-terms', '[3; -2]'],
+    ['jacobian-chain.J', '[[3/4, 2]]'],
+    ['jacobian', '[4, 2; 5, 2pi; -2/x2, 2x1/x2^2]'],
+  ])('%s: %s is no multiple, on the page and in the CLI', (key, answer) => {
+    const t = checkTargets(sheetOf('lecture')).find((x) => x.names.includes(key));
+    if (!t) throw new Error(`no ${key}`);
+    const print = fingerprint(t);
+    if (isUnchecked(print)) throw new Error(print.unchecked);
+    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    const cli = checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
+    const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+    for (const r of [cli, mine]) {
+      expect(r.verdict).toBe('incorrect');
+      expect(r.feedback).not.toMatch(/times the right one|stray factor|twice/);
+    }
+    expect(mine.diagnosis?.id).toBe(cli.diagnosis?.id);
+  });
+});
+
+describe('names the prompt gives', () => {
+  const target = (key: string) => {
+    const t = checkTargets(sheetOf('lecture')).find((x) => x.names.includes(key));
+    if (!t) throw new Error(`no ${key}`);
+    return t;
+  };
+  const cliCheck = (key: string, answer: string) => {
+    const t = target(key);
+    return checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
+  };
+
+  it.each(["(ŷ - y)*w5*σ'(w1x1+w2x2+b1)*x1", "(yhat - y)*w5*sigma'(w1*x1 + w2*x2 + b1)*x1", "(\\hat{y} - y) w_5 \\sigma'(w_1 x_1 + w_2 x_2 + b_1) x_1"])(
+    'ŷ in an MSE answer stands for the network’s output, and the reading is reported: %s',
+    (answer) => {
+      const r = cliCheck('mse-partials.w1', answer);
+      expect(r.verdict, r.feedback).toBe('correct');
+      expect(r.notes).toContain('read ŷ as the network’s output w₅σ(w₁x₁ + w₂x₂ + b₁) + w₆σ(w₃x₁ + w₄x₂ + b₂) + b₃');
+      expect(r.feedback).toMatch(/^Correct\. \(.*read ŷ as the network’s output/);
+      // Still wrong when wrong.
+      expect(cliCheck('mse-partials.w1', "(ŷ - y)*w5*σ'(w1x1+w2x2+b1)").verdict).toBe('incorrect');
+    },
+  );
+
+  it('σ in the ReLU part of dyhat-dw1 is ReLU (the prompt defines σ′ for ReLU there), in the CLI and on the page', () => {
+    const answer = "w5*σ'(w1x1+w2x2+b1)*x1";
+    const r = cliCheck('dyhat-dw1.relu', answer);
+    expect(r.verdict, r.feedback).toBe('correct');
+    expect(r.notes).toContain('read σ as relu');
+    expect(cliCheck('dyhat-dw1.relu', "w5*σ(w1x1+w2x2+b1)*x1").verdict).toBe('incorrect');
+    const print = fingerprint(target('dyhat-dw1.relu'));
+    if (isUnchecked(print)) throw new Error(print.unchecked);
+    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    expect(checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS }).verdict).toBe('correct');
+    // Elsewhere σ is still the abstract activation.
+    expect(cliCheck('dyhat-dw1.a', answer).verdict).toBe('correct');
+    expect(cliCheck('dyhat-dw1.a', answer).notes).not.toContain('read σ as relu');
+  });
+});

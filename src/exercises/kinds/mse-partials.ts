@@ -30,6 +30,7 @@ import { costExpression, ofLatex, partialLabelLatex } from '../../nn/format.js';
 import { derive } from '../../calculus/differentiate.js';
 import { latexList, toLatex } from '../../print/latex.js';
 import { nameLatex } from '../../print/names.js';
+import { symbolUnicode, unicode } from '../../check/notation.js';
 
 const params = z
   .object({
@@ -70,6 +71,10 @@ export const msePartials = defineKind({
     const checks: Check[] = [];
     const steps: WorkedStep[] = [];
     const compact: Record<string, string> = {};
+    // The key writes (ŷ − y): an answer may too, ŷ standing for the network's output.
+    const outputNames = {
+      symbols: Object.fromEntries(net.outputs.map((o, k) => [o, { value: net.outputExprs[k], note: `read ${symbolUnicode(o)} as the network’s output ${unicode(net.outputExprs[k])}` }])),
+    };
     for (const partial of networkPartials(net, { wrt, cases: false })) {
       const q = partial.wrt;
       const label = partialLabelLatex('f', q, 'mse');
@@ -79,7 +84,7 @@ export const msePartials = defineKind({
       compact[q] = short;
       const given = answerFromSpec(ctx, q, partial.value);
       const cases = answerCases(given.value, label);
-      answers.push({ id: q, label, ...given, ...(cases.cases ? { cases: cases.cases } : {}), notes: [`${label} = ${short}`, ...(cases.notes ?? [])] });
+      answers.push({ id: q, label, ...given, ...(cases.cases ? { cases: cases.cases } : {}), notes: [`${label} = ${short}`, ...(cases.notes ?? [])], names: outputNames });
       checks.push({ kind: 'derivative', answerId: q, f: cost, wrt: q });
       const yhatLabels = net.outputs.map((o) => partialLabelLatex(o, q, 'none'));
       steps.push({

@@ -71,7 +71,8 @@ export const partial = defineKind({
       const value = differentiate(fr, wrt);
       const reluLabel = `${label} \\text{ for ReLU}`;
       const r = answerFromSpec(ctx, 'relu', value);
-      answers.push({ id: 'relu', label: reluLabel, ...r, ...answerCases(r.value, reluLabel) });
+      // The prompt defines σ′ for ReLU here: σ in an answer is ReLU.
+      answers.push({ id: 'relu', label: reluLabel, ...r, ...answerCases(r.value, reluLabel), names: { functions: { sigma: 'relu' } } });
       checks.push({ kind: 'derivative', answerId: 'relu', f: fr, wrt });
       const reluTex = answerCasesLatex(value);
       steps.push(
