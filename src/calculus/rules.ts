@@ -6,7 +6,7 @@
  */
 import type { Expr } from '../expr/types.js';
 import { add, call, deriv, int, mul, pow, sub, sym, vector, matrix, ONE_EXPR } from '../expr/build.js';
-import { freeSymbols, substitute } from '../expr/traverse.js';
+import { children, freeSymbols, substitute } from '../expr/traverse.js';
 import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
 import { functionLabel } from './labels.js';
 import { proseMath as pm, type Prose } from './prose.js';
@@ -134,6 +134,28 @@ export function placeholders(around: readonly (Expr | undefined)[], ...wanted: s
 }
 
 const SPARE_LETTERS = ['s', 't', 'q', 'r', 'k', 'm'];
+
+/**
+ * Aᵀ is linear in A: ∂(Aᵀ)/∂w = (∂A/∂w)ᵀ, and a number is its own transpose (x′ is x). Before,
+ * transpose was taken for an unknown function and differentiated into transpose′(A).
+ */
+function transposeRule(a: Expr, ctx: RuleContext, w: Expr): RuleApplication {
+  const d = ctx.D(a);
+  const shaped = hasShape(a);
+  return {
+    rule: 'linear',
+    because: () =>
+      shaped
+        ? ['The transpose is linear: the derivative of ', pm('Aᵀ', 'A^{\\top}'), ' is ', pm(`(∂A/∂${toText(w)})ᵀ`, `(\\partial A/\\partial ${toLatex(w)})^{\\top}`), '.']
+        : ['A number is its own transpose.'],
+    value: shaped ? call('transpose', [d]) : d,
+  };
+}
+
+/** Whether e holds a vector or a matrix (a scalar's transpose is the scalar itself). */
+function hasShape(e: Expr): boolean {
+  return e.kind === 'vector' || e.kind === 'matrix' || children(e).some(hasShape);
+}
 
 /** ∂top/∂w as inline math: "∂z/∂w1" and \partial z/\partial w_{1}. */
 function partialQuotient(top: string, w: Expr, topLatex = top): Prose[number] {
@@ -291,6 +313,7 @@ function partialOf(fn: string, i: number, args: readonly Expr[]): Expr {
 }
 
 function callRule(fn: string, args: readonly Expr[], ctx: RuleContext, w: Expr): RuleApplication {
+  if (fn === 'transpose' && args.length === 1) return transposeRule(args[0], ctx, w);
   const terms: Expr[] = [];
   args.forEach((a, i) => {
     if (!ctx.dep(a)) return;

@@ -9,7 +9,7 @@ import { add, call, constant, deriv, inv, matrix, mul, neg, num, pow, sym, vecto
 import { isAbstractFunctionName, isKnownOp, lookupOp } from '../ops/registry.js';
 import { ParseError } from '../errors.js';
 import { DEFAULT_LIMITS, describeChar, preprocess, userColumn, type Limits, type Mapped } from './preprocess.js';
-import { ratFromDecimal, ratFromNumber } from '../rational.js';
+import { isZero, ratFromDecimal, ratFromNumber } from '../rational.js';
 
 export interface ParseOptions {
   /** Extra names to read as abstract functions when followed by `(` (σ, φ, ψ, f and g always are). */
@@ -232,7 +232,12 @@ class Converter {
       left = left.args[0];
     }
     const out = [this.expr(left)];
-    for (let i = right.length - 1; i >= 0; i--) out.push(right[i][0](this.expr(right[i][1])));
+    for (let i = right.length - 1; i >= 0; i--) {
+      const operand = this.expr(right[i][1]);
+      // x/0 (and 0/0, which the product would fold to 0) has no value.
+      if (right[i][0] === inv && operand.kind === 'num' && isZero(operand.value)) this.fail('/', 'division by zero');
+      out.push(right[i][0](operand));
+    }
     return out;
   }
 

@@ -65,6 +65,18 @@ describe('differentiate', () => {
   });
 });
 
+describe('transposes', () => {
+  it('are linear, and a number is its own transpose (before: transpose′(x), an unknown function)', () => {
+    const d = (text: string): string => toText(differentiate(parse(text), 'x'));
+    expect(d("x'")).toBe('1');
+    expect(d("(x^2)ᵀ")).toBe('2*x');
+    expect(d("[x, 2*x]'")).toBe('transpose([1, 2])');
+    expect(d("(2*[x, x])'")).toBe('transpose(2*[1, 1])');
+    expect(d("[x; x]'*[x; x]")).toBe('transpose([1; 1])*[x; x] + transpose([x; x])*[1; 1]');
+    expect(derive(parse("[x, 3*x]'"), 'x').steps[0].because).toBe('The transpose is linear: the derivative of Aᵀ is (∂A/∂x)ᵀ.');
+  });
+});
+
 describe('derive', () => {
   it('records the product rule and then each factor’s derivative', () => {
     const { steps, value } = derive(parse('x*sin(x)'), 'x');

@@ -144,6 +144,9 @@ describe('positioned errors', () => {
     ['x + 1e999', 5, 'infinite numbers are not allowed'],
     ['[]', 1, 'empty brackets'],
     ['[[1], [2, 3]]', 1, 'row 2 has 2 entries but row 1 has 1'],
+    // Before: 0/0 read as 0, and diff "1/0" printed 0.
+    ['0/0', 2, 'division by zero'],
+    ['x*w/0', 4, 'division by zero'],
   ])('%j: column %i, %s', (source, column, reason) => {
     const e = parseError(source);
     expect(e.column).toBe(column);
