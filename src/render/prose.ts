@@ -4,6 +4,8 @@
  * sign; `$$…$$` is display math (instructors write it in a spec's instructions).
  */
 
+import { latexText } from '../print/latex-text.js';
+
 export type ProseSegment =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'math'; readonly latex: string; readonly display: boolean };
@@ -59,4 +61,19 @@ function findClose(s: string, from: number, display: boolean): number {
 function excerpt(s: string, at: number): string {
   const start = Math.max(0, at - 20);
   return (start > 0 ? '…' : '') + s.slice(start, at + 30) + (at + 30 < s.length ? '…' : '');
+}
+
+/**
+ * Prose as plain text, math in Unicode ("The partial $\\partial\\hat{y}/\\partial b_{2}$" →
+ * "The partial ∂ŷ/∂b₂"), for what cannot typeset: a page's footer, the terminal. Prose that does
+ * not split (an unbalanced $) is returned as it is.
+ */
+export function proseText(source: string): string {
+  try {
+    return splitProse(source)
+      .map((s) => (s.kind === 'text' ? s.text : latexText(s.latex)))
+      .join('');
+  } catch {
+    return source;
+  }
 }

@@ -7,6 +7,8 @@ import { toText } from '../../src/print/text.js';
 import { EXERCISE_KINDS } from '../../src/exercises/types.js';
 import type { Sheet } from '../../src/exercises/sheet.js';
 import { richSheet } from '../fixtures/sheets.js';
+import { buildSheet } from '../../src/exercises/sheet.js';
+import { loadSpec } from '../../src/spec/load.js';
 
 /** Every URL-like reference in a document: src/href attributes, CSS url(…) and @import. */
 function references(html: string): string[] {
@@ -46,6 +48,12 @@ describe('HTML sheets and keys', () => {
       expect(references(html).filter((r) => !r.startsWith('data:') && !r.startsWith('#'))).toEqual([]);
       expect(html.match(/src:url\(data:font\/woff2;base64,/g)?.length).toBe(20);
     }
+  });
+
+  it('print math in a title as text in the page footer, which cannot typeset (before: raw LaTeX, $ and all)', () => {
+    const spec = loadSpec("title: 'Gradients $\\nabla_{\\mathbf{W}^{(1)}} f$ and $\\partial\\hat{y}/\\partial w_1$'\nseed: 2\nexercises:\n  - { kind: chain-rule }\n", 't.yaml');
+    const footer = /@bottom-left \{ content: ("[^"]*"); \}/.exec(renderHtml(buildSheet(spec), 'key'))?.[1];
+    expect(footer).toBe('"Gradients ∇_(W⁽¹⁾)f and ∂ŷ/∂w₁ · seed 2 · answer key"');
   });
 
   it('are deterministic: the same sheet gives the same bytes', () => {
