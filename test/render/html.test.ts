@@ -56,6 +56,28 @@ describe('HTML sheets and keys', () => {
     expect(footer).toBe('"Gradients ∇_(W⁽¹⁾)f and ∂ŷ/∂w₁ · seed 2 · answer key"');
   });
 
+  it("give each kind's method reminder for the exercise at hand (before: ReLU's cases for a tanh network, W = W⁽²⁾W⁽¹⁾ for three layers)", () => {
+    const yaml = [
+      'title: Method notes',
+      'exercises:',
+      '  - { kind: all-partials, params: { layers: [2, 2, 1], activation: tanh } }',
+      '  - { kind: all-partials, params: { layers: [2, 2, 1], activation: relu } }',
+      '  - { kind: linear-collapse, params: { layers: [2, 2, 2, 1] } }',
+      '  - { kind: linear-collapse, params: { layers: [2, 2, 1], bias: false } }',
+      '',
+    ].join('\n');
+    const html = renderHtml(buildSheet(loadSpec(yaml, 'notes.yaml')), 'key');
+    const methods = [...html.matchAll(/<p class="method">([\s\S]*?)<\/p>/g)].map((m) => m[1]);
+    expect(methods).toHaveLength(4);
+    expect(methods[0]).not.toContain('ReLU');
+    expect(methods[1]).toContain('For ReLU');
+    const text = (h: string): string => h.replace(/<[^>]+>/g, '').replace(/\u200b/g, '');
+    expect(text(methods[2])).toContain('W=W(3)W(2)W(1)');
+    expect(text(methods[2])).toContain('b=W(3)W(2)b(1)+W(3)b(2)+b(3)');
+    expect(text(methods[3])).toContain('W(2)W(1)x=Wx');
+    expect(text(methods[3])).not.toContain('b(1)');
+  });
+
   it('are deterministic: the same sheet gives the same bytes', () => {
     expect(renderHtml(richSheet(), 'sheet')).toBe(student);
     expect(renderHtml(richSheet(), 'key')).toBe(key);
