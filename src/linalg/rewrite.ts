@@ -75,7 +75,7 @@ const identityFactorRule: RewriteRule = {
     const kept = e.factors.filter((f) => !isOneLike(f));
     const value = kept.length > 0 ? product(...kept) : e.rows === 1 ? scalarOne() : identity(e.rows);
     const matrix = e.factors.some((f) => f.kind === 'identity');
-    return { value, because: [matrix ? 'Multiplying by the identity changes nothing: AI = IA = A.' : 'Multiplying by 1 changes nothing.'] };
+    return { value, because: matrix ? ['Multiplying by the identity changes nothing: ', pm('AI = IA = A', '\\mathbf{A}\\mathbf{I} = \\mathbf{I}\\mathbf{A} = \\mathbf{A}'), '.'] : ['Multiplying by 1 changes nothing.'] };
   },
 };
 

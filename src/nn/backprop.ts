@@ -288,7 +288,7 @@ class Derivation {
         'outer-product',
         [
           Wl, ' enters ', f, ' only through ', def.name, ' = ', def.expr, ', entry by entry ', entry, ', with ', delta, ' = ',
-          gradient(f, def.name), '. So ', chain, ': entry (i, j) of the outer product ', value, '.',
+          gradient(f, def.name), '. So ', chain, ': entry ', proseMath('(i, j)'), ' of the outer product ', value, '.',
         ],
         lhs,
         value,

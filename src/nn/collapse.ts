@@ -15,6 +15,10 @@ import { makeStep, type MatProse, type MatStep } from '../linalg/steps.js';
 import { matrixToText } from '../linalg/print-text.js';
 import { matrixToLatex } from '../linalg/print-latex.js';
 import { alignedLatex } from '../print/latex.js';
+import { proseMath } from '../calculus/prose.js';
+
+const DISTRIBUTE = proseMath('A(B + C) = AB + AC', '\\mathbf{A}(\\mathbf{B} + \\mathbf{C}) = \\mathbf{A}\\mathbf{B} + \\mathbf{A}\\mathbf{C}');
+const ASSOCIATE = proseMath('A(Bx) = (AB)x', '\\mathbf{A}(\\mathbf{B}\\mathbf{x}) = (\\mathbf{A}\\mathbf{B})\\mathbf{x}');
 import { evaluateExactMatrix, matricesEqual, randomRationalMatrix, type RationalMatrix } from '../linalg/exact.js';
 import { symbolKey } from '../linalg/names.js';
 import { MAX_LAYERS, MAX_WIDTH } from './network.js';
@@ -133,8 +137,8 @@ function collapseStep(e: MatExpr, x: MatSymbol): Rewritten | undefined {
       return {
         rule: 'distribute',
         because: [
-          'Distribute ', front, ' over the sum: A(B + C) = AB + AC',
-          regrouped ? '; then regroup, since matrix products are associative: A(Bx) = (AB)x.' : '.',
+          'Distribute ', front, ' over the sum: ', DISTRIBUTE,
+          ...(regrouped ? ['; then regroup, since matrix products are associative: ', ASSOCIATE, '.'] : ['.']),
         ],
         value: sum(...terms),
       };
@@ -142,7 +146,7 @@ function collapseStep(e: MatExpr, x: MatSymbol): Rewritten | undefined {
     if (e.factors.some((f) => f.kind === 'group')) {
       const value = regroup(e, x);
       if (!matEqual(value, e)) {
-        return { rule: 'associate', because: ['Matrix products are associative: A(Bx) = (AB)x.'], value };
+        return { rule: 'associate', because: ['Matrix products are associative: ', ASSOCIATE, '.'], value };
       }
     }
   }

@@ -68,7 +68,7 @@ function excerpt(s: string, at: number): string {
  * "The partial ∂ŷ/∂b₂"), for what cannot typeset: a page's footer, the terminal. Prose that does
  * not split (an unbalanced $) is returned as it is.
  */
-export function proseText(source: string): string {
+export function plainProse(source: string): string {
   try {
     return splitProse(source)
       .map((s) => (s.kind === 'text' ? s.text : latexText(s.latex)))

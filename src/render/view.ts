@@ -8,7 +8,7 @@ import type { Answer, Block, Check, Exercise } from '../exercises/types.js';
 import { DERIVATIVE_POINTS } from '../exercises/verify.js';
 import { InputError } from '../errors.js';
 import { displayHtml, MathError, proseHtml } from './katex.js';
-import { ProseError, proseText } from './prose.js';
+import { ProseError, plainProse } from './prose.js';
 import { answerLatex, casesLatex, checkSentence, continuation } from './describe.js';
 import { stepGroups } from './step-groups.js';
 
@@ -105,7 +105,7 @@ export function sheetView(sheet: Sheet, isKey: boolean): SheetView {
     variantId: variant?.id,
     student: variant?.student,
     totalPoints: sheet.totalPoints,
-    pageFooter: [proseText(sheet.title), variant ? (variant.student ?? `variant ${variant.id}`) : undefined, `seed ${sheet.seed}`, isKey ? 'answer key' : undefined]
+    pageFooter: [plainProse(sheet.title), variant ? (variant.student ?? `variant ${variant.id}`) : undefined, `seed ${sheet.seed}`, isKey ? 'answer key' : undefined]
       .filter((s): s is string => Boolean(s))
       .join(' · '),
     exercises: sheet.exercises.map((ex) => exerciseView(ex, isKey)),

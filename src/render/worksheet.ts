@@ -12,7 +12,7 @@ import { renderJson } from './json.js';
 import type { PdfPrinter } from './pdf.js';
 import { renderInteractive } from '../interactive/render.js';
 import { checkSpecProse } from './spec-prose.js';
-import { proseText } from './prose.js';
+import { plainProse } from './prose.js';
 
 export const OUTPUT_FORMATS = ['html', 'pdf', 'tex', 'json', 'interactive'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -69,7 +69,7 @@ export function failureLines(failures: readonly SheetFailure[]): string[] {
   return failures.flatMap(({ sheet, report }) =>
     report.failures.map((f) => {
       const where = sheet.variant ? `variant ${sheet.variant.id} (seed ${sheet.seed})` : `seed ${sheet.seed}`;
-      return `${where}: exercise ${report.exerciseId} (${proseText(report.title)}): answer ${f.answerId}: ${f.check} check failed: ${f.message}`;
+      return `${where}: exercise ${report.exerciseId} (${plainProse(report.title)}): answer ${f.answerId}: ${f.check} check failed: ${f.message}`;
     }),
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { latexText } from '../../src/print/latex-text.js';
-import { proseText } from '../../src/render/prose.js';
+import { plainProse } from '../../src/render/prose.js';
 
 describe('LaTeX as plain text, for a page footer and the terminal', () => {
   it.each([
@@ -19,8 +19,8 @@ describe('LaTeX as plain text, for a page footer and the terminal', () => {
   });
 
   it('turns the math of prose into text and leaves prose it cannot split as it is', () => {
-    expect(proseText('All nine partials of $\\hat{y}$')).toBe('All nine partials of ŷ');
-    expect(proseText('Costs in \\$ and $x_1$')).toBe('Costs in $ and x₁');
-    expect(proseText('an unbalanced $x')).toBe('an unbalanced $x');
+    expect(plainProse('All nine partials of $\\hat{y}$')).toBe('All nine partials of ŷ');
+    expect(plainProse('Costs in \\$ and $x_1$')).toBe('Costs in $ and x₁');
+    expect(plainProse('an unbalanced $x')).toBe('an unbalanced $x');
   });
 });

@@ -15,7 +15,7 @@ import { json, type CommandIo, type Io } from '../io.js';
 import { defaultSpec, isDirectory, readText, specsIn } from '../spec-files.js';
 import { textTex } from '../../render/tex-text.js';
 import { checkSpecProse } from '../../render/spec-prose.js';
-import { proseText } from '../../render/prose.js';
+import { plainProse } from '../../render/prose.js';
 import { counted } from '../../plural.js';
 
 interface VerifyOptions {
@@ -98,7 +98,7 @@ function textReport(results: readonly SheetResult[]): string {
     lines.push(`${bad.length === 0 ? 'ok  ' : 'FAIL'} ${where(r)}: ${counted(r.reports.length, 'exercise')}, ${counted(comparisons, 'numeric comparison')}`);
     for (const x of bad) {
       for (const f of x.failures) {
-        lines.push(`     exercise ${x.exerciseId} (${proseText(x.title)}): answer ${f.answerId}: ${f.check} check failed: ${f.message}`);
+        lines.push(`     exercise ${x.exerciseId} (${plainProse(x.title)}): answer ${f.answerId}: ${f.check} check failed: ${f.message}`);
       }
     }
   }
