@@ -108,14 +108,16 @@ function linear(e: Expr, ctx: RuleContext): RuleApplication | undefined {
   const c = linearCoefficient(e, ctx);
   if (c === undefined) return undefined;
   const w = sym(ctx.wrt);
-  // "∂z/∂w = c, since z = … is linear in w", z a letter the derivation does not use.
+  // "∂z/∂w = c, since z = … is linear in w", z a letter the derivation does not use: z for the
+  // argument of a function, as the chain rule's step before named it (a pre-activation); u for
+  // anything else, which in a network may be all of ŷ.
   const named = (z: string): Prose => [partialQuotient(z, w), ' = ', c, ', since ', pm(z), ' = ', e, ' is linear in ', w, ' and the coefficient of ', w, ' is ', c, '.'];
   return {
     rule: 'linear',
     because: () =>
       e.kind === 'mul'
         ? [ruleFormula(w, e, c), ', since ', e, ' is ', w, ' times ', c, ', which does not depend on ', w, '.']
-        : named(placeholders([e, w, ctx.root], 'z')[0]),
+        : named(placeholders([e, w, ctx.root], ctx.root && isArgument(ctx.root, e) ? 'z' : 'u')[0]),
     value: c,
   };
 }
@@ -150,6 +152,12 @@ function transposeRule(a: Expr, ctx: RuleContext, w: Expr): RuleApplication {
         : ['A number is its own transpose.'],
     value: shaped ? call('transpose', [d]) : d,
   };
+}
+
+/** Whether e is an argument of a function call somewhere in `root`. */
+function isArgument(root: Expr, e: Expr): boolean {
+  if ((root.kind === 'call' || root.kind === 'deriv') && root.args.some((a) => a.hash === e.hash)) return true;
+  return children(root).some((c) => isArgument(c, e));
 }
 
 /** Whether e holds a vector or a matrix (a scalar's transpose is the scalar itself). */

@@ -65,6 +65,15 @@ describe('differentiate', () => {
   });
 });
 
+describe('the letters of the linear rule', () => {
+  it('are z for a pre-activation, as the chain rule named it, and u for the rest (before: z was all of ŷ)', () => {
+    const yhat = parse('w5*sigma(w1*x1+w2*x2+b1) + w6*sigma(w3*x1+w4*x2+b2) + b3');
+    const reasons = (wrt: string): string[] => derive(yhat, wrt).steps.map((s) => s.because);
+    expect(reasons('w5')[0]).toMatch(/^∂u\/∂w5 = sigma\(w1\*x1 \+ w2\*x2 \+ b1\), since u = w5\*sigma/);
+    expect(reasons('w1').some((r) => r.startsWith('∂z/∂w1 = x1, since z = w1*x1 + w2*x2 + b1 is linear in w1'))).toBe(true);
+  });
+});
+
 describe('transposes', () => {
   it('are linear, and a number is its own transpose (before: transpose′(x), an unknown function)', () => {
     const d = (text: string): string => toText(differentiate(parse(text), 'x'));
