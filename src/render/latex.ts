@@ -42,6 +42,10 @@ export function renderLatex(sheet: Sheet, audience: Audience): string {
     // box, across pages (a box taller than the page ran off its foot). Its lines after the first
     // are indented 2em more, as in the HTML. \raggedright resets \leftskip, so the indent comes after it.
     '\\newcommand{\\answerline}[1]{\\par{\\raggedright\\leftskip=3.5em\\relax\\noindent\\hspace*{-2em}$\\displaystyle #1$\\par}}',
+    // No line of a paragraph alone at the foot or the head of a page (a prompt broke after
+    // "apply the" and went on overleaf).
+    '\\clubpenalty=10000',
+    '\\widowpenalty=10000',
     '\\pagestyle{plain}',
     '\\begin{document}',
     body,
@@ -64,24 +68,26 @@ function header(sheet: Sheet, isKey: boolean): string {
       "{\\footnotesize Every answer in this key was checked numerically before the key was written. Answers marked \\emph{instructor's answer} come from the worksheet spec and were checked the same way.}\\par",
     );
   }
-  lines.push('\\hrule');
+  // Room below the last line's descenders, which the rule touched.
+  lines.push('\\vspace{3pt}\\hrule');
   return lines.join('\n');
 }
 
 function exercise(ex: Exercise, isKey: boolean): string {
   const out = [
     `\\section*{Exercise ${ex.number}. ${oneLine(proseTex(ex.title))} {\\normalfont\\small (${ex.points === 1 ? '1 point' : `${ex.points} points`})}}`,
-    ...ex.prompt.filter((b) => !isKey || b.kind !== 'space').map(block),
+    ...blocks(ex.prompt.filter((b) => !isKey || b.kind !== 'space')),
   ];
   if (!isKey) return out.join('\n');
   out.push('\\subsection*{Answer}', ...ex.answers.map(answer));
   stepGroups(ex).forEach((g, i) => {
     out.push(i === 0 ? '\\subsection*{Worked steps}' : '', g.label !== undefined ? `\\answerline{${g.label}}` : '');
-    const items = g.steps.map((s) => `${proseTex(s.becauseLatex)}${s.latex ? `\n\\answerline{${continuation(s.latex)}}` : ''}`);
+    // A step's reason stays on the page of its formula.
+    const items = g.steps.map((s) => `${proseTex(s.becauseLatex)}${s.latex ? `\\par\\nopagebreak\n\\answerline{${continuation(s.latex)}}` : ''}`);
     // A closing group reads as the conclusion, not as a new list starting again at 1.
     out.push(...(g.closing ? items.map((x) => `${x}\\par`) : ['\\begin{enumerate}', ...items.map((x) => `\\item ${x}`), '\\end{enumerate}']));
   });
-  out.push(...ex.figures.map(block));
+  out.push(...blocks(ex.figures));
   const checks = [...new Set(ex.checks.map((c) => checkSentence(c, DERIVATIVE_POINTS)))];
   if (checks.length > 0) out.push(`{\\footnotesize\\textsc{Verified.} ${checks.map(proseTex).join(' ')}}\\par`);
   return out.filter((l) => l !== '').join('\n');
@@ -93,6 +99,18 @@ function answer(a: Answer): string {
   for (const n of a.notes ?? []) lines.push(`\\answerline{${n}}`);
   if (a.fromSpec) lines.push("{\\small\\emph{Instructor's answer}, from the spec; verified numerically like gradsheet's own.}\\par");
   return lines.join('\n');
+}
+
+/**
+ * Blocks in order. A sentence that leads into a formula or a figure ("Find:", "Consider the
+ * network in the figure.") is kept on its page: TeX put "Find:" at the foot of one page and its
+ * formula at the head of the next.
+ */
+function blocks(list: readonly Block[]): string[] {
+  return list.map((b, i) => {
+    const next = list[i + 1];
+    return b.kind === 'text' && (next?.kind === 'math' || next?.kind === 'figure') ? `${block(b)}\\nopagebreak` : block(b);
+  });
 }
 
 function block(b: Block): string {
@@ -108,10 +126,13 @@ function block(b: Block): string {
         // A fill that is not a plain colour (none of gradsheet's pictures has one): a note instead.
         return `\\begin{center}\\fbox{\\parbox{0.8\\linewidth}{\\centering\\small Figure (in the HTML and PDF versions)${caption ? `: ${caption}` : '.'}}}\\end{center}`;
       }
-      return ['\\begin{center}', picture, ...(caption ? [`\\\\[1ex]{\\small ${caption}}`] : []), '\\end{center}'].join('\n');
+      // \centering in a group, not a center environment: a list's start invites a page break
+      // (\@beginparpenalty), and a figure went overleaf from the sentence that introduces it.
+      return ['\\par{\\centering', picture, ...(caption ? [`\\\\[1ex]{\\small ${caption}}`] : []), '\\par}'].join('\n');
     }
     case 'space':
-      return Array.from({ length: Math.max(1, b.lines) }, () => '\\par\\vspace{7mm}\\noindent\\rule{\\linewidth}{0.2pt}').join('\n') + '\\par';
+      // The lines to write on, in one box: a page never ends with one of them alone.
+      return `\\par\\noindent\\begin{minipage}{\\linewidth}\n${Array.from({ length: Math.max(1, b.lines) }, () => '\\vspace{7mm}\\noindent\\rule{\\linewidth}{0.2pt}\\par').join('\n')}\n\\end{minipage}\\par`;
   }
 }
 

@@ -151,6 +151,29 @@ describe('LaTeX sheets and keys', () => {
     }
   });
 
+  it(`pdflatex ends no page with a heading, a lead-in to a formula or figure, or one line of a paragraph${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    const dir = texDir();
+    // Before: the lecture sheet ended a page with "Exercise 7 … Consider the network in the
+    // figure." (the figure overleaf), the practice sheet with "Find:", and a prompt after "apply the".
+    for (const name of ['lecture', 'backprop-practice']) {
+      const sheet = buildSheet(loadSpec(readFileSync(`worksheets/${name}.yaml`, 'utf8'), `${name}.yaml`));
+      for (const audience of ['sheet', 'key'] as const) {
+        const doc = `${name}-${audience}`;
+        expect(pdflatex(dir, doc, renderLatex(sheet, audience)).status, doc).toBe(0);
+        const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, `${doc}.pdf`)], { encoding: 'utf8' }))?.[1]);
+        for (let page = 1; page < pages; page++) {
+          const lines = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), join(dir, `${doc}.pdf`), '-'], { encoding: 'utf8' })
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l !== '' && l !== '\f' && !/^\d+$/.test(l));
+          const last = lines.at(-1) ?? '';
+          expect(last, `${doc} page ${page}`).not.toMatch(/:$|^Exercise \d+\.|^Consider the network in the figure/);
+        }
+      }
+    }
+  }, 120_000);
+
   it('knows every character that the keys of all the kinds write: none prints as "?"', () => {
     const specs = [readFileSync('worksheets/lecture.yaml', 'utf8'), readFileSync('worksheets/backprop-practice.yaml', 'utf8'), LARGER];
     for (const [i, text] of specs.entries()) {
