@@ -94,7 +94,8 @@ export function xorSteps(d: Separable, invalid: readonly Rejected[]): WorkedStep
       rule: 'separable',
       because: `In hidden space ${d.reason}.`,
       becauseLatex: `In hidden space ${d.reason}.`,
-      latex: toLatex(dm.W1),
+      // Each step states what it gives (a bare "= [2 2; 1 1]" had nothing on its left).
+      latex: `${W1L} = ${toLatex(dm.W1)}`,
     },
   ];
   for (const bad of invalid.slice(0, 2)) {
@@ -107,15 +108,15 @@ export function xorSteps(d: Separable, invalid: readonly Rejected[]): WorkedStep
     });
   }
   steps.push(
-    { answerId: 'b1', rule: 'hint', because: 'b⁽¹⁾ is the bias the hint sets.', becauseLatex: `${m(B1L)} is the bias the hint sets.`, latex: toLatex(dm.b1) },
+    { answerId: 'b1', rule: 'hint', because: 'b⁽¹⁾ is the bias the hint sets.', becauseLatex: `${m(B1L)} is the bias the hint sets.`, latex: `${B1L} = ${toLatex(dm.b1)}` },
     {
       answerId: 'W2',
       rule: 'readout',
       because: `Read out with ŷ = W⁽²⁾h + b⁽²⁾: with these values ŷ is ${outcome}, and the boundary ŷ = 1/2 separates the classes.`,
       becauseLatex: `Read out with $\\hat{y} = ${W2L}\\mathbf{h} + ${B2L}$: with ${m(`${W2L} = ${toLatex(dm.W2)}`)} and ${m(`${B2L} = ${toLatex(dm.b2)}`)}, $\\hat{y}$ is ${outcome}, and the boundary $\\hat{y} = \\frac{1}{2}$ separates the classes: $$${yhat}$$`,
-      latex: toLatex(dm.W2),
+      latex: `${W2L} = ${toLatex(dm.W2)}`,
     },
-    { answerId: 'b2', rule: 'readout', because: 'The readout\'s bias.', becauseLatex: 'The readout\'s bias.', latex: toLatex(dm.b2) },
+    { answerId: 'b2', rule: 'readout', because: 'The readout\'s bias.', becauseLatex: 'The readout\'s bias.', latex: `${B2L} = ${toLatex(dm.b2)}` },
   );
   return steps;
 }
