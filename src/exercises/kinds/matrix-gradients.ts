@@ -73,8 +73,9 @@ export const matrixGradients = defineKind({
     for (const d of deltas) {
       const z = vectorSymbol('z', d.name.rows, d.name.layer);
       steps.push({
-        because: `${matrixToText(d.name)} = ∇_{${matrixToText(z)}} f, worked out backwards from the output.`,
-        becauseLatex: `${m(`${matrixToLatex(d.name)} = \\nabla_{${matrixToLatex(z)}} f`)}, worked out backwards from the output:`,
+        // The reason says what δ is for; the formula below defines it (the reason used to repeat it).
+        because: `The gradient of f with respect to the pre-activation ${matrixToText(z)}, worked out backwards from the output.`,
+        becauseLatex: `The gradient of ${m('f')} with respect to the pre-activation ${m(matrixToLatex(z))}, worked out backwards from the output:`,
         latex: `${matrixToLatex(d.name)} = ${matrixToLatex(gradient(form.objective, z))}`,
       });
       steps.push(...d.steps.map((s) => fromMatStep(s)));
