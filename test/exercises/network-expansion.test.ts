@@ -31,7 +31,7 @@ describe('network-expansion: the lecture\'s XOR net', () => {
     const deep = generate('network-expansion', { layers: [4, 4, 4, 4], activation: 'tanh', naming: 'indexed' });
     expect(deep.steps.map((s) => s.latex === '')).toEqual([false, false, true, true, true]);
     const [z2, h2, yhat] = deep.steps.slice(2).map((s) => s.becauseLatex);
-    expect(z2).toMatch(/^Row \$i\$ of \$\\mathbf\{W\}\^\{\(2\)\}\$ .* One entry at a time: set whole, the vector would be too wide for a line\. \$\$\\mathbf\{z\}\^\{\(2\)\} = \\mathbf\{W\}\^\{\(2\)\} \\mathbf\{h\}\^\{\(1\)\} \+ \\mathbf\{b\}\^\{\(2\)\}\$\$ \$\$z\^\{\(2\)\}_\{1\} = W\^\{\(2\)\}_\{1,1\} \\tanh\(/);
+    expect(z2).toMatch(/^Row \$i\$ of \$\\mathbf\{W\}\^\{\(2\)\}\$ .* One entry at a time: the whole vector would be too wide for a line\. \$\$\\mathbf\{z\}\^\{\(2\)\} = \\mathbf\{W\}\^\{\(2\)\} \\mathbf\{h\}\^\{\(1\)\} \+ \\mathbf\{b\}\^\{\(2\)\}\$\$ \$\$z\^\{\(2\)\}_\{1\} = W\^\{\(2\)\}_\{1,1\} \\tanh\(/);
     expect(z2.match(/\$\$z\^\{\(2\)\}_\{\d\} = /g)).toHaveLength(4);
     // h⁽²⁾ = tanh(z⁽²⁾) is in the sentence already; the lines give its entries.
     expect(h2.match(/\$\$/g)).toHaveLength(8);

@@ -76,7 +76,7 @@ function expansionSteps(net: Network): WorkedStep[] {
     }
     const entries = rowsOf(e.value)?.flat() ?? [e.value];
     const lines = entries.map((x, i) => `$$${e.entryName(i + 1)} = ${toLatex(x)}$$`).join(' ');
-    const rest = ' One entry at a time: set whole, the vector would be too wide for a line.';
+    const rest = ' One entry at a time: the whole vector would be too wide for a line.';
     const inSymbols = e.symbolic === undefined ? '' : ` $$${e.lhs} = ${e.symbolic}$$`;
     step(e.because + rest, `${e.becauseLatex}${rest}${inSymbols} ${lines}`, '');
   };
