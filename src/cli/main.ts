@@ -3,7 +3,7 @@
  * Exit codes: 0 success, 1 a negative verdict, 2 bad input or usage (one line on stderr).
  */
 import { Command, CommanderError } from 'commander';
-import { isInputError } from '../errors.js';
+import { InputError, isInputError } from '../errors.js';
 import { processIo, type CommandIo, type Io } from './io.js';
 import { diffCommand } from './commands/diff.js';
 import { jacobianCommand } from './commands/jacobian.js';
@@ -17,6 +17,11 @@ import { xorCommand } from './commands/xor.js';
 import { checkCommand } from './commands/check.js';
 
 export const VERSION = '0.1.0';
+
+/** Options that may be given several times (each adds one). */
+const REPEATABLE = new Set(['--let', '--define']);
+/** Options that take a comma-separated list. */
+const LISTS = new Set(['--wrt', '--vars', '--outer-vars', '--format', '--layers', '--functions']);
 
 export function program(io: CommandIo): Command {
   const root = new Command('gradsheet')
@@ -43,6 +48,15 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         usageError = s;
       },
     });
+    for (const opt of c.options) {
+      if (opt.long === undefined || REPEATABLE.has(opt.long) || opt.long === '--help' || opt.long === '--version') continue;
+      const flag = opt.long;
+      let seen = 0;
+      // Commander keeps the last of a repeated option and says nothing: `--wrt x --wrt y` gave ∂/∂y only.
+      c.on(`option:${opt.name()}`, () => {
+        if (++seen > 1) throw new InputError(`${flag}: given more than once${LISTS.has(flag) ? `; list several in one, as ${flag} a,b` : ''}`);
+      });
+    }
     for (const sub of c.commands) configure(sub);
   };
   configure(root);

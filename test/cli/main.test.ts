@@ -19,6 +19,14 @@ describe('gradsheet', () => {
     expect(r.stdout).toMatch(/^Usage: gradsheet diff/);
   });
 
+  it('an option given twice is a usage error, except the repeatable ones (before: the last one silently won)', async () => {
+    expectInputError(await gradsheet('diff', 'x*y', '--wrt', 'x', '--wrt', 'y'), '--wrt: given more than once; list several in one, as --wrt a,b');
+    expectInputError(await gradsheet('build', '--out', 'a', '--out', 'b', '--format', 'json'), '--out: given more than once');
+    expectInputError(await gradsheet('network', '--layers', '2,2,1', '--no-bias', '--no-bias'), '--no-bias: given more than once');
+    const r = await gradsheet('eval', 'x + y', '--let', 'x=1', '--let', 'y=2');
+    expect([r.code, r.stdout]).toEqual([0, '3']);
+  });
+
   it('an unknown command is a usage error in one line', async () => {
     const r = await gradsheet('differentiate', 'x');
     expect(r.code).toBe(2);
