@@ -44,6 +44,10 @@ describe('chain-rule: random expressions of the same shape', () => {
 });
 
 describe('chain-rule: bad params', () => {
+  it('refuses a vector or matrix, naming the field (before: a message with no file, line or field)', () => {
+    expect(specError('chain-rule', 'expr: "[w, w]"\nwrt: w')?.message).toMatch(/^bad\.yaml:\d+: exercises\[0\]\.params\.expr: '\[w, w\]' is a vector or matrix; the chain rule exercise differentiates a scalar expression/);
+  });
+
   it('names a variable that is not in the expression', () => {
     expect(specError('chain-rule', 'expr: "v*sigma(u*w + z)"\nwrt: x')?.message).toBe("bad.yaml:8: exercises[0].params.wrt: 'x' does not occur in v*sigma(u*w + z) (exercise q, chain-rule)");
   });

@@ -9,7 +9,8 @@ import { defineKind } from '../define.js';
 import { m, parseField, space, text, workedSteps } from '../content.js';
 import { derive } from '../../calculus/differentiate.js';
 import { placeholders } from '../../calculus/rules.js';
-import { freeSymbols } from '../../expr/traverse.js';
+import { children, freeSymbols } from '../../expr/traverse.js';
+import type { Expr } from '../../expr/types.js';
 import { nameLatex } from '../../print/names.js';
 import { derivativeOfLatex, toLatex } from '../../print/latex.js';
 import { InputError } from '../../errors.js';
@@ -54,6 +55,7 @@ export const chainRule = defineKind({
   generate: (p, rng, ctx) => {
     const picked = p.expr === undefined ? randomExpression(rng, p.activation) : { source: p.expr, wrt: p.wrt ?? 'w' };
     const f = parseField('params.expr', picked.source);
+    if (hasVectorOrMatrix(f)) throw new InputError(`params.expr: '${picked.source}' is a vector or matrix; the chain rule exercise differentiates a scalar expression`);
     const wrt = p.wrt ?? picked.wrt;
     const vars = freeSymbols(f);
     if (!vars.includes(wrt)) throw new InputError(`params.wrt: '${wrt}' does not occur in ${picked.source}`);
@@ -83,3 +85,7 @@ export const chainRule = defineKind({
     };
   },
 });
+
+function hasVectorOrMatrix(e: Expr): boolean {
+  return e.kind === 'vector' || e.kind === 'matrix' || children(e).some(hasVectorOrMatrix);
+}
