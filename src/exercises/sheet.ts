@@ -56,6 +56,11 @@ export function buildSheet(spec: WorksheetSpec, options: SheetOptions = {}): She
         title: entry.title,
         answers: entry.answers,
       });
+      // An answer under an id the exercise does not have would be ignored without a word (a typo
+      // in the spec, and the key shows gradsheet's answer instead of the instructor's).
+      const ids = exercise.answers.map((a) => a.id);
+      const unknown = Object.keys(entry.answers ?? {}).find((k) => !ids.includes(k));
+      if (unknown !== undefined) throw new InputError(`answers.${unknown}: this exercise has no answer '${unknown}'; its answers are ${ids.map((a) => `'${a}'`).join(', ')}`);
       total += sizeToPrint(exercise, info);
       return exercise;
     } catch (e) {

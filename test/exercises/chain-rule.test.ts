@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildSheet } from '../../src/exercises/sheet.js';
+import { loadSpec } from '../../src/spec/load.js';
 import { answerText, corrupt, expectTypesets, expectVerified, fingerprint, generate, specError, verify } from './kind-harness.js';
 
 describe("chain-rule: the lecture's vσ(uw + z)", () => {
@@ -46,6 +48,11 @@ describe('chain-rule: random expressions of the same shape', () => {
 describe('chain-rule: bad params', () => {
   it('refuses a vector or matrix, naming the field (before: a message with no file, line or field)', () => {
     expect(specError('chain-rule', 'expr: "[w, w]"\nwrt: w')?.message).toMatch(/^bad\.yaml:\d+: exercises\[0\]\.params\.expr: '\[w, w\]' is a vector or matrix; the chain rule exercise differentiates a scalar expression/);
+  });
+
+  it('refuses an answer under an id the exercise does not have (before: ignored, and the key showed its own answer)', () => {
+    const yaml = 'title: T\nexercises:\n  - kind: chain-rule\n    answers:\n      zz: "1"\n';
+    expect(() => buildSheet(loadSpec(yaml, 'bad.yaml'))).toThrow(/^bad\.yaml:\d+: exercises\[0\]\.answers\.zz: this exercise has no answer 'zz'; its answers are 'a'/);
   });
 
   it('names a variable that is not in the expression', () => {
