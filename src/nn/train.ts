@@ -164,7 +164,8 @@ function shuffle(xs: number[], rng: Rng): void {
 
 function requireNumeric(net: Network): void {
   if (net.spec.activation.includes('sigma') || net.spec.outputActivation === 'sigma') {
-    throw new InputError('--activation: sigma is abstract and has no values; train with relu, sigmoid, tanh or identity');
+    const flag = net.spec.activation.includes('sigma') ? '--activation' : '--output-activation';
+    throw new InputError(`${flag}: sigma is abstract and has no values; train with relu, sigmoid, tanh or identity`);
   }
 }
 

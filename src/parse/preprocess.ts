@@ -50,7 +50,11 @@ const isLetter = (c: string | undefined): boolean => c !== undefined && /[A-Za-z
 export function describeChar(c: string): string {
   if (c === "'") return '"\'"';
   const code = c.codePointAt(0) ?? 0;
-  return code < 32 ? `character U+${code.toString(16).padStart(4, '0').toUpperCase()}` : `'${c}'`;
+  const hex = code.toString(16).padStart(4, '0').toUpperCase();
+  if (code < 32) return `character U+${hex}`;
+  // A zero-width or other invisible character (pasted from a document) shows as nothing between quotes.
+  if (c !== ' ' && /^[\p{Cc}\p{Cf}\p{Z}]$/u.test(c)) return `invisible character U+${hex}`;
+  return `'${c}'`;
 }
 
 export function preprocess(source: string, limits: Limits = DEFAULT_LIMITS): Mapped {

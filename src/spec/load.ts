@@ -20,7 +20,7 @@ export function loadSpec(text: string, file: string): WorksheetSpec {
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = lines.linePos(e.pos[0]).line;
-    throw new SpecError(file, line, '', `invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+    throw new SpecError(file, line, '', `invalid YAML: ${yamlReason(e.code, e.message)}`);
   }
   const data = plainData(doc, lines, file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -43,6 +43,13 @@ export function loadSpec(text: string, file: string): WorksheetSpec {
   });
   recordSource(spec, { file, line: where });
   return spec;
+}
+
+/** The yaml library's message in a spec writer's words (it says "please use YAML.parseAllDocuments()"). */
+function yamlReason(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return "a spec is one YAML document, and a second one starts here ('---')";
+  if (/Maximum call stack/.test(message)) return 'nested too deeply';
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /**

@@ -154,6 +154,8 @@ describe('gradsheet build', () => {
 
     it.each([
       ['an alias of an anchor never defined', 'title: *zz\nexercises:\n  - kind: chain-rule\n', /^gradsheet: \S*sheet\.yaml:1: \*zz refers to no anchor &zz defined before it$/],
+      ['two documents', 'title: T\nexercises:\n  - kind: chain-rule\n---\ntitle: U\n', /^gradsheet: \S*sheet\.yaml:4: invalid YAML: a spec is one YAML document, and a second one starts here \('---'\)$/],
+      ['brackets nested thousands deep', `title: T\nexercises: ${'['.repeat(3000)}${']'.repeat(3000)}\n`, /^gradsheet: \S*sheet\.yaml:2: invalid YAML: nested too deeply$/],
       ['a list as a key', 'title: T\n[x]: 1\nexercises:\n  - kind: chain-rule\n', /^gradsheet: \S*sheet\.yaml:2: a key must be a name, not a list or a mapping$/],
       [
         'aliases that expand without end',

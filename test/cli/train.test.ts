@@ -53,6 +53,11 @@ describe('gradsheet train', () => {
       await gradsheet('train', '--layers', '2,2,1', '--activation', 'sigma'),
       '--activation: sigma is abstract and has no values; train with relu, sigmoid, tanh or identity',
     );
+    // Before: the message named --activation for the output's activation too.
+    expectInputError(
+      await gradsheet('train', '--layers', '2,2,1', '--activation', 'relu', '--output-activation', 'sigma'),
+      '--output-activation: sigma is abstract and has no values; train with relu, sigmoid, tanh or identity',
+    );
     expectInputError(await gradsheet('train', '--layers', '2,2,1', '--epochs', 'many'), "--epochs: 'many' is not a whole number");
     expectInputError(await gradsheet('train', '--layers', '2,2,1', '--lr', '0'), "--lr: '0' is not a positive number");
     expectInputError(await gradsheet('train', '--layers', '2,2,1', '--batch-size', '0'), "--batch-size: '0' is not a whole number ≥ 1");

@@ -146,6 +146,8 @@ describe('positioned errors', () => {
     ['[[1], [2, 3]]', 1, 'row 2 has 2 entries but row 1 has 1'],
     // Before: 0/0 read as 0, and diff "1/0" printed 0.
     ['0/0', 2, 'division by zero'],
+    // Pasted from a document: between quotes it showed as nothing at all.
+    ['x\u200b+ 1', 2, 'unexpected invisible character U+200B'],
     ['x*w/0', 4, 'division by zero'],
   ])('%j: column %i, %s', (source, column, reason) => {
     const e = parseError(source);
