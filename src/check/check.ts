@@ -25,7 +25,8 @@ import { Budget, defaultClock, DEFAULT_TIME_BUDGET_MS } from './budget.js';
 import { symbolicallyEqual } from './canonical.js';
 import { blindKink, blindKinkMessage } from './analysis.js';
 import { diagnose } from './diagnose.js';
-import type { Evaluation, Values } from './evaluation.js';
+import { informativePoints, type Evaluation, type Values } from './evaluation.js';
+import { MIN_POINTS } from './points.js';
 import { factorReport } from './factors.js';
 import { readAnswer, readProblem, type Answer, type InputLabels, type Problem } from './input.js';
 import { functionUnicode, symbolUnicode } from './notation.js';
@@ -121,8 +122,11 @@ function decide(problem: Problem, read: Answer, options: CheckOptions, budget: B
 
   const got = ev.values(answer);
   if (!got) return { ...base, verdict: 'undecided', feedback: 'Could not decide: your answer could not be evaluated.' };
-  const differs = ev.firstDifference(want.at, got.at);
+  // The absolute floor, scaled by the size of either side's terms (./scale.ts): tiny values are compared relatively.
+  const differs = ev.firstDifference(want.at, got.at, ev.floorOf(expected, answer));
   if (!differs) {
+    const informative = informativePoints(want.at, got.at, ev.tolerance);
+    if (informative < MIN_POINTS) return { ...base, verdict: 'undecided', feedback: noiseMessage(informative, want.at.length), method: 'numeric', points: want.at.length };
     // Agreement on one side of a kink only is no verdict (relu(x₁ − 1.6) is 0 wherever x₁ < 1.6).
     const blind = blindKink(ev, [expected, answer]);
     if (blind) return { ...base, verdict: 'undecided', feedback: blindKinkMessage(blind), method: 'numeric', points: want.at.length };
@@ -143,6 +147,11 @@ function decide(problem: Problem, read: Answer, options: CheckOptions, budget: B
     ...(diagnosis ? { diagnosis } : {}),
     ...(factors ? { factors } : {}),
   };
+}
+
+/** Why agreement at the noise level is no verdict. */
+export function noiseMessage(informative: number, points: number): string {
+  return `Could not decide: at ${points - informative} of the ${points} test points both answers are at the level of rounding noise (below 1e-12), where any two values agree; ${MIN_POINTS} points that tell values apart are needed.`;
 }
 
 /**

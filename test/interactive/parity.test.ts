@@ -10,6 +10,7 @@ import type { Expr } from '../../src/expr/types.js';
 import { add, matrix, mul, num, sym } from '../../src/expr/build.js';
 import { toLatex } from '../../src/print/latex.js';
 import { toText } from '../../src/print/text.js';
+import { parse } from '../../src/parse/parse.js';
 import { checkPrepared } from '../../src/check/check.js';
 import { sessionFor } from '../../src/check/session.js';
 import { checkTargets, targetProblem } from '../../src/interactive/targets.js';
@@ -85,6 +86,28 @@ describe('where the page cannot do what the CLI does', () => {
     expect(mine.verdict).toBe('undecided');
     expect(mine.feedback).toMatch(/^Could not decide: x₁ − \(8\/5\) < 0 at every test point/);
     expect(checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS }).verdict).toBe('incorrect');
+  });
+});
+
+describe('tiny values are compared relatively, on the page as in the CLI', () => {
+  // An answer whose values at the points are ≈ 1e-17 because its terms are that small: under a fixed
+  // absolute floor of 1e-12 any two such values agreed, and n(x₁+1)^(n−2) passed for n(x₁+1)^(n−1).
+  it.each([200, 1000])('n(x₁+1)^(n−1), n = %i', (n) => {
+    const base = checkTargets(sheetOf('lecture')).find((x) => x.key === 'all-partials.w1');
+    if (!base) throw new Error('no all-partials.w1');
+    const t = { ...base, key: 'tiny', exercise: { ...base.exercise, checks: [] }, answer: { ...base.answer, value: parse(`${n}*(x1+1)^${n - 1}`) } };
+    const print = fingerprint(t);
+    if (isUnchecked(print)) throw new Error(print.unchecked);
+    expect(print.scales?.[0]?.every((s) => s < 1e-10)).toBe(true);
+    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    const verdicts = { [`${n}*(x1+1)^${n - 2}`]: 'incorrect', [`${n}*(x1+1)^${n - 1}`]: 'correct', [`(1+x1)^${n - 1}*${n}`]: 'correct', '0': 'incorrect' };
+    for (const [answer, verdict] of Object.entries(verdicts)) {
+      const cli = checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
+      const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+      expect(cli.verdict, answer).toBe(verdict);
+      expect(mine.verdict, answer).toBe(verdict);
+      expect(mine.counterexample?.entry, answer).toEqual(cli.counterexample?.entry);
+    }
   });
 });
 
