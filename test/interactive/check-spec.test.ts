@@ -54,6 +54,13 @@ describe('gradsheet check SPEC --exercise ID', () => {
     expect(JSON.parse(r.out)).toMatchObject({ verdict: 'invalid', error: { column: 10 } });
   });
 
+  it('exit 2 for an answer that cannot be read, in text output: one line on stderr naming --answer and the column', async () => {
+    const r = await cli('check', LECTURE, '--exercise', 'dyhat-dw1.a', '--answer', 'w5*sigma(');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe("gradsheet: --answer: column 10: unexpected end of input; '(' at column 9 is not closed");
+  });
+
   it('exit 2 for usage that mixes the two forms, or lacks a part', async () => {
     expect((await cli('check', LECTURE, '--exercise', 'chain-rule', '--expected', 'x', '--answer', 'x')).err).toBe(
       'gradsheet: --expected cannot be used with a SPEC: the exercise gives the expected answer',
