@@ -17,7 +17,7 @@
  */
 import type { Expr } from '../expr/types.js';
 import { call, mul } from '../expr/build.js';
-import { freeSymbols, replaceNode, size } from '../expr/traverse.js';
+import { children, freeSymbols, replaceNode, size } from '../expr/traverse.js';
 import { toLatex } from '../print/latex.js';
 import { toText } from '../print/text.js';
 import { InputError, ParseError } from '../errors.js';
@@ -57,7 +57,7 @@ export function checkPrepared(problem: Problem, answer: string | Expr, options: 
     return internalError(e, undefined);
   }
   try {
-    return decide(problem, read, options, budget);
+    return withTransposeHint(decide(problem, read, options, budget), read.shown);
   } catch (e) {
     if (e instanceof InputError) return { ...shown(read), verdict: 'undecided', feedback: `Could not decide: ${e.message}.` };
     return internalError(e, read);
@@ -73,6 +73,41 @@ export function warmUp(): void {
   for (const answer of ["relu(u*w + z) + w*relu'(u*w + z)*u + v*sigma'(u*w + z)*u", 'w_1 \\sigma(uw + z)', '[w, u; z, v]', 'w*(']) {
     checkPrepared(problem, answer, { timeBudgetMs: 10_000 });
   }
+}
+
+/**
+ * σ(z)' is read as a transpose (of a number, so as σ(z)): when the answer transposes a scalar
+ * function call and is not right, the feedback says how to write σ′.
+ */
+export function transposeHint(e: Expr): string | undefined {
+  const seen = new Set<Expr>();
+  const find = (n: Expr): string | undefined => {
+    if (seen.has(n)) return undefined;
+    seen.add(n);
+    if (n.kind === 'call' && n.fn === 'transpose' && n.args.length === 1) {
+      const f = n.args[0];
+      if ((f.kind === 'call' && f.fn !== 'transpose') || (f.kind === 'deriv' && f.orders.length === 1)) {
+        if (isScalar(f)) {
+          const order = f.kind === 'deriv' ? f.orders[0] + 1 : 1;
+          const marks = order <= 3 ? ['′', '″', '‴'][order - 1] : '′'.repeat(order);
+          return `' after ')' is read as a transpose; write ${functionUnicode(f.fn)}${marks} as ${f.fn}${"'".repeat(order)}(…).`;
+        }
+      }
+    }
+    for (const c of children(n)) {
+      const hint = find(c);
+      if (hint) return hint;
+    }
+    return undefined;
+  };
+  return find(e);
+}
+
+/** The result with transposeHint's sentence after its feedback, unless it is correct. */
+export function withTransposeHint<R extends { readonly verdict: CheckResult['verdict']; readonly feedback: string }>(r: R, shownAnswer: Expr): R {
+  if (r.verdict === 'correct' || r.verdict === 'invalid') return r;
+  const hint = transposeHint(shownAnswer);
+  return hint ? { ...r, feedback: `${r.feedback} ${hint}` } : r;
 }
 
 function shown(read: Answer): Pick<CheckResult, 'interpreted' | 'interpretedText' | 'syntax' | 'notes'> {

@@ -202,3 +202,21 @@ describe('no recognised mistake', () => {
     expect(r.counterexample?.functions?.sigma).toMatch(/^σ\(u\) = /);
   });
 });
+
+describe('a transpose where a derivative mark was meant', () => {
+  it("sigma(z)' is read as a transpose, and the feedback says so (σ where σ′ belongs)", () => {
+    const r = checkAnswer(YHAT, "w5*sigma(w1x1+w2x2+b1)'*x1", { ...OPTS, wrt: 'w1' });
+    expect(r.verdict).toBe('incorrect');
+    expect(r.diagnosis?.id).toBe('function-for-derivative');
+    expect(r.feedback).toBe(`${r.diagnosis?.message} ' after ')' is read as a transpose; write σ′ as sigma'(…).`);
+    // σ′(z)' meant σ″; f(x)' for a function named f.
+    expect(checkAnswer("sigma''(z)", "sigma'(z)'", OPTS).feedback).toMatch(/ ' after '\)' is read as a transpose; write σ″ as sigma''\(…\)\.$/);
+    expect(checkAnswer("f'(x)", "f(x)'", OPTS).feedback).toMatch(/ ' after '\)' is read as a transpose; write f′ as f'\(…\)\.$/);
+  });
+
+  it('says nothing when the transpose is of a matrix, or the answer is right anyway', () => {
+    expect(checkAnswer('[x, y]', "[[y, x]]'", OPTS).feedback).not.toMatch(/read as a transpose/);
+    expect(checkAnswer('[x; y]', "relu([[x, y]])'", OPTS).feedback).not.toMatch(/read as a transpose/);
+    expect(checkAnswer('sigma(x)', "sigma(x)'", OPTS).feedback).toBe('Correct.');
+  });
+});

@@ -31,6 +31,12 @@ describe('gradsheet check SPEC --exercise ID', () => {
     expect(r.out).toContain('incorrect: σ where σ′ belongs');
   });
 
+  it("says that ' after ')' is a transpose when σ(…)' stands where σ′(…) belongs", async () => {
+    const r = await cli('check', LECTURE, '--exercise', 'dyhat-dw1.a', '--answer', "w5*sigma(w1x1+w2x2+b1)'*x1");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/\nincorrect: σ where σ′ belongs: .* ' after '\)' is read as a transpose; write σ′ as sigma'\(…\)\.$/);
+  });
+
   it('ID alone for an exercise with one answer, ID.ANSWER for one of several (all-partials.w3)', async () => {
     expect((await cli('check', LECTURE, '--exercise', 'dyhat-db2', '--answer', "w6*sigma'(w3*x1 + w4*x2 + b2)")).code).toBe(0);
     expect((await cli('check', LECTURE, '--exercise', 'all-partials.w3', '--answer', "w6*sigma'(w3*x1 + w4*x2 + b2)*x1")).code).toBe(0);

@@ -111,6 +111,21 @@ describe('tiny values are compared relatively, on the page as in the CLI', () =>
   });
 });
 
+describe("' after ')' is a transpose: the hint, on the page as in the CLI", () => {
+  it("dyhat-dw1.a: w5*sigma(w1x1+w2x2+b1)'*x1", () => {
+    const t = checkTargets(sheetOf('lecture')).find((x) => x.names.includes('dyhat-dw1.a'));
+    if (!t) throw new Error('no dyhat-dw1.a');
+    const print = fingerprint(t);
+    if (isUnchecked(print)) throw new Error(print.unchecked);
+    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    const answer = "w5*sigma(w1x1+w2x2+b1)'*x1";
+    const cli = checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
+    const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+    expect(cli.feedback).toMatch(/^σ where σ′ belongs: .* ' after '\)' is read as a transpose; write σ′ as sigma'\(…\)\.$/);
+    expect(mine.feedback).toBe(cli.feedback);
+  });
+});
+
 describe('a constant factor must hold for every entry, zero entries included (the reviewer’s answers)', () => {
   it.each([
     ['bias-terms', '[3; -2]'],
