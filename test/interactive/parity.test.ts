@@ -126,6 +126,24 @@ describe("' after ')' is a transpose: the hint, on the page as in the CLI", () =
   });
 });
 
+describe('one entry’s sign, a step along the gradient, the partial for another parameter: named on the page as in the CLI', () => {
+  it.each([
+    ['jacobian', '[2, 1; 0, pi; -1/x2, -x1/x2^2]', 'Entry (3, 2) has the wrong sign.'],
+    ['gradient-step.updated', '[1.1, 2.1, 1.9, 0.9, 1.2, -0.9, -0.9, -2.1, 0.1]', 'You moved along the gradient; gradient descent moves against it: p ← p − ε ∂f/∂p.'],
+    ['all-partials.w3', "w5*σ'(w1x1+w2x2+b1)*x1", 'This is ∂ŷ/∂w₁, not ∂ŷ/∂w₃.'],
+  ])('%s: %s', (key, answer, message) => {
+    const t = checkTargets(sheetOf('lecture')).find((x) => x.names.includes(key));
+    if (!t) throw new Error(`no ${key}`);
+    const print = fingerprint(t);
+    if (isUnchecked(print)) throw new Error(print.unchecked);
+    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    const cli = checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
+    const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+    expect(cli.feedback).toBe(message);
+    expect(mine.feedback).toBe(message);
+  });
+});
+
 describe('a constant factor must hold for every entry, zero entries included (the reviewer’s answers)', () => {
   it.each([
     ['bias-terms', '[3; -2]'],
