@@ -36,10 +36,11 @@ export function kinkDiagnosis(o: Observed): Diagnosis | undefined {
   for (const { arg, fn } of kinkSources([o.problem.expected, o.answerExpr])) {
     const k = ev.values(arg);
     if (!k) continue;
+    const floor = ev.floorOf(o.problem.expected, o.answerExpr);
     for (let entry = 0; entry < k.at[0].length; entry++) {
       const side = { pos: [0, 0], neg: [0, 0] }; // [agree, disagree]
       k.at.forEach((kv, i) => {
-        const ok = o.expected.at[i].every((x, j) => close(x, o.answer.at[i][j], ev.tolerance));
+        const ok = o.expected.at[i].every((x, j) => close(x, o.answer.at[i][j], ev.tolerance, floor(i, j)));
         const s = kv[entry] > 0 ? side.pos : side.neg;
         s[ok ? 0 : 1]++;
       });

@@ -17,7 +17,7 @@
  */
 import type { Expr } from '../expr/types.js';
 import { call, mul } from '../expr/build.js';
-import { freeSymbols, replaceNode, size } from '../expr/traverse.js';
+import { children, freeSymbols, replaceNode, size } from '../expr/traverse.js';
 import { toLatex } from '../print/latex.js';
 import { toText } from '../print/text.js';
 import { InputError, ParseError } from '../errors.js';
@@ -25,7 +25,8 @@ import { Budget, defaultClock, DEFAULT_TIME_BUDGET_MS } from './budget.js';
 import { symbolicallyEqual } from './canonical.js';
 import { blindKink, blindKinkMessage } from './analysis.js';
 import { diagnose } from './diagnose.js';
-import type { Evaluation, Values } from './evaluation.js';
+import { informativePoints, type Evaluation, type Values } from './evaluation.js';
+import { MIN_POINTS } from './points.js';
 import { factorReport } from './factors.js';
 import { readAnswer, readProblem, type Answer, type InputLabels, type Problem } from './input.js';
 import { functionUnicode, symbolUnicode } from './notation.js';
@@ -56,7 +57,7 @@ export function checkPrepared(problem: Problem, answer: string | Expr, options: 
     return internalError(e, undefined);
   }
   try {
-    return decide(problem, read, options, budget);
+    return withTransposeHint(decide(problem, read, options, budget), read.shown);
   } catch (e) {
     if (e instanceof InputError) return { ...shown(read), verdict: 'undecided', feedback: `Could not decide: ${e.message}.` };
     return internalError(e, read);
@@ -72,6 +73,41 @@ export function warmUp(): void {
   for (const answer of ["relu(u*w + z) + w*relu'(u*w + z)*u + v*sigma'(u*w + z)*u", 'w_1 \\sigma(uw + z)', '[w, u; z, v]', 'w*(']) {
     checkPrepared(problem, answer, { timeBudgetMs: 10_000 });
   }
+}
+
+/**
+ * σ(z)' is read as a transpose (of a number, so as σ(z)): when the answer transposes a scalar
+ * function call and is not right, the feedback says how to write σ′.
+ */
+export function transposeHint(e: Expr): string | undefined {
+  const seen = new Set<Expr>();
+  const find = (n: Expr): string | undefined => {
+    if (seen.has(n)) return undefined;
+    seen.add(n);
+    if (n.kind === 'call' && n.fn === 'transpose' && n.args.length === 1) {
+      const f = n.args[0];
+      if ((f.kind === 'call' && f.fn !== 'transpose') || (f.kind === 'deriv' && f.orders.length === 1)) {
+        if (isScalar(f)) {
+          const order = f.kind === 'deriv' ? f.orders[0] + 1 : 1;
+          const marks = order <= 3 ? ['′', '″', '‴'][order - 1] : '′'.repeat(order);
+          return `' after ')' is read as a transpose; write ${functionUnicode(f.fn)}${marks} as ${f.fn}${"'".repeat(order)}(…).`;
+        }
+      }
+    }
+    for (const c of children(n)) {
+      const hint = find(c);
+      if (hint) return hint;
+    }
+    return undefined;
+  };
+  return find(e);
+}
+
+/** The result with transposeHint's sentence after its feedback, unless it is correct. */
+export function withTransposeHint<R extends { readonly verdict: CheckResult['verdict']; readonly feedback: string }>(r: R, shownAnswer: Expr): R {
+  if (r.verdict === 'correct' || r.verdict === 'invalid') return r;
+  const hint = transposeHint(shownAnswer);
+  return hint ? { ...r, feedback: `${r.feedback} ${hint}` } : r;
 }
 
 function shown(read: Answer): Pick<CheckResult, 'interpreted' | 'interpretedText' | 'syntax' | 'notes'> {
@@ -121,8 +157,11 @@ function decide(problem: Problem, read: Answer, options: CheckOptions, budget: B
 
   const got = ev.values(answer);
   if (!got) return { ...base, verdict: 'undecided', feedback: 'Could not decide: your answer could not be evaluated.' };
-  const differs = ev.firstDifference(want.at, got.at);
+  // The absolute floor, scaled by the size of either side's terms (./scale.ts): tiny values are compared relatively.
+  const differs = ev.firstDifference(want.at, got.at, ev.floorOf(expected, answer));
   if (!differs) {
+    const informative = informativePoints(want.at, got.at, ev.tolerance);
+    if (informative < MIN_POINTS) return { ...base, verdict: 'undecided', feedback: noiseMessage(informative, want.at.length), method: 'numeric', points: want.at.length };
     // Agreement on one side of a kink only is no verdict (relu(x₁ − 1.6) is 0 wherever x₁ < 1.6).
     const blind = blindKink(ev, [expected, answer]);
     if (blind) return { ...base, verdict: 'undecided', feedback: blindKinkMessage(blind), method: 'numeric', points: want.at.length };
@@ -143,6 +182,11 @@ function decide(problem: Problem, read: Answer, options: CheckOptions, budget: B
     ...(diagnosis ? { diagnosis } : {}),
     ...(factors ? { factors } : {}),
   };
+}
+
+/** Why agreement at the noise level is no verdict. */
+export function noiseMessage(informative: number, points: number): string {
+  return `Could not decide: at ${points - informative} of the ${points} test points both answers are at the level of rounding noise (below 1e-12), where any two values agree; ${MIN_POINTS} points that tell values apart are needed.`;
 }
 
 /**

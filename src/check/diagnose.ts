@@ -27,7 +27,7 @@ export function diagnose(o: Observed, variants: MistakeVariants, budget: Budget)
     for (const v of variants) {
       if (++tried > MAX_VARIANTS || budget.expired()) return undefined;
       const values = o.evaluation.values(v.expr);
-      if (values && sameShape(values.shape, o.answer.shape) && o.evaluation.agree(values.at, o.answer.at)) {
+      if (values && sameShape(values.shape, o.answer.shape) && o.evaluation.agreeScaled(v.expr, values, o.answerExpr, o.answer)) {
         return { id: v.id, message: v.message() };
       }
     }

@@ -40,6 +40,10 @@ export interface Problem {
   readonly aliases: ReadonlyMap<string, string>;
   /** What to report when an answer uses a name the exercise gives (yhat → "read ŷ as the network's output"). */
   readonly readings: ReadonlyMap<string, string>;
+  /** The name of `fn` in feedback (ŷ, f_MSE), as the exercise writes it; f when absent. */
+  readonly fnName?: string;
+  /** For a gradient step, the parameters before it (the expected answer is p − ε·g): "moved along the gradient". */
+  readonly descentFrom?: Expr;
 }
 
 /** What reading an answer needs from a problem: no expected answer (the interactive sheet has none). */

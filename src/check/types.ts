@@ -29,7 +29,9 @@ export type MistakeId =
   | 'wrong-index'
   | 'product-rule'
   | 'power-rule'
-  | 'kink-branch';
+  | 'kink-branch'
+  | 'gradient-ascent'
+  | 'other-partial';
 
 export interface Diagnosis {
   readonly id: MistakeId;

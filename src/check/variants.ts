@@ -5,7 +5,8 @@
  * message is the diagnosis. Order matters: the first match wins, most specific first.
  */
 import type { Expr } from '../expr/types.js';
-import { add, call, deriv, int, mul, neg, sub, sym } from '../expr/build.js';
+import { add, call, deriv, int, matrix, mul, neg, sub, sym, vector } from '../expr/build.js';
+import { isZero } from '../rational.js';
 import { equal } from '../expr/equal.js';
 import { freeSymbols } from '../expr/traverse.js';
 import { differentiate } from '../calculus/differentiate.js';
@@ -28,6 +29,9 @@ export interface Variant {
 export function structuralVariants(problem: Problem): Variant[] {
   const e = problem.expected;
   return [
+    ...otherPartialVariants(problem),
+    ...descentVariants(problem),
+    ...entrySignVariants(e),
     ...matrixVariants(e),
     ...derivativeVariants(e, problem),
     ...factorVariants(e, problem),
@@ -37,6 +41,56 @@ export function structuralVariants(problem: Problem): Variant[] {
 }
 
 const tensorShaped = (x: Expr): boolean => hasTensor(x) && !isScalarShape(shapeOf(x));
+
+// ---- the partial for another variable, the step along the gradient, one entry's sign ----------
+
+/** ∂f/∂v for every other variable v of f, when the answer is ∂f/∂w for one w: "This is ∂ŷ/∂w₁, not ∂ŷ/∂w₃." */
+function otherPartialVariants(problem: Problem): Variant[] {
+  const { fn, wrt } = problem;
+  if (!fn || wrt.length !== 1 || hasTensor(fn)) return [];
+  const name = problem.fnName ?? 'f';
+  const partial = (v: string): string => `∂${name}/∂${symbolUnicode(v)}`;
+  return freeSymbols(fn)
+    .filter((v) => v !== wrt[0])
+    .map((v) => ({ id: 'other-partial' as const, expr: simplify(differentiate(fn, v)), message: () => `This is ${partial(v)}, not ${partial(wrt[0])}.` }));
+}
+
+/** p + ε·g for the expected p − ε·g: 2p minus the expected answer. */
+function descentVariants(problem: Problem): Variant[] {
+  const p = problem.descentFrom;
+  if (!p) return [];
+  return [
+    {
+      id: 'gradient-ascent',
+      expr: add(mul(int(2), p), neg(problem.expected)),
+      message: () => 'You moved along the gradient; gradient descent moves against it: p ← p − ε ∂f/∂p.',
+    },
+  ];
+}
+
+/** The answer with one entry negated (not a 0), for a vector or matrix written out entry by entry. */
+function entrySignVariants(e: Expr): Variant[] {
+  if (e.kind !== 'vector' && e.kind !== 'matrix') return [];
+  const items = e.kind === 'vector' ? e.items : e.entries;
+  if (items.length < 2) return [];
+  const cols = e.kind === 'vector' ? 1 : e.cols;
+  const line = e.kind === 'vector' || e.rows === 1 || e.cols === 1;
+  const rebuilt = (k: number): Expr => {
+    const flipped = items.map((x, j) => (j === k ? neg(x) : x));
+    return e.kind === 'vector' ? vector(flipped) : matrix(e.rows, e.cols, flipped);
+  };
+  return items.flatMap((x, k) =>
+    x.kind === 'num' && isZero(x.value)
+      ? []
+      : [
+          {
+            id: 'sign-error' as const,
+            expr: rebuilt(k),
+            message: () => `Entry ${line ? k + 1 : `(${Math.floor(k / cols) + 1}, ${(k % cols) + 1})`} has the wrong sign.`,
+          },
+        ],
+  );
+}
 
 // ---- matrices: transposes and the order of the chain rule -------------------------------------
 

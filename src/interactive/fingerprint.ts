@@ -45,11 +45,18 @@ export function fingerprint(t: CheckTarget): AnswerPrint | Unchecked {
   const { rows, cols } = want.shape;
   const hash = (values: Values, buckets: number): Digest | undefined => hashed(salt, values, buckets);
 
+  // The absolute floor's factor per entry, where the expected answer's terms are small (src/check/scale.ts):
+  // 200(x+1)¹⁹⁹ at x = −0.5, −0.2 (≈ 1e-58, 1e-17) is not one constant.
+  const expectedScales = ev.floorScales(problem.expected);
   const varying = Array.from({ length: rows * cols }, (_, j) => {
     const col = want.at.map((x) => x[j]);
-    return col.every((v) => close(v, col[0], CONSTANT_TOLERANCE)) ? null : col;
+    return col.every((v, i) => close(v, col[0], CONSTANT_TOLERANCE, Math.max(expectedScales?.at[i][j] ?? 1, expectedScales?.at[0][j] ?? 1))) ? null : col;
   });
   const hidden = varying.flatMap((v, j) => (v === null ? [j] : []));
+  const scales = varying.map((col, j) => {
+    const s = col === null || !expectedScales ? undefined : expectedScales.at.map((x) => x[j]);
+    return s && s.some((v) => v !== 1) ? s : null;
+  });
   const constants = hidden.length > 0 ? hash({ shape: { rows: 1, cols: hidden.length }, at: [Float64Array.from(hidden, (j) => want.at[0][j])] }, FINE_BUCKETS) : undefined;
 
   const mistakes = new Sealer(hash, (v) => sameShape(v.shape, want.shape) && ev.agree(v.at, want.at));
@@ -89,6 +96,7 @@ export function fingerprint(t: CheckTarget): AnswerPrint | Unchecked {
     rows,
     cols,
     varying,
+    ...(scales.some((s) => s !== null) ? { scales } : {}),
     ...(constants ? { constants: [constants.offsets, constants.hash] as const } : {}),
     mse,
     kinks: kinkPrints(problem.expected, ev.values.bind(ev)),

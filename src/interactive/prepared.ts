@@ -6,7 +6,7 @@
  */
 import { createRng } from '../numeric/rng.js';
 import type { AnswerContext } from '../check/input.js';
-import { Evaluation, FunctionBank, close, type Values } from '../check/evaluation.js';
+import { Evaluation, FunctionBank, close, relativelyClose, type Values } from '../check/evaluation.js';
 import { randomFunctionSets } from '../check/functions.js';
 import { functionUnicode } from '../check/notation.js';
 import { COARSE_BUCKETS, digestText, FINE_BUCKETS, lookupHash, tokens, unpackOffsets, unseal } from './digest.js';
@@ -37,14 +37,28 @@ export class PreparedAnswer {
     return { rows: this.print.rows, cols: this.print.cols };
   }
 
-  /** Per point: whether values (of the expected shape) agree with the expected answer there. */
-  agreement(v: Values): boolean[] {
-    const { varying, tolerance, constants } = this.print;
+  /**
+   * The absolute floor's factor for entry j at point i: the smaller of the expected answer's
+   * (stored) and the answer's (`scales`, floorScale of its terms' size), as src/check/check.ts.
+   */
+  floor(i: number, j: number, scales?: Values): number {
+    return Math.max(this.print.scales?.[j]?.[i] ?? 1, scales?.at[i][j] ?? 1);
+  }
+
+  /** The first varying entry that differs at point i, or −1. */
+  differingEntry(x: Float64Array, i: number, scales?: Values): number {
+    const { varying, tolerance } = this.print;
+    return varying.findIndex((col, j) => col !== null && !close(x[j], col[i], tolerance, this.floor(i, j, scales)));
+  }
+
+  /**
+   * Per point: whether values (of the expected shape) agree with the expected answer there;
+   * `scales` lowers the absolute floor for an answer computed from small terms (without, it is 1e-12).
+   */
+  agreement(v: Values, scales?: Values): boolean[] {
+    const { constants } = this.print;
     return v.at.map((x, i) => {
-      for (let j = 0; j < varying.length; j++) {
-        const col = varying[j];
-        if (col !== null && !close(x[j], col[i], tolerance)) return false;
-      }
+      if (this.differingEntry(x, i, scales) >= 0) return false;
       if (!constants) return true;
       const text = tokens(
         this.hidden.map((j) => x[j]),
@@ -53,6 +67,13 @@ export class PreparedAnswer {
       );
       return text !== undefined && lookupHash(digestText(this.print.salt, 1, this.hidden.length, text)) === constants[1];
     });
+  }
+
+  /** Points where agreeing values give evidence (src/check/evaluation.ts informativePoints): a varying entry agrees relatively, or a hashed one matched. */
+  informativePoints(v: Values): number {
+    const { varying, tolerance } = this.print;
+    if (this.hidden.length > 0) return v.at.length;
+    return v.at.filter((x, i) => varying.some((col, j) => col !== null && relativelyClose(x[j], col[i], tolerance))).length;
   }
 
   matchesExpected(v: Values): boolean {

@@ -8,6 +8,8 @@
  * that function: the checker then knows the derivation and can name a misapplied rule.
  */
 import { equal } from '../expr/equal.js';
+import { vector } from '../expr/build.js';
+import { latexText } from '../print/latex-text.js';
 import { freeSymbols } from '../expr/traverse.js';
 import { deriveSeed } from '../numeric/rng.js';
 import { prepareCheck } from '../check/check.js';
@@ -70,16 +72,27 @@ export function findTarget(sheet: Sheet, id: string): CheckTarget {
  */
 export function targetProblem(t: CheckTarget): Problem {
   const value = t.answer.value;
+  const step = t.exercise.checks.find((c) => c.answerId === t.answer.id && c.kind === 'gd-step');
+  if (step?.kind === 'gd-step') return { ...prepareCheck(value, t.options), descentFrom: vector(Object.values(step.params)) };
   const source = t.exercise.checks.find((c) => c.answerId === t.answer.id && (c.kind === 'derivative' || c.kind === 'jacobian'));
   if (!source || (source.kind !== 'derivative' && source.kind !== 'jacobian')) return prepareCheck(value, t.options);
-  const derived = prepareCheck(source.f, { ...t.options, wrt: source.kind === 'derivative' ? source.wrt : source.vars });
+  const fnName = functionNameOf(t.answer.label);
+  const derived = { ...prepareCheck(source.f, { ...t.options, wrt: source.kind === 'derivative' ? source.wrt : source.vars }), ...(fnName ? { fnName } : {}) };
   if (equal(derived.expected, value)) return derived;
   const own = prepareCheck(value, t.options);
   return {
     ...own,
+    ...(fnName ? { fnName } : {}),
     fn: derived.fn,
     wrt: derived.wrt,
     variables: new Set([...own.variables, ...derived.variables, ...freeSymbols(value)]),
     signature: new Map([...own.signature, ...derived.signature]),
   };
+}
+
+/** The function's name in an answer's label \frac{\partial X}{\partial …}, in Unicode (ŷ, f_MSE); undefined for other labels. */
+function functionNameOf(label: string): string | undefined {
+  const m = /^\\frac\{\\partial ([^{}]*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}[^{}]*)*)\}\{\\partial /.exec(label);
+  if (!m || m[1].trim() === '') return undefined;
+  return latexText(m[1]).replace(/_\((\w+)\)$/, '_$1');
 }

@@ -56,6 +56,12 @@ export interface AnswerPrint {
    * an entry with the same value everywhere (a number the student computes) is only hashed.
    */
   readonly varying: readonly (readonly number[] | null)[];
+  /**
+   * Per varying entry, the factor of the absolute floor at each point (src/check/evaluation.ts
+   * floorScale of the size of the expected answer's terms), or null where it is 1 everywhere;
+   * absent when it is 1 for every entry. Only the size of the terms, never a value.
+   */
+  readonly scales?: readonly (readonly number[] | null)[];
   /** The entries that are null in `varying`, hashed together (one value each, FINE buckets). */
   readonly constants?: Hashed;
   /** The problem has a target y (MSE wording of the stray-constant message). */

@@ -14,10 +14,11 @@ import { toText } from '../print/text.js';
 import { InputError, ParseError } from '../errors.js';
 import { Budget, defaultClock, DEFAULT_TIME_BUDGET_MS, type Clock } from '../check/budget.js';
 import { readAnswer, type Answer } from '../check/input.js';
-import { describeCounterexample, reversedDiagnosis, reversedProduct, shapeHead, transposedDiagnosis, undefinedMessage } from '../check/check.js';
+import { describeCounterexample, noiseMessage, reversedDiagnosis, withTransposeHint, reversedProduct, shapeHead, transposedDiagnosis, undefinedMessage } from '../check/check.js';
 import { blindKink, blindKinkMessage } from '../check/analysis.js';
 import { sameShape, shapeOf, ShapeMismatch, type Shape } from '../check/shape.js';
 import type { Values } from '../check/evaluation.js';
+import { MIN_POINTS } from '../check/points.js';
 import type { CheckValue, Counterexample, Diagnosis, FactorNote, Verdict } from '../check/types.js';
 import { diagnosePage, factorCredit } from './diagnosis.js';
 import type { PreparedAnswer } from './prepared.js';
@@ -56,7 +57,7 @@ export function checkAgainst(p: PreparedAnswer, answer: string, options: PageChe
   }
   const base = { interpreted: toLatex(read.shown), interpretedText: toText(read.shown), syntax: read.syntax, notes: read.notes };
   try {
-    return { ...base, ...decide(p, read, budget) };
+    return { ...base, ...withTransposeHint(decide(p, read, budget), read.shown) };
   } catch (e) {
     if (e instanceof InputError) return { ...base, verdict: 'undecided', feedback: `Could not decide: ${e.message}.` };
     const message = e instanceof Error ? e.message : String(e);
@@ -94,15 +95,18 @@ function decide(p: PreparedAnswer, read: Answer, budget: Budget): Decided {
   }
   const got = ev.values(answer);
   if (!got) return { verdict: 'undecided', feedback: 'Could not decide: your answer could not be evaluated.' };
-  const agree = p.agreement(got);
+  const scales = ev.floorScales(answer);
+  const agree = p.agreement(got, scales);
   const notes = read.notes.length ? ` (${read.notes.join('; ')})` : '';
   if (agree.every(Boolean)) {
+    const informative = p.informativePoints(got);
+    if (informative < MIN_POINTS) return { verdict: 'undecided', feedback: noiseMessage(informative, got.at.length) };
     // The stored points cross the expected answer's kinks; an answer's own kink they may not (the CLI redraws for it).
     const blind = blindKink(ev, [answer]);
     return blind ? { verdict: 'undecided', feedback: blindKinkMessage(blind) } : { verdict: 'correct', feedback: `Correct.${notes}` };
   }
 
-  const counterexample = counterexampleAt(p, answer, got, agree.indexOf(false));
+  const counterexample = counterexampleAt(p, answer, got, agree.indexOf(false), scales);
   const diagnosis = budget.expired() ? undefined : diagnosePage(p, answer, got, agree, () => budget.expired());
   const factors = budget.expired() ? undefined : factorCredit(p, read.shown, (f) => readAnswer(f, p.context, {}).value);
   return {
@@ -115,11 +119,11 @@ function decide(p: PreparedAnswer, read: Answer, budget: Budget): Decided {
 }
 
 /** The first differing entry at the point: a varying one when any differs, else the first hidden one. */
-function counterexampleAt(p: PreparedAnswer, answer: Expr, got: Values, i: number): Counterexample {
-  const { rows, cols, varying, tolerance } = p.print;
+function counterexampleAt(p: PreparedAnswer, answer: Expr, got: Values, i: number, scales: Values | undefined): Counterexample {
+  const { rows, cols, varying } = p.print;
   const ev = p.evaluation;
   const x = got.at[i];
-  let entry = varying.findIndex((col, j) => col !== null && !(Math.abs(x[j] - col[i]) <= tolerance * Math.max(Math.abs(x[j]), Math.abs(col[i]), 1e-3)));
+  let entry = p.differingEntry(x, i, scales);
   if (entry < 0) entry = p.hidden[0] ?? 0;
   // The variables of the student's answer; all of them (the first 6 are shown) when it has none.
   const used = new Set(freeSymbols(answer));

@@ -202,3 +202,40 @@ describe('no recognised mistake', () => {
     expect(r.counterexample?.functions?.sigma).toMatch(/^σ\(u\) = /);
   });
 });
+
+describe('a transpose where a derivative mark was meant', () => {
+  it("sigma(z)' is read as a transpose, and the feedback says so (σ where σ′ belongs)", () => {
+    const r = checkAnswer(YHAT, "w5*sigma(w1x1+w2x2+b1)'*x1", { ...OPTS, wrt: 'w1' });
+    expect(r.verdict).toBe('incorrect');
+    expect(r.diagnosis?.id).toBe('function-for-derivative');
+    expect(r.feedback).toBe(`${r.diagnosis?.message} ' after ')' is read as a transpose; write σ′ as sigma'(…).`);
+    // σ′(z)' meant σ″; f(x)' for a function named f.
+    expect(checkAnswer("sigma''(z)", "sigma'(z)'", OPTS).feedback).toMatch(/ ' after '\)' is read as a transpose; write σ″ as sigma''\(…\)\.$/);
+    expect(checkAnswer("f'(x)", "f(x)'", OPTS).feedback).toMatch(/ ' after '\)' is read as a transpose; write f′ as f'\(…\)\.$/);
+  });
+
+  it('says nothing when the transpose is of a matrix, or the answer is right anyway', () => {
+    expect(checkAnswer('[x, y]', "[[y, x]]'", OPTS).feedback).not.toMatch(/read as a transpose/);
+    expect(checkAnswer('[x; y]', "relu([[x, y]])'", OPTS).feedback).not.toMatch(/read as a transpose/);
+    expect(checkAnswer('sigma(x)', "sigma(x)'", OPTS).feedback).toBe('Correct.');
+  });
+});
+
+describe('a single entry with the wrong sign, the partial for another variable', () => {
+  it('names the entry of a matrix or vector whose sign is wrong, and only when exactly that entry is', () => {
+    const J = '[2*x1 + x2, pi*x2, -x1/x2]';
+    expectDiagnosis(diagnosed(J, '[2, 1; 0, pi; -1/x2, -x1/x2^2]', { wrt: ['x1', 'x2'] }), 'sign-error', 'Entry (3, 2) has the wrong sign.');
+    expectDiagnosis(diagnosed(J, '[2, 1; 0, -pi; -1/x2, x1/x2^2]', { wrt: ['x1', 'x2'] }), 'sign-error', 'Entry (2, 2) has the wrong sign.');
+    expectDiagnosis(diagnosed('[x*y, x + y, 3]', '[x*y, x + y, -3]'), 'sign-error', 'Entry 3 has the wrong sign.');
+    // Two entries wrong: not one entry's sign.
+    expect(diagnosed(J, '[2, 1; 0, -pi; -1/x2, -x1/x2^2]', { wrt: ['x1', 'x2'] }).diagnosis?.message ?? '').not.toMatch(/^Entry/);
+  });
+
+  it('names the partial for another variable: ∂ŷ/∂w₁ given for ∂ŷ/∂w₃ (with --wrt: ∂f)', () => {
+    const r = diagnosed(YHAT, "w5*sigma'(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w3' });
+    expectDiagnosis(r, 'other-partial', 'This is ∂f/∂w₁, not ∂f/∂w₃.');
+    expectDiagnosis(diagnosed(YHAT, 'sigma(w3*x1 + w4*x2 + b2)', { wrt: 'w3' }), 'other-partial', 'This is ∂f/∂w₆, not ∂f/∂w₃.');
+    // ∂ŷ/∂b₂ for ∂ŷ/∂w₃ is also the missing inner derivative x₁: the derivation's diagnosis comes first.
+    expect(diagnosed(YHAT, "w6*sigma'(w3*x1 + w4*x2 + b2)", { wrt: 'w3' }).diagnosis?.id).toBe('missing-inner-derivative');
+  });
+});

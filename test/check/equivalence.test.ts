@@ -118,6 +118,41 @@ describe('wrong answers are not accepted', () => {
     expect(r.feedback).toBe('Could not decide: −1 − x² < 0 at every test point, so the answers were not compared where it is > 0 (the other side of the kink of relu).');
   });
 
+  it.each([200, 400, 1000])('does not take tiny values for equal ones: n(x+1)^(n−2) for ∂(x+1)^n/∂x, n = %i', (n) => {
+    // Points keep the expected answer below 1e6, so |x + 1| < 1 and both sides are ≈ 1e-20 there:
+    // under a fixed absolute floor of 1e-12 any two such values agreed.
+    for (const answer of [`${n}*(x+1)^${n - 2}`, `${n}*(x+1)^${n}`, '0', `${n + 1}*(x+1)^${n - 1}`]) {
+      const r = check(`(x+1)^${n}`, answer, { wrt: 'x' });
+      expect(r.verdict, answer).not.toBe('correct');
+    }
+    // Nor do they make a mistake variant match: the missing inner derivative ·1 is not this mistake.
+    const wrong = check(`(x+1)^${n}`, `${n}*(x+1)^${n - 2}`, { wrt: 'x' });
+    expect(wrong.verdict).toBe('incorrect');
+    expect(wrong.diagnosis).toBeUndefined();
+    expect(wrong.feedback).toMatch(/^Not equal to the expected answer: at x = /);
+    expect(check(`(x+1)^${n}`, `${n}*(1+x)^${n - 1}`, { wrt: 'x' }).verdict).toBe('correct');
+    expect(check(`(x+1)^${n}`, `(x+1)^${n - 1}*${n}`, { wrt: 'x' }).verdict).toBe('correct');
+  });
+
+  it('compares values computed from tiny terms relatively, numerically too', () => {
+    // exp(−40x²) is ≈ 1e-17 at |x| ≥ 1: not symbolically equal forms, so the numbers decide.
+    expect(check('exp(-40*x^2)*x', 'exp(-40*x^2)*x*(1 + x^2/1000)').verdict).toBe('incorrect');
+    expect(check('x^40/1000', '(x/2)^40*1099511627.776').verdict).toBe('correct');
+    expect(check('x^40', '(x/2)^40*1099511627776*(1 + 1/10^6)').verdict).toBe('incorrect');
+  });
+
+  it('still accepts a 0 that comes out as float noise because terms cancel', () => {
+    expect(check('[x, 0]', '[x, (x+1)^2 - x^2 - 2*x - 1]').verdict).toBe('correct');
+    expect(check('0*x', '(x+y)^2 - x^2 - 2*x*y - y^2').verdict).not.toBe('incorrect');
+    expect(check('x*y', 'x*y + sin(x)^2 + cos(x)^2 - 1').verdict).toBe('correct');
+  });
+
+  it('says "could not decide" when the values agree only at the noise level', () => {
+    const r = check('(x+y)^2 - x^2 - 2*x*y - y^2 + 10^(-13)', '(x+y)^2 - x^2 - 2*x*y - y^2');
+    expect(r.verdict).toBe('undecided');
+    expect(r.feedback).toMatch(/^Could not decide: at \d+ of the 16 test points both answers are at the level of rounding noise/);
+  });
+
   it('tells σ from σ′ because σ is several random smooth functions, consistent with their derivatives', () => {
     const r = check("sigma'(w*x)", 'sigma(w*x)');
     expect(r.counterexample?.functions?.sigma).toMatch(/^σ\(u\) = /);

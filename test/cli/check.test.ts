@@ -56,6 +56,18 @@ describe('gradsheet check', () => {
     });
   });
 
+  it('exit 2 for an unreadable answer in text (and LaTeX) output: one line on stderr naming --answer and the column, nothing on stdout', async () => {
+    expectInputError(await gradsheet('check', '--expected', 'x^2', '--wrt', 'x', '--answer', '2x('), "--answer: column 4: unexpected end of input; '(' at column 3 is not closed");
+    expectInputError(
+      await gradsheet('check', '--expected', YHAT, '--wrt', 'w1', '--answer', "w5*sigma'(w1*x1+", '--format', 'latex'),
+      "--answer: column 17: unexpected end of input; '(' at column 4 is not closed",
+    );
+    const unknown = await gradsheet('check', '--expected', 'x^2', '--wrt', 'x', '--answer', 'qq + 1');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toMatch(/^gradsheet: --answer: [^\n]+$/);
+  });
+
   it('the lecture’s Jacobian, transposed', async () => {
     const r = await gradsheet('check', '--expected', '[2*x1 + x2, pi*x2, -x1/x2]', '--wrt', 'x1,x2', '--answer', '[2, 0, -1/x2; 1, pi, x1/x2^2]');
     expect(r.code).toBe(1);

@@ -31,6 +31,23 @@ describe('gradsheet check SPEC --exercise ID', () => {
     expect(r.out).toContain('incorrect: σ where σ′ belongs');
   });
 
+  it("says that ' after ')' is a transpose when σ(…)' stands where σ′(…) belongs", async () => {
+    const r = await cli('check', LECTURE, '--exercise', 'dyhat-dw1.a', '--answer', "w5*sigma(w1x1+w2x2+b1)'*x1");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/\nincorrect: σ where σ′ belongs: .* ' after '\)' is read as a transpose; write σ′ as sigma'\(…\)\.$/);
+  });
+
+  it.each([
+    ['jacobian', '[2, 1; 0, pi; -1/x2, -x1/x2^2]', 'Entry (3, 2) has the wrong sign.'],
+    ['gradient-step.updated', '[1.1, 2.1, 1.9, 0.9, 1.2, -0.9, -0.9, -2.1, 0.1]', 'You moved along the gradient; gradient descent moves against it: p ← p − ε ∂f/∂p.'],
+    ['all-partials.w3', "w5*σ'(w1x1+w2x2+b1)*x1", 'This is ∂ŷ/∂w₁, not ∂ŷ/∂w₃.'],
+    ['mse-partials.w6', "(w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3 - y)*w5*sigma'(w1*x1 + w2*x2 + b1)*x1", 'This is ∂f_MSE/∂w₁, not ∂f_MSE/∂w₆.'],
+  ])('names the mistake: %s %s', async (id, answer, message) => {
+    const r = await cli('check', LECTURE, '--exercise', id, '--answer', answer);
+    expect(r.code, r.err).toBe(1);
+    expect(r.out.split('\n')[1]).toBe(`incorrect: ${message}`);
+  });
+
   it('ID alone for an exercise with one answer, ID.ANSWER for one of several (all-partials.w3)', async () => {
     expect((await cli('check', LECTURE, '--exercise', 'dyhat-db2', '--answer', "w6*sigma'(w3*x1 + w4*x2 + b2)")).code).toBe(0);
     expect((await cli('check', LECTURE, '--exercise', 'all-partials.w3', '--answer', "w6*sigma'(w3*x1 + w4*x2 + b2)*x1")).code).toBe(0);
@@ -52,6 +69,13 @@ describe('gradsheet check SPEC --exercise ID', () => {
     const r = await cli('check', LECTURE, '--exercise', 'dyhat-dw1.a', '--answer', 'w5*sigma(', '--format', 'json');
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out)).toMatchObject({ verdict: 'invalid', error: { column: 10 } });
+  });
+
+  it('exit 2 for an answer that cannot be read, in text output: one line on stderr naming --answer and the column', async () => {
+    const r = await cli('check', LECTURE, '--exercise', 'dyhat-dw1.a', '--answer', 'w5*sigma(');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe("gradsheet: --answer: column 10: unexpected end of input; '(' at column 9 is not closed");
   });
 
   it('exit 2 for usage that mixes the two forms, or lacks a part', async () => {

@@ -10,6 +10,7 @@ import type { Expr } from '../../src/expr/types.js';
 import { add, matrix, mul, num, sym } from '../../src/expr/build.js';
 import { toLatex } from '../../src/print/latex.js';
 import { toText } from '../../src/print/text.js';
+import { parse } from '../../src/parse/parse.js';
 import { checkPrepared } from '../../src/check/check.js';
 import { sessionFor } from '../../src/check/session.js';
 import { checkTargets, targetProblem } from '../../src/interactive/targets.js';
@@ -85,6 +86,61 @@ describe('where the page cannot do what the CLI does', () => {
     expect(mine.verdict).toBe('undecided');
     expect(mine.feedback).toMatch(/^Could not decide: x₁ − \(8\/5\) < 0 at every test point/);
     expect(checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS }).verdict).toBe('incorrect');
+  });
+});
+
+describe('tiny values are compared relatively, on the page as in the CLI', () => {
+  // An answer whose values at the points are ≈ 1e-17 because its terms are that small: under a fixed
+  // absolute floor of 1e-12 any two such values agreed, and n(x₁+1)^(n−2) passed for n(x₁+1)^(n−1).
+  it.each([200, 1000])('n(x₁+1)^(n−1), n = %i', (n) => {
+    const base = checkTargets(sheetOf('lecture')).find((x) => x.key === 'all-partials.w1');
+    if (!base) throw new Error('no all-partials.w1');
+    const t = { ...base, key: 'tiny', exercise: { ...base.exercise, checks: [] }, answer: { ...base.answer, value: parse(`${n}*(x1+1)^${n - 1}`) } };
+    const print = fingerprint(t);
+    if (isUnchecked(print)) throw new Error(print.unchecked);
+    expect(print.scales?.[0]?.every((s) => s < 1e-10)).toBe(true);
+    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    const verdicts = { [`${n}*(x1+1)^${n - 2}`]: 'incorrect', [`${n}*(x1+1)^${n - 1}`]: 'correct', [`(1+x1)^${n - 1}*${n}`]: 'correct', '0': 'incorrect' };
+    for (const [answer, verdict] of Object.entries(verdicts)) {
+      const cli = checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
+      const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+      expect(cli.verdict, answer).toBe(verdict);
+      expect(mine.verdict, answer).toBe(verdict);
+      expect(mine.counterexample?.entry, answer).toEqual(cli.counterexample?.entry);
+    }
+  });
+});
+
+describe("' after ')' is a transpose: the hint, on the page as in the CLI", () => {
+  it("dyhat-dw1.a: w5*sigma(w1x1+w2x2+b1)'*x1", () => {
+    const t = checkTargets(sheetOf('lecture')).find((x) => x.names.includes('dyhat-dw1.a'));
+    if (!t) throw new Error('no dyhat-dw1.a');
+    const print = fingerprint(t);
+    if (isUnchecked(print)) throw new Error(print.unchecked);
+    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    const answer = "w5*sigma(w1x1+w2x2+b1)'*x1";
+    const cli = checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
+    const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+    expect(cli.feedback).toMatch(/^σ where σ′ belongs: .* ' after '\)' is read as a transpose; write σ′ as sigma'\(…\)\.$/);
+    expect(mine.feedback).toBe(cli.feedback);
+  });
+});
+
+describe('one entry’s sign, a step along the gradient, the partial for another parameter: named on the page as in the CLI', () => {
+  it.each([
+    ['jacobian', '[2, 1; 0, pi; -1/x2, -x1/x2^2]', 'Entry (3, 2) has the wrong sign.'],
+    ['gradient-step.updated', '[1.1, 2.1, 1.9, 0.9, 1.2, -0.9, -0.9, -2.1, 0.1]', 'You moved along the gradient; gradient descent moves against it: p ← p − ε ∂f/∂p.'],
+    ['all-partials.w3', "w5*σ'(w1x1+w2x2+b1)*x1", 'This is ∂ŷ/∂w₁, not ∂ŷ/∂w₃.'],
+  ])('%s: %s', (key, answer, message) => {
+    const t = checkTargets(sheetOf('lecture')).find((x) => x.names.includes(key));
+    if (!t) throw new Error(`no ${key}`);
+    const print = fingerprint(t);
+    if (isUnchecked(print)) throw new Error(print.unchecked);
+    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    const cli = checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
+    const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+    expect(cli.feedback).toBe(message);
+    expect(mine.feedback).toBe(message);
   });
 });
 

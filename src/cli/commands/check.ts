@@ -6,7 +6,9 @@
  *     --wrt w1 --answer "w_5 \sigma'(w_1 x_1 + w_2 x_2 + b_1)"
  *   → incorrect: Missing the inner derivative ∂z/∂w₁ = x₁ of z = w₁x₁ + w₂x₂ + b₁ …   (exit 1)
  * Exit 0 correct, 1 incorrect (or undecided: the checker could not decide honestly), 2 an answer
- * that cannot be read (the result still goes to stdout) or bad flags (one line on stderr).
+ * that cannot be read or bad flags: one line on stderr that says what and where
+ * (`gradsheet: --answer: column 4: …`); with --format json, an unreadable answer's result (verdict
+ * "invalid", with its column) goes to stdout instead.
  *
  * Where the expected answer comes from is one of two functions: `targetFromFlags`, or
  * `targetFromSpec`, which builds the sheet of SPEC for seed N (the seed printed on a sheet, a
@@ -55,6 +57,9 @@ export function checkCommand(io: CommandIo): Command {
     .action((spec: string | undefined, flags: CheckFlags) => {
       const { problem, answer, options } = spec !== undefined || flags.exercise !== undefined ? targetFromSpec(spec, flags) : problemFromFlags(flags);
       const result = checkPrepared(problem, answer, options);
+      // An unreadable answer is bad input: in text and LaTeX, one line on stderr naming the flag
+      // (`gradsheet: --answer: column 4: …`), exit 2; JSON keeps its verdict "invalid" on stdout.
+      if (result.verdict === 'invalid' && flags.format !== 'json') throw new InputError(`--answer: ${result.feedback.split('\n')[0]}`);
       io.out(render(result, flags.format));
       io.setExitCode(exitCode(result));
     });
