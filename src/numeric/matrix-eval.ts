@@ -97,7 +97,13 @@ function powS(a: Scalar, b: Scalar, where: string): Scalar {
     if (r !== undefined) return exact(r);
   }
   if (toNumber(a) === 0 && toNumber(b) < 0) throw new InputError(`${where}: division by zero`);
-  return finite(Math.pow(toNumber(a), toNumber(b)), where);
+  const x = Math.pow(toNumber(a), toNumber(b));
+  // Beyond exact arithmetic's limits (ratPow) a float may overflow or underflow: (1/3)^5000 is not 0.
+  if (!Number.isFinite(x) && !Number.isNaN(x) && Number.isFinite(toNumber(a)) && Number.isFinite(toNumber(b))) {
+    throw new InputError(`${where}: too large to compute (beyond ${Number.MAX_VALUE.toExponential(1)}, and too large to keep exact)`);
+  }
+  if (x === 0 && toNumber(a) !== 0) throw new InputError(`${where}: too small to compute (below ${Number.MIN_VALUE.toExponential(1)}, and too large to keep exact)`);
+  return finite(x, where);
 }
 
 function applyOp(op: OpSpec, args: readonly Scalar[], where: string): Scalar {

@@ -121,6 +121,9 @@ describe('errors say what and where, in one line', () => {
     ['sigma(z)', { z: '1' }, 'sigma(z): sigma is an abstract function with no values; use sigmoid, relu, tanh or identity'],
     ['1/x', { x: '0' }, '1/x: division by zero'],
     ['log(x)', { x: '0' }, 'log(x): no finite real value'],
+    // Beyond exact arithmetic's limit the float underflowed, and (1/3)^5000 printed 0.
+    ['x^5000', { x: '1/3' }, 'x^5000: too small to compute (below 4.9e-324, and too large to keep exact)'],
+    ['x^5000', { x: '2' }, 'x^5000: too large to compute (beyond 1.8e+308, and too large to keep exact)'],
     ['[x, 1]', { x: '[1; 2]' }, '[x, 1]: entry 1 is a 2×1 matrix; entries must be numbers'],
     ['log(x, 2)', { x: '[1; 2]' }, 'log(x, 2): log of several arguments takes numbers, not a 2×1 matrix'],
     ['y', {}, 'no value for y'],
