@@ -56,7 +56,8 @@ function print(e: Expr): Printed {
     case 'const':
       return { s: e.name === 'pi' ? 'π' : 'e', prec: Prec.Atom };
     case 'add':
-      return { s: joinTerms(e.terms, (t) => print(t).s, (t) => wrap(print(t), Prec.Product), '−'), prec: Prec.Sum };
+      // A fraction after + or − needs no brackets: x₁ − 8/5, not x₁ − (8/5).
+      return { s: joinTerms(e.terms, (t) => print(t).s, (t) => (t.kind === 'num' ? print(t).s : wrap(print(t), Prec.Product)), '−'), prec: Prec.Sum };
     case 'mul':
       return product(e.factors);
     case 'pow': {
