@@ -113,6 +113,9 @@ function parseCsv(text: string, file: string): Row[] {
         i++;
       } else if (c === '"') {
         quoted = false;
+        // "Ada" Lovelace: text after the closing quote would be glued on ("Ada Lovelace"), silently.
+        const rest = /^[^,\r\n]*/.exec(src.slice(i + 1))?.[0] ?? '';
+        if (rest.trim() !== '') throw new InputError(`${file}:${line}: text after a closing quote (${JSON.stringify(rest.trim())}); quote the whole field, as in "${field}${rest}"`);
       } else {
         if (c === '\n') line++;
         field += c;

@@ -57,6 +57,8 @@ describe('rosters', () => {
     ['name,id\nAda,a b\n', /^r\.csv:2: id: 'a b' is not usable in a file name/],
     ['name,id\nAda,x,y\n', /^r\.csv:2: expected 2 fields \(name, id\), got 3$/],
     ['name\n"Ada\n', /^r\.csv:2: a quoted field is never closed$/],
+    // Before: read as "Ada Lovelace" without a word.
+    ['name\n"Ada" Lovelace\n', /^r\.csv:2: text after a closing quote \("Lovelace"\); quote the whole field, as in "Ada Lovelace"$/],
     ['name\n…\n', /^r\.csv:2: name: '…' gives no file name; add an 'id' column/],
     ['name,Name\nAda,Ada\n', /^r\.csv:1: the header names column 'name' twice$/],
   ])('report %j as a positioned error', (csv, message) => {
