@@ -6,7 +6,7 @@
  */
 import type { Expr } from '../expr/types.js';
 import { add, call, deriv, int, mul, pow, sub, sym, vector, matrix, ONE_EXPR } from '../expr/build.js';
-import { children, freeSymbols, substitute } from '../expr/traverse.js';
+import { children, freeSymbols, hasVectorOrMatrix, substitute } from '../expr/traverse.js';
 import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
 import { functionLabel } from './labels.js';
 import { proseMath as pm, type Prose } from './prose.js';
@@ -143,7 +143,8 @@ const SPARE_LETTERS = ['s', 't', 'q', 'r', 'k', 'm'];
  */
 function transposeRule(a: Expr, ctx: RuleContext, w: Expr): RuleApplication {
   const d = ctx.D(a);
-  const shaped = hasShape(a);
+  // A scalar's transpose is the scalar itself.
+  const shaped = hasVectorOrMatrix(a);
   return {
     rule: 'linear',
     because: () =>
@@ -158,11 +159,6 @@ function transposeRule(a: Expr, ctx: RuleContext, w: Expr): RuleApplication {
 function isArgument(root: Expr, e: Expr): boolean {
   if ((root.kind === 'call' || root.kind === 'deriv') && root.args.some((a) => a.hash === e.hash)) return true;
   return children(root).some((c) => isArgument(c, e));
-}
-
-/** Whether e holds a vector or a matrix (a scalar's transpose is the scalar itself). */
-function hasShape(e: Expr): boolean {
-  return e.kind === 'vector' || e.kind === 'matrix' || children(e).some(hasShape);
 }
 
 /** ∂top/∂w as inline math: "∂z/∂w1" and \partial z/\partial w_{1}. */

@@ -79,6 +79,11 @@ export function mapBottomUp(e: Expr, f: (e: Expr) => Expr): Expr {
 }
 
 /** Number of nodes, counting shared subtrees each time they occur. */
+/** Whether e holds a vector or a matrix anywhere (a scalar expression holds neither). */
+export function hasVectorOrMatrix(e: Expr): boolean {
+  return e.kind === 'vector' || e.kind === 'matrix' || children(e).some(hasVectorOrMatrix);
+}
+
 export function size(e: Expr): number {
   let n = 1;
   for (const c of children(e)) n += size(c);

@@ -4,12 +4,10 @@
  * Greek, ∂ ∇ · × ᵀ, \hat{y}, \frac{a}{b}, font commands, sub- and superscripts. An unknown
  * command is written as its name. Not a parser: it never fails.
  */
+import { GREEK_UNICODE } from './names.js';
 
 const SYMBOLS: Record<string, string> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
-  iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ',
-  upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ',
-  Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+  ...GREEK_UNICODE,
   partial: '∂', nabla: '∇', cdot: '·', times: '×', top: 'ᵀ', intercal: 'ᵀ', prime: '′', odot: '⊙', circ: '∘',
   leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠', approx: '≈', to: '→', rightarrow: '→', leftarrow: '←',
   mapsto: '↦', in: '∈', sum: 'Σ', infty: '∞', pm: '±', ldots: '…', cdots: '⋯', dots: '…', mid: '|', lvert: '|', rvert: '|',

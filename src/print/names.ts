@@ -3,17 +3,16 @@
  * indexed names `W1_2_1` → W^{(1)}_{2,1} (row 2, column 1 of W⁽¹⁾), `b1_2` → b^{(1)}_{2},
  * `epsilon` → \epsilon.
  */
-const GREEK = new Set([
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa',
-  'lambda', 'mu', 'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi',
-  'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
-]);
 
-const UNICODE_GREEK: Record<string, string> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
-  lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', phi: 'φ',
-  chi: 'χ', psi: 'ψ', omega: 'ω', Delta: 'Δ', Sigma: 'Σ', Phi: 'Φ', Omega: 'Ω',
+/** Greek letters by the names of their LaTeX commands, as Unicode (varepsilon and varphi as ε and φ). */
+export const GREEK_UNICODE: Readonly<Record<string, string>> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
+  iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ',
+  upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ',
+  Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Upsilon: 'Υ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
 };
+
+const GREEK = new Set(Object.keys(GREEK_UNICODE));
 
 /** LaTeX of a bare name with no index: `w` → w, `sigma` → \sigma, `yhat` → \hat{y}, `foo` → \mathrm{foo}. */
 export function baseLatex(base: string): string {
@@ -43,6 +42,6 @@ const SUB = '₀₁₂₃₄₅₆₇₈₉';
 export function nameUnicode(name: string): string {
   const plain = /^([A-Za-z]+)(\d*)$/.exec(name);
   if (!plain) return name;
-  const base = plain[1] === 'yhat' ? 'ŷ' : (UNICODE_GREEK[plain[1]] ?? plain[1]);
+  const base = plain[1] === 'yhat' ? 'ŷ' : (GREEK_UNICODE[plain[1]] ?? plain[1]);
   return base + [...plain[2]].map((d) => SUB[Number(d)]).join('');
 }

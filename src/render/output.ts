@@ -29,8 +29,25 @@ function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
-function errorCode(e: unknown): string {
-  return (e as NodeJS.ErrnoException).code ?? 'error';
+/** An errno in words: "cannot be written to" for permissions, else the code. */
+function failure(e: unknown, doing: string): string {
+  const code = (e as NodeJS.ErrnoException).code ?? 'error';
+  return code === 'EACCES' || code === 'EROFS' || code === 'EPERM' ? 'cannot be written to' : `cannot be ${doing} (${code})`;
+}
+
+/**
+ * `dir` and the directories above it that do not exist yet, nearest the root first, and the
+ * nearest that does. A file in the way is an error naming it.
+ */
+function missingDirectories(dir: string, flag: string): { missing: string[]; existing: string | undefined } {
+  const missing: string[] = [];
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    const st = statOrUndefined(at);
+    if (st?.isDirectory()) return { missing: missing.reverse(), existing: at };
+    if (st) throw new InputError(`${flag} ${dir}: ${at === resolve(dir) ? '' : `${at} `}is a file, not a directory`);
+    missing.push(at);
+    if (dirname(at) === at) return { missing: missing.reverse(), existing: undefined };
+  }
 }
 
 /**
@@ -38,25 +55,12 @@ function errorCode(e: unknown): string {
  * under /proc: it retries the parent's EEXIST forever.)
  */
 export function ensureDirectory(dir: string, flag: string): void {
-  const missing: string[] = [];
-  let at = resolve(dir);
-  for (;;) {
-    const st = statOrUndefined(at);
-    if (st?.isDirectory()) break;
-    if (st) throw new InputError(`${flag} ${dir}: ${at === resolve(dir) ? '' : `${at} `}is a file, not a directory`);
-    const parent = dirname(at);
-    missing.push(at);
-    if (parent === at) break;
-    at = parent;
-  }
-  for (const d of missing.reverse()) {
+  for (const d of missingDirectories(dir, flag).missing) {
     try {
       mkdirSync(d);
     } catch (e) {
-      const code = errorCode(e);
-      if (code === 'EEXIST' && statOrUndefined(d)?.isDirectory()) continue;
-      const why = code === 'EACCES' || code === 'EROFS' || code === 'EPERM' ? 'cannot be written to' : `cannot be created (${code})`;
-      throw new InputError(`${flag} ${dir}: ${why}`);
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && statOrUndefined(d)?.isDirectory()) continue;
+      throw new InputError(`${flag} ${dir}: ${failure(e, 'created')}`);
     }
   }
 }
@@ -66,16 +70,10 @@ export function ensureDirectory(dir: string, flag: string): void {
  * nearest directory above it. Creates nothing (a build that then fails writes nothing).
  */
 export function checkOutputDirectory(dir: string, flag: string): void {
-  let at = resolve(dir);
-  for (;;) {
-    const st = statOrUndefined(at);
-    if (st?.isDirectory()) break;
-    if (st) throw new InputError(`${flag} ${dir}: ${at === resolve(dir) ? '' : `${at} `}is a file, not a directory`);
-    if (dirname(at) === at) return;
-    at = dirname(at);
-  }
+  const { existing } = missingDirectories(dir, flag);
+  if (existing === undefined) return;
   try {
-    accessSync(at, constants.W_OK);
+    accessSync(existing, constants.W_OK);
   } catch {
     throw new InputError(`${flag} ${dir}: cannot be written to`);
   }
@@ -122,8 +120,7 @@ export function writeAtomically(dir: string, files: readonly NamedContent[], fla
     for (const entry of readdirSync(dir)) if (TEMPORARY.test(entry)) rmSync(join(dir, entry), { recursive: true, force: true });
     tmp = mkdtempSync(join(dir, '.gradsheet-'));
   } catch (e) {
-    const code = errorCode(e);
-    throw new InputError(`${flag} ${dir}: ${code === 'EACCES' || code === 'EROFS' || code === 'EPERM' ? 'cannot be written to' : `cannot be written (${code})`}`);
+    throw new InputError(`${flag} ${dir}: ${failure(e, 'written')}`);
   }
   try {
     for (const f of files) writeFileSync(join(tmp, f.name), f.content);
@@ -149,7 +146,6 @@ export function writeFileAtomically(file: string, content: string, flag: string)
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
-    const code = errorCode(e);
-    throw new InputError(`${flag} ${file}: cannot write (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code})`);
+    throw new InputError(`${flag} ${file}: ${failure(e, 'written')}`);
   }
 }

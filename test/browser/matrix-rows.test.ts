@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEXT_WIDTH_PX } from '../../src/render/pdf.js';
-import { launchChromium } from '../support/chromium.js';
+import { launchChromium, printLayoutPage } from '../support/chromium.js';
 import { renderHtml } from '../../src/render/html.js';
 import { displayHtml } from '../../src/render/katex.js';
 import { buildSheet } from '../../src/exercises/sheet.js';
@@ -19,9 +18,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  page = await browser.newPage();
-  await page.emulateMediaType('print');
-  await page.setViewport({ width: TEXT_WIDTH_PX, height: 1000 });
+  page = await printLayoutPage(browser);
 }, 60_000);
 
 afterAll(async () => {

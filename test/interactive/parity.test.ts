@@ -12,8 +12,9 @@ import { toLatex } from '../../src/print/latex.js';
 import { toText } from '../../src/print/text.js';
 import { parse } from '../../src/parse/parse.js';
 import { checkPrepared } from '../../src/check/check.js';
+import type { CheckResult } from '../../src/check/types.js';
 import { sessionFor } from '../../src/check/session.js';
-import { checkTargets, targetProblem } from '../../src/interactive/targets.js';
+import { checkTargets, targetProblem, type CheckTarget } from '../../src/interactive/targets.js';
 import { fingerprint } from '../../src/interactive/fingerprint.js';
 import { PreparedAnswer } from '../../src/interactive/prepared.js';
 import { checkAgainst } from '../../src/interactive/verdict.js';
@@ -41,6 +42,30 @@ function answersFor(value: Expr, variants: readonly Expr[], firstVar: string | u
 /** The one case where the page says less than the CLI: an all-numbers answer off by a factor outside the stored multiples. */
 function withheld(print: AnswerPrint, answer: string, value: Expr): boolean {
   return print.varying.every((v) => v === null) && answer === toText(mul(num(7), value));
+}
+
+/** The lecture sheet's check target of an answer key (a name such as dyhat-dw1.a). */
+function lectureTarget(key: string): CheckTarget {
+  const t = checkTargets(sheetOf('lecture')).find((x) => x.names.includes(key));
+  if (!t) throw new Error(`no ${key}`);
+  return t;
+}
+
+/** The page's prepared answer, through JSON as the page stores it. */
+function pageAnswer(t: CheckTarget): PreparedAnswer {
+  const print = fingerprint(t);
+  if (isUnchecked(print)) throw new Error(`${t.key}: ${print.unchecked}`);
+  return new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+}
+
+/** An answer checked as the CLI checks it. */
+function cliCheck(t: CheckTarget, answer: string): CheckResult {
+  return checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
+}
+
+/** The same answer checked by the CLI and by the page. */
+function bothChecks(t: CheckTarget, answer: string): { cli: CheckResult; mine: ReturnType<typeof checkAgainst> } {
+  return { cli: cliCheck(t, answer), mine: checkAgainst(pageAnswer(t), answer, { timeBudgetMs: BUDGET_MS }) };
 }
 
 describe.each(WORKSHEETS)('the page and the CLI agree on %s', (name) => {
@@ -76,16 +101,12 @@ describe.each(WORKSHEETS)('the page and the CLI agree on %s', (name) => {
 
 describe('where the page cannot do what the CLI does', () => {
   it('an answer with a kink its stored points never cross is undecided on the page, not correct (the CLI redraws: incorrect)', () => {
-    const t = checkTargets(sheetOf('lecture')).find((x) => x.key === 'all-partials.w1');
-    if (!t) throw new Error('no all-partials.w1');
-    const print = fingerprint(t);
-    if (isUnchecked(print)) throw new Error(print.unchecked);
-    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
+    const t = lectureTarget('all-partials.w1');
     const answer = "w5*sigma'(w1*x1 + w2*x2 + b1)*x1 + relu(x1 - 1.6)";
-    const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+    const mine = checkAgainst(pageAnswer(t), answer, { timeBudgetMs: BUDGET_MS });
     expect(mine.verdict).toBe('undecided');
     expect(mine.feedback).toMatch(/^Could not decide: x₁ − 8\/5 < 0 at every test point/);
-    expect(checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS }).verdict).toBe('incorrect');
+    expect(cliCheck(t, answer).verdict).toBe('incorrect');
   });
 });
 
@@ -93,8 +114,7 @@ describe('tiny values are compared relatively, on the page as in the CLI', () =>
   // An answer whose values at the points are ≈ 1e-17 because its terms are that small: under a fixed
   // absolute floor of 1e-12 any two such values agreed, and n(x₁+1)^(n−2) passed for n(x₁+1)^(n−1).
   it.each([200, 1000])('n(x₁+1)^(n−1), n = %i', (n) => {
-    const base = checkTargets(sheetOf('lecture')).find((x) => x.key === 'all-partials.w1');
-    if (!base) throw new Error('no all-partials.w1');
+    const base = lectureTarget('all-partials.w1');
     const t = { ...base, key: 'tiny', exercise: { ...base.exercise, checks: [] }, answer: { ...base.answer, value: parse(`${n}*(x1+1)^${n - 1}`) } };
     const print = fingerprint(t);
     if (isUnchecked(print)) throw new Error(print.unchecked);
@@ -102,7 +122,7 @@ describe('tiny values are compared relatively, on the page as in the CLI', () =>
     const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
     const verdicts = { [`${n}*(x1+1)^${n - 2}`]: 'incorrect', [`${n}*(x1+1)^${n - 1}`]: 'correct', [`(1+x1)^${n - 1}*${n}`]: 'correct', '0': 'incorrect' };
     for (const [answer, verdict] of Object.entries(verdicts)) {
-      const cli = checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
+      const cli = cliCheck(t, answer);
       const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
       expect(cli.verdict, answer).toBe(verdict);
       expect(mine.verdict, answer).toBe(verdict);
@@ -113,14 +133,7 @@ describe('tiny values are compared relatively, on the page as in the CLI', () =>
 
 describe("' after ')' is a transpose: the hint, on the page as in the CLI", () => {
   it("dyhat-dw1.a: w5*sigma(w1x1+w2x2+b1)'*x1", () => {
-    const t = checkTargets(sheetOf('lecture')).find((x) => x.names.includes('dyhat-dw1.a'));
-    if (!t) throw new Error('no dyhat-dw1.a');
-    const print = fingerprint(t);
-    if (isUnchecked(print)) throw new Error(print.unchecked);
-    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
-    const answer = "w5*sigma(w1x1+w2x2+b1)'*x1";
-    const cli = checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
-    const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+    const { cli, mine } = bothChecks(lectureTarget('dyhat-dw1.a'), "w5*sigma(w1x1+w2x2+b1)'*x1");
     expect(cli.feedback).toMatch(/^σ where σ′ belongs: .* ' after '\)' is read as a transpose; write σ′ as sigma'\(…\)\.$/);
     expect(mine.feedback).toBe(cli.feedback);
   });
@@ -132,13 +145,7 @@ describe('one entry’s sign, a step along the gradient, the partial for another
     ['gradient-step.updated', '[1.1, 2.1, 1.9, 0.9, 1.2, -0.9, -0.9, -2.1, 0.1]', 'You moved along the gradient; gradient descent moves against it: p ← p − ε ∂f/∂p.'],
     ['all-partials.w3', "w5*σ'(w1x1+w2x2+b1)*x1", 'This is ∂ŷ/∂w₁, not ∂ŷ/∂w₃.'],
   ])('%s: %s', (key, answer, message) => {
-    const t = checkTargets(sheetOf('lecture')).find((x) => x.names.includes(key));
-    if (!t) throw new Error(`no ${key}`);
-    const print = fingerprint(t);
-    if (isUnchecked(print)) throw new Error(print.unchecked);
-    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
-    const cli = checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
-    const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+    const { cli, mine } = bothChecks(lectureTarget(key), answer);
     expect(cli.feedback).toBe(message);
     expect(mine.feedback).toBe(message);
   });
@@ -150,13 +157,7 @@ describe('a constant factor must hold for every entry, zero entries included (th
     ['jacobian-chain.J', '[[3/4, 2]]'],
     ['jacobian', '[4, 2; 5, 2pi; -2/x2, 2x1/x2^2]'],
   ])('%s: %s is no multiple, on the page and in the CLI', (key, answer) => {
-    const t = checkTargets(sheetOf('lecture')).find((x) => x.names.includes(key));
-    if (!t) throw new Error(`no ${key}`);
-    const print = fingerprint(t);
-    if (isUnchecked(print)) throw new Error(print.unchecked);
-    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
-    const cli = checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
-    const mine = checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS });
+    const { cli, mine } = bothChecks(lectureTarget(key), answer);
     for (const r of [cli, mine]) {
       expect(r.verdict).toBe('incorrect');
       expect(r.feedback).not.toMatch(/times the right one|stray factor|twice/);
@@ -166,40 +167,29 @@ describe('a constant factor must hold for every entry, zero entries included (th
 });
 
 describe('names the prompt gives', () => {
-  const target = (key: string) => {
-    const t = checkTargets(sheetOf('lecture')).find((x) => x.names.includes(key));
-    if (!t) throw new Error(`no ${key}`);
-    return t;
-  };
-  const cliCheck = (key: string, answer: string) => {
-    const t = target(key);
-    return checkPrepared(targetProblem(t), answer, { ...t.options, timeBudgetMs: BUDGET_MS });
-  };
+  const check = (key: string, answer: string): CheckResult => cliCheck(lectureTarget(key), answer);
 
   it.each(["(ŷ - y)*w5*σ'(w1x1+w2x2+b1)*x1", "(yhat - y)*w5*sigma'(w1*x1 + w2*x2 + b1)*x1", "(\\hat{y} - y) w_5 \\sigma'(w_1 x_1 + w_2 x_2 + b_1) x_1"])(
     'ŷ in an MSE answer stands for the network’s output, and the reading is reported: %s',
     (answer) => {
-      const r = cliCheck('mse-partials.w1', answer);
+      const r = check('mse-partials.w1', answer);
       expect(r.verdict, r.feedback).toBe('correct');
       expect(r.notes).toContain('read ŷ as the network’s output w₅σ(w₁x₁ + w₂x₂ + b₁) + w₆σ(w₃x₁ + w₄x₂ + b₂) + b₃');
       expect(r.feedback).toMatch(/^Correct\. \(.*read ŷ as the network’s output/);
       // Still wrong when wrong.
-      expect(cliCheck('mse-partials.w1', "(ŷ - y)*w5*σ'(w1x1+w2x2+b1)").verdict).toBe('incorrect');
+      expect(check('mse-partials.w1', "(ŷ - y)*w5*σ'(w1x1+w2x2+b1)").verdict).toBe('incorrect');
     },
   );
 
   it('σ in the ReLU part of dyhat-dw1 is ReLU (the prompt defines σ′ for ReLU there), in the CLI and on the page', () => {
     const answer = "w5*σ'(w1x1+w2x2+b1)*x1";
-    const r = cliCheck('dyhat-dw1.relu', answer);
+    const r = check('dyhat-dw1.relu', answer);
     expect(r.verdict, r.feedback).toBe('correct');
     expect(r.notes).toContain('read σ as relu');
-    expect(cliCheck('dyhat-dw1.relu', "w5*σ(w1x1+w2x2+b1)*x1").verdict).toBe('incorrect');
-    const print = fingerprint(target('dyhat-dw1.relu'));
-    if (isUnchecked(print)) throw new Error(print.unchecked);
-    const page = new PreparedAnswer(JSON.parse(JSON.stringify(print)) as AnswerPrint);
-    expect(checkAgainst(page, answer, { timeBudgetMs: BUDGET_MS }).verdict).toBe('correct');
+    expect(check('dyhat-dw1.relu', "w5*σ(w1x1+w2x2+b1)*x1").verdict).toBe('incorrect');
+    expect(checkAgainst(pageAnswer(lectureTarget('dyhat-dw1.relu')), answer, { timeBudgetMs: BUDGET_MS }).verdict).toBe('correct');
     // Elsewhere σ is still the abstract activation.
-    expect(cliCheck('dyhat-dw1.a', answer).verdict).toBe('correct');
-    expect(cliCheck('dyhat-dw1.a', answer).notes).not.toContain('read σ as relu');
+    expect(check('dyhat-dw1.a', answer).verdict).toBe('correct');
+    expect(check('dyhat-dw1.a', answer).notes).not.toContain('read σ as relu');
   });
 });

@@ -1,8 +1,16 @@
 /** Debian's Chromium for the browser tests, launched as the PDF printer launches it (src/render/pdf.ts). */
-import type { Browser } from 'puppeteer';
-import { CHROMIUM_ARGS, chromiumPath } from '../../src/render/pdf.js';
+import type { Browser, Page } from 'puppeteer';
+import { CHROMIUM_ARGS, chromiumPath, TEXT_WIDTH_PX } from '../../src/render/pdf.js';
 
 export async function launchChromium(): Promise<Browser> {
   const { default: puppeteer } = await import('puppeteer');
   return puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] });
+}
+
+/** A page laid out as the printer lays out a key: print media, a viewport as wide as the text block. */
+export async function printLayoutPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await page.emulateMediaType('print');
+  await page.setViewport({ width: TEXT_WIDTH_PX, height: 1000 });
+  return page;
 }

@@ -9,8 +9,7 @@ import { defineKind } from '../define.js';
 import { m, parseField, space, text, workedSteps } from '../content.js';
 import { derive } from '../../calculus/differentiate.js';
 import { placeholders } from '../../calculus/rules.js';
-import { children, freeSymbols } from '../../expr/traverse.js';
-import type { Expr } from '../../expr/types.js';
+import { freeSymbols, hasVectorOrMatrix } from '../../expr/traverse.js';
 import { nameLatex } from '../../print/names.js';
 import { derivativeOfLatex, toLatex } from '../../print/latex.js';
 import { InputError } from '../../errors.js';
@@ -85,7 +84,3 @@ export const chainRule = defineKind({
     };
   },
 });
-
-function hasVectorOrMatrix(e: Expr): boolean {
-  return e.kind === 'vector' || e.kind === 'matrix' || children(e).some(hasVectorOrMatrix);
-}
