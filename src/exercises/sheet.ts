@@ -44,7 +44,8 @@ export function buildSheet(spec: WorksheetSpec, options: SheetOptions = {}): She
   const base = options.seed ?? spec.seed;
   const seed = options.variant ? deriveSeed(base, `variant:${options.variant.id}`) : base;
   let total = 0;
-  const exercises = spec.exercises.map((entry, i): Exercise => {
+  const exercises: Exercise[] = [];
+  spec.exercises.forEach((entry, i) => {
     const id = entry.id ?? `ex${i + 1}`;
     const info = kindInfo(entry.kind);
     const rng = createRng(deriveSeed(seed, id));
@@ -55,6 +56,7 @@ export function buildSheet(spec: WorksheetSpec, options: SheetOptions = {}): She
         points: entry.points ?? DEFAULT_POINTS,
         title: entry.title,
         answers: entry.answers,
+        earlier: [...exercises],
       });
       // An answer under an id the exercise does not have would be ignored without a word (a typo
       // in the spec, and the key shows gradsheet's answer instead of the instructor's).
@@ -62,7 +64,7 @@ export function buildSheet(spec: WorksheetSpec, options: SheetOptions = {}): She
       const unknown = Object.keys(entry.answers ?? {}).find((k) => !ids.includes(k));
       if (unknown !== undefined) throw new InputError(`answers.${unknown}: this exercise has no answer '${unknown}'; its answers are ${ids.map((a) => `'${a}'`).join(', ')}`);
       total += sizeToPrint(exercise, info);
-      return exercise;
+      exercises.push(exercise);
     } catch (e) {
       if (e instanceof InputError) throw exerciseError(spec, i, id, entry.kind, e);
       throw e;

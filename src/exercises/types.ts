@@ -128,6 +128,11 @@ export interface GeneratorContext {
   readonly title?: string;
   /** The instructor's own answers from the spec, by answer id ("a" for a single answer). */
   readonly answers?: Readonly<Record<string, string>>;
+  /**
+   * The exercises before this one on the sheet. A prompt that would print what an earlier
+   * exercise asks for (the expanded ŷ) refers to that exercise instead of giving its answer away.
+   */
+  readonly earlier?: readonly Exercise[];
 }
 
 /** (params, rng) → exercise: a pure function of its inputs and the generator's stream. */

@@ -10,6 +10,8 @@ import { loadSpec } from '../../src/spec/load.js';
 import { buildSheet } from '../../src/exercises/sheet.js';
 import { verifySheet } from '../../src/exercises/verify.js';
 import { toText } from '../../src/print/text.js';
+import { toLatex } from '../../src/print/latex.js';
+import { freeSymbols } from '../../src/expr/traverse.js';
 import type { Sheet } from '../../src/exercises/sheet.js';
 
 const DIR = join(import.meta.dirname, '..', '..', 'worksheets');
@@ -66,6 +68,36 @@ describe('bundled worksheets', () => {
     const text = (s: Sheet, i: number) => s.exercises[i].answers.map((x) => toText(x.value)).join('|');
     const same = a.exercises.filter((_, i) => text(a, i) === text(b, i)).map((e) => e.id);
     expect(same).toEqual([]);
+  });
+
+  /**
+   * A prompt never prints another exercise's answer: the lecture's ∂ŷ/∂w₁ slide writes out the
+   * expanded ŷ, which exercise 5 asks for, so on this sheet exercises 6 and 7 refer back to it.
+   * Numeric answers are left out (a forward pass's output may equal a given bias), and so are
+   * formulas of a few characters (x₁, a single name), which prompts use as names.
+   */
+  for (const name of Object.keys(SEEDS)) {
+    it(`${name}: no prompt holds the LaTeX of an answer on the sheet`, () => {
+      const sheet = buildSheet(load(name));
+      const prompts = sheet.exercises.map((e) => ({ id: e.id, latex: e.prompt.map((b) => (b.kind === 'math' ? b.latex : b.kind === 'text' ? b.text : '')).join('\n') }));
+      const leaks: string[] = [];
+      for (const ex of sheet.exercises) {
+        for (const a of ex.answers) {
+          const tex = toLatex(a.value);
+          if (tex.length < 12 || freeSymbols(a.value).length === 0) continue;
+          for (const p of prompts) if (p.latex.includes(tex)) leaks.push(`${ex.id}.${a.id} in the prompt of ${p.id}`);
+        }
+      }
+      expect(leaks).toEqual([]);
+    });
+  }
+
+  it('the lecture sheet: exercises 6 and 7 start from the ŷ of exercise 5 instead of printing it', () => {
+    const sheet = buildSheet(load('lecture.yaml'));
+    for (const id of ['dyhat-dw1', 'dyhat-db2']) {
+      const prose = sheet.exercises.find((e) => e.id === id)?.prompt.flatMap((b) => (b.kind === 'text' ? [b.text] : [])) ?? [];
+      expect(prose).toContain('Starting from your expression for $\\hat{y}$ in Exercise 5, find:');
+    }
   });
 
   for (const [name, seeds] of Object.entries(SEEDS)) {

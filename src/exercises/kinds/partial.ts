@@ -4,7 +4,8 @@
  * and its exercise "Find ∂ŷ/∂b2" (= w6σ′(w3x1 + w4x2 + b2)). The key's steps are the
  * differentiator's trace: only one term depends on w1; it has the form cσ(z); chain rule; ∂z/∂w1.
  * With ReLU the answer also has the lecture's cases (0 if w1x1 + w2x2 + b1 ≤ 0; w5x1 if > 0);
- * with the abstract σ, `reluCases: true` adds them as a second answer, "for ReLU".
+ * with the abstract σ, `reluCases: true` adds them as a second answer, "for ReLU". The prompt
+ * writes the expanded ŷ out, as the slide does, unless an earlier exercise on the sheet asks for it.
  *
  * Params: layers, activation, naming, difficulty (./network-params.ts), and
  *   wrt        the parameter (default: drawn, mostly from the hidden layers)
@@ -28,6 +29,8 @@ import { derive, differentiate } from '../../calculus/differentiate.js';
 import { derivativeOfLatex, toLatex } from '../../print/latex.js';
 import { toText } from '../../print/text.js';
 import { InputError } from '../../errors.js';
+import { equal } from '../../expr/equal.js';
+import { nameLatex } from '../../print/names.js';
 
 const params = z
   .object({
@@ -82,8 +85,12 @@ export const partial = defineKind({
       );
     }
 
+    // The expanded ŷ is the answer of an earlier "network as one expression" exercise on the
+    // same sheet: the prompt then sends the student back to it rather than print it.
+    const expandedBefore = ctx.earlier?.find((e) => e.kind === 'network-expansion' && e.answers.some((a) => equal(a.value, f)));
     const short = toText(f).length <= INLINE_EXPRESSION_LIMIT;
-    const ask = short ? `${label} = ${derivativeOfLatex(wrt, f)}` : label;
+    const ask = short && !expandedBefore ? `${label} = ${derivativeOfLatex(wrt, f)}` : label;
+    const lead = expandedBefore ? `Starting from your expression for ${m(nameLatex(output))} in Exercise ${expandedBefore.number}, find:` : 'Find:';
     return {
       id: ctx.id,
       number: ctx.number,
@@ -94,7 +101,7 @@ export const partial = defineKind({
         text('Consider the network in the figure.'),
         diagramFigure(net),
         ...networkDefinition(net),
-        text('Find:'),
+        text(lead),
         math(ask),
         ...(p.reluCases ? [text(`Then give ${m(label)} for ReLU, where ${m("\\sigma'(z) = 0")} if ${m('z \\leq 0')} and ${m('1')} if ${m('z > 0')}.`)] : []),
         space(4),
