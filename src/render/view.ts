@@ -17,8 +17,8 @@ export interface BlockView {
   readonly html?: string;
   readonly svg?: string;
   readonly captionHtml?: string;
-  /** For `space`: one entry per ruled line. */
-  readonly lines?: readonly number[];
+  /** For `space`: the ruled lines in groups a page never splits, one entry per line (ruleGroups). */
+  readonly ruleGroups?: readonly (readonly number[])[];
 }
 
 export interface AnswerView {
@@ -166,8 +166,21 @@ function blockView(b: Block): BlockView {
     case 'figure':
       return { kind: 'figure', svg: inlineSvg(b.svg), captionHtml: b.caption ? proseHtml(b.caption) : undefined };
     case 'space':
-      return { kind: 'space', lines: Array.from({ length: Math.max(1, b.lines) }, (_, i) => i) };
+      return { kind: 'space', ruleGroups: ruleGroups(Math.max(1, b.lines)).map((n) => Array.from({ length: n }, (_, i) => i)) };
   }
+}
+
+/** Ruled lines a page break leaves together at least, before it and after it. */
+const RULES_KEPT = 3;
+
+/**
+ * The sizes of the groups of `n` ruled lines that a page never splits: a break inside the space
+ * leaves at least RULES_KEPT lines on each side (no lone pair of rules on a page of its own).
+ * 5 → [5]; 6 → [3, 3]; 8 → [3, 1, 1, 3].
+ */
+export function ruleGroups(n: number): number[] {
+  if (n < 2 * RULES_KEPT) return [n];
+  return [RULES_KEPT, ...Array.from({ length: n - 2 * RULES_KEPT }, () => 1), RULES_KEPT];
 }
 
 /**

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayHtml } from '../../src/render/katex.js';
-import { glyphsOutsideTextBlock, wordWidth } from '../fixtures/pdf.js';
+import { glyphsOutsideTextBlock, leadingRules, wordWidth } from '../fixtures/pdf.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'gradsheet');
@@ -122,5 +122,13 @@ describe('gradsheet build (no arguments): the lecture worksheet', () => {
     for (const word of ['Name:', 'Neural']) expect(wordWidth(out('lecture-key.pdf'), word), word).toBeCloseTo(wordWidth(out('lecture.pdf'), word), 2);
     expect(tool('pdftotext', out('lecture-key.pdf'), '-')).toContain('Worked steps');
     expect(tool('pdftotext', out('lecture.pdf'), '-')).not.toContain('Worked steps');
+  });
+
+  it('a page break in the room to write leaves at least three ruled lines on the next page', () => {
+    // Exercise 10's prompt and ten lines run over a page; they once left two lines alone on page 10.
+    const rules = leadingRules(out('lecture.pdf'), mkdtempSync(join(cwd, 'rules-')));
+    expect(rules).toHaveLength(13);
+    expect(rules.filter((n) => n > 0).length, 'a page that starts with the end of a ruled space').toBeGreaterThan(0);
+    expect(rules.map((n, i) => `page ${i + 1}: ${n}`).filter((_, i) => rules[i] > 0 && rules[i] < 3)).toEqual([]);
   });
 });
