@@ -23,18 +23,19 @@ const TEXT_ESCAPES: Record<string, string> = {
   '|': '\\textbar{}',
 };
 
-/** A word in Greek or Cyrillic letters, with any combining marks. */
-const GREEK_OR_CYRILLIC_WORD = /[\p{Script=Greek}\p{Script=Cyrillic}][\p{Script=Greek}\p{Script=Cyrillic}\p{M}]*/gu;
+/** A word in letters of any script but Latin (Greek, Cyrillic, Han, Hangul, Arabic …), with any combining marks. */
+const NON_LATIN_WORD = /(?:(?!\p{Script=Latin})\p{L})(?:(?!\p{Script=Latin})[\p{L}\p{M}])*/gu;
 
 /**
- * Text → TeX text: special characters escaped, and words in Greek or Cyrillic letters (a
- * student's name: Αλέξανδρος, Дмитрий) transliterated (Alexandros, Dmitriy), since OT1 has no such
- * letters and LGR/T2A need fonts beyond the base install; the HTML and PDF show the name itself.
- * A Greek letter standing alone (σ, ε, Δ) is a symbol and is kept, to be set as math.
+ * Text → TeX text: special characters escaped, and words in letters of a script other than
+ * Latin (a student's name: Αλέξανδρος, Дмитрий, 王小明, 김민준) transliterated by any-ascii
+ * (Alexandros, Dmitriy, WangXiaoMing, GimMinJun), since OT1 has no such letters and LGR, T2A or
+ * CJK need fonts beyond the base install; the HTML and PDF show the name itself. A Greek letter
+ * standing alone (σ, ε, Δ) is a symbol and is kept, to be set as math.
  */
 export function escapeTex(text: string): string {
   return text
-    .replace(GREEK_OR_CYRILLIC_WORD, (word) => {
+    .replace(NON_LATIN_WORD, (word) => {
       const letter = word.normalize('NFC');
       return [...letter].length === 1 && GREEK[letter] !== undefined ? word : anyAscii(letter);
     })

@@ -80,8 +80,9 @@ describe('LaTeX text', () => {
     ]);
     expect(textTex('Łukasz Wąs, Nguyễn')).toBe('Łukasz Was, Nguy\\^{e}n');  });
 
-  it('transliterates Greek and Cyrillic words, which OT1 cannot set, and keeps a lone Greek letter as a symbol', () => {
+  it('transliterates words in non-Latin letters, which OT1 cannot set, and keeps a lone Greek letter as a symbol', () => {
     expect(escapeTex('Αλέξανδρος Παπαδόπουλος, Дмитрий Щукин & Олена')).toBe('Alexandros Papadopoylos, Dmitriy Shchukin \\& Olena');
+    expect(escapeTex('王小明, 김민준 (さくら)')).toBe('WangXiaoMing, GimMinJun (sakura)');
     expect(escapeTex('σ′(z) with ε and Δ')).toBe('σ′(z) with ε and Δ');
     // NFD: the accent is a separate combining mark, still part of the word.
     expect(escapeTex('Ελένη'.normalize('NFD'))).toBe('Eleni');
@@ -202,8 +203,12 @@ describe('LaTeX sheets and keys', () => {
     const dir = texDir();
     // Before: the kernel's T1-only \\k and \\DJ stopped pdflatex at Wąs and Đặng, and Vietnamese
     // letters printed as "?".
-    // Greek and Cyrillic names printed as "?" before they were transliterated.
-    const names = ['Łukasz Wąs', 'Kęstutis Šimkus', 'Đặng Thị Hà', 'Nguyễn Văn An', 'Þóra Ægisdóttir', 'Siobhán O’Brien & Co', 'Zoë Brontë', 'Αλέξανδρος Παπαδόπουλος', 'Дмитрий Щукин', 'Олена Ковальчук'];
+    // Greek and Cyrillic names printed as "?" before they were transliterated, and so did names
+    // in Han, Hangul, kana, Arabic, Hebrew and Devanagari letters.
+    const names = [
+      'Łukasz Wąs', 'Kęstutis Šimkus', 'Đặng Thị Hà', 'Nguyễn Văn An', 'Þóra Ægisdóttir', 'Siobhán O’Brien & Co', 'Zoë Brontë',
+      'Αλέξανδρος Παπαδόπουλος', 'Дмитрий Щукин', 'Олена Ковальчук', '王小明', '김민준', 'さくら', 'محمد علي', 'דוד לוי', 'राहुल शर्मा',
+    ];
     const spec = loadSpec('title: Names\nseed: 3\nexercises:\n  - { kind: chain-rule, params: {} }\n', 'names.yaml');
     const roster = rosterVariants(`name\n${names.map((n) => `"${n}"`).join('\n')}\n`, 'names.csv');
     for (const variant of roster) {
