@@ -41,6 +41,9 @@ function tone(fill: string | undefined): Tone | undefined {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.75 ? 'light' : 'dark';
 }
 
+/** Lines shorter than this many pt are left out (see segment). */
+const MIN_SEGMENT_PT = 1;
+
 /** Hatching of a light region: lines at 45°, this many px apart. */
 const HATCH_PX = 12;
 
@@ -58,7 +61,7 @@ export function svgToPicture(svg: string): string | undefined {
     const ends = closed ? [...points, points[0]] : points;
     const dash = (a['stroke-dasharray'] ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
     const lines: string[] = [];
-    for (let i = 1; i < ends.length; i++) for (const [p, q] of dashes(ends[i - 1], ends[i], dash)) lines.push(segment(p, q, at));
+    for (let i = 1; i < ends.length; i++) for (const [p, q] of dashes(ends[i - 1], ends[i], dash)) lines.push(segment(p, q, at, scale));
     const thick = Number(a['stroke-width'] ?? 1) >= 2;
     out.push(thick ? `{\\thicklines\n${lines.join('\n')}}` : lines.join('\n'));
   };
@@ -72,7 +75,7 @@ export function svgToPicture(svg: string): string | undefined {
     const [lo, hi] = [Math.min(...offsets), Math.max(...offsets)];
     for (let c = Math.ceil(lo / HATCH_PX) * HATCH_PX; c <= hi; c += HATCH_PX) {
       const ends = chord(poly, { a: 1, b: -1, c: -c });
-      if (ends) for (const [p, q] of outside(ends[0], ends[1], boxes)) out.push(segment(p, q, at));
+      if (ends) for (const [p, q] of outside(ends[0], ends[1], boxes)) out.push(segment(p, q, at, scale));
     }
   };
 
@@ -177,12 +180,13 @@ function dashes(p: Point, q: Point, pattern: readonly number[]): [Point, Point][
 
 /**
  * A straight line: \line for a horizontal or vertical one (a rule), \qbezier for any other slope.
- * None for two equal points (a clipped region repeats its corners): \qbezier stops pdflatex on one
- * ("Arithmetic overflow").
+ * None for one shorter than a point (`scale` pt per px), which no one could see: \qbezier divides
+ * by a count of dots that is 0 for a curve shorter than about 0.2 pt, and pdflatex stops
+ * ("Arithmetic overflow"; a hatch line clipped at a region's corner was 0.25 pt long).
  */
-function segment(p: Point, q: Point, at: (p: Point) => string): string {
+function segment(p: Point, q: Point, at: (p: Point) => string, scale: number): string {
   const [dx, dy] = [q[0] - p[0], q[1] - p[1]];
-  if (Math.hypot(dx, dy) < 0.05) return '';
+  if (Math.max(Math.abs(dx), Math.abs(dy)) * scale < MIN_SEGMENT_PT) return '';
   if (Math.abs(dy) < 0.01 && Math.abs(dx) >= 0.01) return `\\put${at(dx > 0 ? p : q)}{\\line(1,0){${fmt(Math.abs(dx))}}}`;
   if (Math.abs(dx) < 0.01 && Math.abs(dy) >= 0.01) return `\\put${at(dy > 0 ? q : p)}{\\line(0,1){${fmt(Math.abs(dy))}}}`;
   return `\\qbezier${at(p)}${at([(p[0] + q[0]) / 2, (p[1] + q[1]) / 2])}${at(q)}`;

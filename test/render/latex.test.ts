@@ -219,6 +219,15 @@ describe('LaTeX sheets and keys', () => {
     }
   }, 90_000);
 
+  it(`pdflatex draws the hatched regions of random XOR designs${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // A hatch line clipped at a region's corner was 0.25 pt long, and \\qbezier stopped pdflatex
+    // on it ("Arithmetic overflow"): this key of eight did not compile.
+    const spec = loadSpec(`title: XOR\nseed: 7\nexercises:\n${'  - { kind: xor-design, params: { random: true } }\n'.repeat(8)}`, 'xor.yaml');
+    const r = pdflatex(texDir(), 'xor-key', renderLatex(buildSheet(spec), 'key'));
+    expect(r.status, r.errors).toBe(0);
+  }, 90_000);
+
   it(`pdflatex breaks an answer longer than a page across pages${SKIPPED}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
     const dir = texDir();
