@@ -27,7 +27,7 @@ import { blindKink, blindKinkMessage } from './analysis.js';
 import { diagnose } from './diagnose.js';
 import { informativePoints, type Evaluation, type Values } from './evaluation.js';
 import { MIN_POINTS } from './points.js';
-import { factorReport } from './factors.js';
+import { abbreviate, factorReport } from './factors.js';
 import { readAnswer, readProblem, type Answer, type InputLabels, type Problem } from './input.js';
 import { functionUnicode, symbolUnicode } from './notation.js';
 import { sessionFor } from './session.js';
@@ -171,7 +171,7 @@ function decide(problem: Problem, read: Answer, options: CheckOptions, budget: B
   const counterexample = counterexampleAt(ev, problem, answer, want, got, differs);
   const observed = { problem, evaluation: ev, answerExpr: answer, expected: want, answer: got };
   const diagnosis = budget.expired() ? undefined : diagnose(observed, session, budget);
-  const factors = budget.expired() ? undefined : factorReport(expected, read.shown, ev, (f) => expandWith(problem, f));
+  const factors = budget.expired() ? undefined : factorReport(expected, read.shown, ev, (f) => expandWith(problem, f), (f) => inNamesOf(read.shown, problem, f));
   return {
     ...base,
     verdict: 'incorrect',
@@ -194,6 +194,16 @@ export function noiseMessage(informative: number, points: number): string {
  * the numeric pass, which decides anyway, takes a few.
  */
 const MAX_SYMBOLIC_SIZE = 250;
+
+/** `e` written in the abbreviations (ŷ, a --define'd z) that `answer` uses. */
+function inNamesOf(answer: Expr, problem: Problem, e: Expr): Expr {
+  let out = e;
+  for (const name of freeSymbols(answer)) {
+    const value = problem.definitions.get(name);
+    if (value !== undefined) out = abbreviate(out, name, value);
+  }
+  return out;
+}
 
 function expandWith(problem: Problem, e: Expr): Expr {
   return problem.definitions.size === 0 ? e : readAnswer(e, problem, {}).value;

@@ -4,6 +4,9 @@
  * student which link of the chain is wrong even when the product as a whole is.
  */
 import type { Expr } from '../expr/types.js';
+import { add, sym } from '../expr/build.js';
+import { equal } from '../expr/equal.js';
+import { mapBottomUp } from '../expr/traverse.js';
 import { toLatex } from '../print/latex.js';
 import { toText } from '../print/text.js';
 import { unicode } from './notation.js';
@@ -16,9 +19,10 @@ const note = (e: Expr): FactorNote => ({ text: toText(e), latex: toLatex(e), uni
 
 /**
  * The report, when both answers are products of at least two factors (numbers aside); `expand`
- * writes an answer factor's abbreviations out before it is evaluated.
+ * writes an answer factor's abbreviations out before it is evaluated, and `shorten` writes an
+ * expected factor in the abbreviations the answer uses (ŷ − y rather than ŷ written out − y).
  */
-export function factorReport(expected: Expr, answer: Expr, ev: Evaluation, expand: (e: Expr) => Expr): FactorReport | undefined {
+export function factorReport(expected: Expr, answer: Expr, ev: Evaluation, expand: (e: Expr) => Expr, shorten: (e: Expr) => Expr = (e) => e): FactorReport | undefined {
   if (hasTensor(expected) || hasTensor(answer)) return undefined;
   const want = factorsOf(expected);
   const got = factorsOf(answer);
@@ -36,6 +40,25 @@ export function factorReport(expected: Expr, answer: Expr, ev: Evaluation, expan
       right.push(note(f));
     } else wrong.push(note(f));
   }
-  const missing = want.filter((_, i) => !used[i]).map(note);
+  const missing = want.filter((_, i) => !used[i]).map((f) => note(shorten(f)));
   return { right, wrong, missing };
+}
+
+/**
+ * `e` with `value` written as the symbol `name` wherever it occurs whole or, for a sum, as part
+ * of a larger sum: with ŷ = w₅σ(z₁) + w₆σ(z₂) + b₃, w₅σ(z₁) + w₆σ(z₂) + b₃ − y becomes ŷ − y.
+ */
+export function abbreviate(e: Expr, name: string, value: Expr): Expr {
+  const short = sym(name);
+  return mapBottomUp(e, (n) => {
+    if (equal(n, value)) return short;
+    if (n.kind !== 'add' || value.kind !== 'add' || value.terms.length >= n.terms.length) return n;
+    const rest = [...n.terms];
+    for (const t of value.terms) {
+      const i = rest.findIndex((r) => equal(r, t));
+      if (i < 0) return n;
+      rest.splice(i, 1);
+    }
+    return add(short, ...rest);
+  });
 }

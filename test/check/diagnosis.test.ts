@@ -113,6 +113,16 @@ describe('the squared error', () => {
     expectDiagnosis(short, 'dropped-error-factor', /^Dropped the factor ŷ − y: with f = ½\(ŷ − y\)²/);
   });
 
+  it('names a missing factor in the abbreviations the answer uses: ŷ − y, not ŷ written out', () => {
+    const r = diagnosed(MSE, "(y - yhat)*w5*sigma'(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w1', definitions: { yhat: YHAT } });
+    expect(r.factors?.wrong.map((f) => f.unicode)).toEqual(['y − ŷ']);
+    expect(r.factors?.missing.map((f) => f.unicode)).toEqual(['ŷ − y']);
+    expect(r.factors?.missing[0].text).toBe('yhat - y');
+    // An answer that writes ŷ out gets the factor written out.
+    const long = diagnosed(MSE, `(y - (${YHAT}))*w5*sigma'(w1*x1 + w2*x2 + b1)*x1`, { wrt: 'w1', definitions: { yhat: YHAT } });
+    expect(long.factors?.missing.map((f) => f.unicode)).toEqual(['w₅σ(w₁x₁ + w₂x₂ + b₁) + w₆σ(w₃x₁ + w₄x₂ + b₂) + b₃ − y']);
+  });
+
   it('a stray ½ or 2', () => {
     expectDiagnosis(diagnosed(MSE, `1/2*${withError("w5*sigma'(w1*x1 + w2*x2 + b1)*x1")}`, { wrt: 'w1' }), 'stray-constant', /^A stray ½: the ½ of f_MSE = ½\(ŷ − y\)² cancels against the 2 from the power rule/);
     expectDiagnosis(diagnosed(MSE, `2*${withError("w5*sigma'(w1*x1 + w2*x2 + b1)*x1")}`, { wrt: 'w1' }), 'stray-constant', /^A stray factor 2: with f_MSE = ½\(ŷ − y\)², the ½ cancels the 2 from the power rule/);
