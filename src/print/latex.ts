@@ -132,6 +132,13 @@ const FRACTION = /\\[dt]?frac\{/;
  * KaTeX measures it, and a column of them overprinted (each denominator on the next numerator).
  */
 export function bmatrixLatex(rows: readonly (readonly string[])[]): string {
+  // A 1×1 matrix is its entry in brackets; one that may not fit a line gets brackets of a fixed
+  // size, which TeX and KaTeX break inside after + (a matrix they never break: ∇_{b⁽²⁾}f of a
+  // 3-2-1 ReLU network ran 17.6 pt into the margin of the LaTeX key).
+  if (rows.length === 1 && rows[0].length === 1 && mayNotFitALine(rows[0][0])) {
+    const size = FRACTION.test(rows[0][0]) ? 'Big' : 'big';
+    return `\\${size}l[${rows[0][0]}\\${size}r]`;
+  }
   const fraction = rows.map((r) => r.some((entry) => FRACTION.test(entry)));
   const body = rows.map((r, i) => (i === 0 ? '' : fraction[i - 1] || fraction[i] ? ' \\\\[0.4em] ' : ' \\\\ ') + r.join(' & ')).join('');
   return `\\begin{bmatrix} ${body} \\end{bmatrix}`;

@@ -140,6 +140,13 @@ describe('the lecture’s forms', () => {
     expect(toLatex(parse('[1, 2; 3, 4]'))).not.toMatch(/\\\\\[|dfrac/);
   });
 
+  it('sets a long 1×1 matrix in fixed-size brackets, which break after + as a matrix never does', () => {
+    const long = toLatex(parse('[[w7*relu(w1*x1 + w2*x2 + w3*x3 + b1) + w8*relu(w4*x1 + w5*x2 + w6*x3 + b2) + b3 - y]]'));
+    expect(long).toMatch(/^\\bigl\[w_\{7\} .* - y\\bigr\]$/);
+    expect(toLatex(parse('[[x1/2 + w1*w2*w3*w4*w5*w6*w7*w8*w9*x1*x2*x3*x4*x5*x6*x7*x8*x9*x10*x11]]'))).toMatch(/^\\Bigl\[.*\\Bigr\]$/);
+    expect(toLatex(parse('[[w5*x1 + b3]]'))).toBe('\\begin{bmatrix} w_{5} x_{1} + b_{3} \\end{bmatrix}');
+  });
+
   it('writes vectors and matrices as bmatrix', () => {
     expect(toLatex(vector([parse('2*x1 + x2'), parse('pi*x2'), parse('-x1/x2')]))).toMatchInlineSnapshot(`"\\begin{bmatrix} 2 x_{1} + x_{2} \\\\ \\pi x_{2} \\\\[0.4em] -\\frac{x_{1}}{x_{2}} \\end{bmatrix}"`);
     expect(toLatex(matrix(2, 2, ['w1', 'w2', 'w3', 'w4'].map(sym)))).toMatchInlineSnapshot(`"\\begin{bmatrix} w_{1} & w_{2} \\\\ w_{3} & w_{4} \\end{bmatrix}"`);

@@ -219,6 +219,16 @@ describe('LaTeX sheets and keys', () => {
     }
   }, 90_000);
 
+  it(`pdflatex breaks a long 1×1 matrix of the key${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // ∇_{b⁽²⁾}f of this 3-2-1 ReLU network is one entry, ŷ − y written out: as a bmatrix it ran
+    // 17.6 pt into the margin.
+    const spec = loadSpec('title: Gradients\nseed: 7\nexercises:\n  - { kind: matrix-gradients, id: ex10 }\n', 'gradients.yaml');
+    const r = pdflatex(texDir(), 'gradients-key', renderLatex(buildSheet(spec), 'key'));
+    expect(r.status, r.errors).toBe(0);
+    expect(r.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
+  }, 90_000);
+
   it(`pdflatex draws the hatched regions of random XOR designs${SKIPPED}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
     // A hatch line clipped at a region's corner was 0.25 pt long, and \\qbezier stopped pdflatex
