@@ -59,9 +59,13 @@ export function findTarget(sheet: Sheet, id: string): CheckTarget {
   }
   const valid = targets.filter((t) => t.unchecked === undefined).map((t) => t.names[0]);
   const exercise = sheet.exercises.find((e) => e.id === id);
-  const why = exercise
-    ? `exercise ${id} has ${exercise.answers.length} answers: name one as ${id}.${exercise.answers[0].id}`
-    : `no exercise or answer '${id}' on this sheet`;
+  const own = targets.filter((t) => t.exercise === exercise);
+  const checkable = own.find((t) => t.unchecked === undefined);
+  const why = !exercise
+    ? `no exercise or answer '${id}' on this sheet`
+    : checkable
+      ? `exercise ${id} has ${exercise.answers.length} answers: name one as ${checkable.key}`
+      : (own[0]?.unchecked ?? `exercise ${id} has no answer to check`);
   throw new InputError(`--exercise ${id}: ${why}; valid ids: ${valid.join(', ')}`);
 }
 

@@ -63,6 +63,12 @@ describe('gradsheet check SPEC --exercise ID', () => {
     const several = await cli('check', LECTURE, '--exercise', 'all-partials', '--answer', 'x1');
     expect(several.code).toBe(2);
     expect(several.err).toMatch(/exercise all-partials has 9 answers: name one as all-partials\.w1; valid ids: /);
+    // An XOR design is never compared with one answer: the message says so, and does not send the
+    // student to xor.W1 (which then failed with that reason).
+    const xor = await cli('check', LECTURE, '--exercise', 'xor', '--answer', '[1, 1; 2, 2]');
+    expect(xor.code).toBe(2);
+    expect(xor.err).toMatch(/^gradsheet: --exercise xor: many designs are right here .*; valid ids: bias-terms, /);
+    expect(xor.err).not.toMatch(/xor\.W1/);
   });
 
   it('exit 2 for an answer that cannot be read, the result (with its column) still on stdout', async () => {

@@ -52,7 +52,7 @@ export function checkCommand(io: CommandIo): Command {
     .option('--seed <n>', 'seed of the test points and of the random functions standing in for σ (default 1); with SPEC, the sheet’s seed')
     .option('--functions <names>', 'extra names read as abstract functions, comma-separated (σ, φ, ψ, f, g always are)')
     .option('--define <name=expr>', 'an abbreviation the answer may use, e.g. "z1=w1*x1 + w2*x2 + b1" (repeatable)', collect)
-    .addOption(new Option('--time-budget <ms>', 'give up with "could not decide" after this long').default(String(CLI_TIME_BUDGET_MS)))
+    .addOption(new Option('--time-budget <ms>', 'time for the optional work (diagnosis, partial credit); the verdict gives up, as "could not decide", only at 10× this').default(String(CLI_TIME_BUDGET_MS)))
     .addOption(formatOption())
     .action((spec: string | undefined, flags: CheckFlags) => {
       const { problem, answer, options } = spec !== undefined || flags.exercise !== undefined ? targetFromSpec(spec, flags) : problemFromFlags(flags);
