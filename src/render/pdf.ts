@@ -208,7 +208,7 @@ async function printOn(page: Page, html: string): Promise<Uint8Array> {
   }
   await ensurePrintSetup(page);
   await page.evaluate(fitWideFormulas);
-  return page.pdf({
+  const pdf = await page.pdf({
     format: 'A4',
     preferCSSPageSize: true,
     printBackground: true,
@@ -219,6 +219,23 @@ async function printOn(page: Page, html: string): Promise<Uint8Array> {
     // Page numbers and the footer come from the document's own @page margin boxes (print.css).
     displayHeaderFooter: false,
   });
+  return withoutDates(pdf);
+}
+
+/** The creation and modification dates in a PDF's document information. */
+const DATES = /\/(?:CreationDate|ModDate) ?\(D:[0-9+\-Z']*\)/g;
+
+/**
+ * The PDF without its creation and modification dates, the only bytes in which two prints of one
+ * document differ: each entry is overwritten with spaces of its length, so that every byte offset
+ * in the file (its cross-reference table) still holds, and the same spec and seed give the same
+ * PDF. The dates are optional entries of the document information dictionary.
+ */
+export function withoutDates(pdf: Uint8Array): Uint8Array {
+  const out = Buffer.from(pdf);
+  // latin1 maps byte i to character i, so string offsets are byte offsets.
+  for (const m of out.toString('latin1').matchAll(DATES)) out.fill(0x20, m.index, m.index + m[0].length);
+  return out;
 }
 
 /**

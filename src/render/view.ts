@@ -95,7 +95,8 @@ export function sheetView(sheet: Sheet, isKey: boolean): SheetView {
   const variant = sheet.variant;
   return {
     isKey,
-    documentTitle: [sheet.course, sheet.title, variant ? (variant.student ?? `variant ${variant.id}`) : undefined, isKey ? 'answer key' : undefined]
+    // The course goes first unless the title already starts with it ("CS 4342, Class 19: …").
+    documentTitle: [sheet.course && !sheet.title.startsWith(sheet.course) ? sheet.course : undefined, sheet.title, variant ? (variant.student ?? `variant ${variant.id}`) : undefined, isKey ? 'answer key' : undefined]
       .filter((s): s is string => Boolean(s))
       .join(' — '),
     courseHtml: sheet.course ? spec('course', sheet.course) : undefined,

@@ -78,6 +78,13 @@ describe('HTML sheets and keys', () => {
     expect(text(methods[3])).not.toContain('b(1)');
   });
 
+  it('name the document by course and title, and the course once (before: "CS 4342 — CS 4342, Class 19: …")', () => {
+    const title = (yaml: string, audience: 'sheet' | 'key'): string | undefined => /<title>([^<]*)<\/title>/.exec(renderHtml(buildSheet(loadSpec(yaml, 't.yaml')), audience))?.[1];
+    const exercises = 'exercises:\n  - { kind: chain-rule }\n';
+    expect(title(`title: "CS 4342, Class 19: Neural networks"\ncourse: CS 4342\n${exercises}`, 'sheet')).toBe('CS 4342, Class 19: Neural networks');
+    expect(title(`title: Backpropagation\ncourse: CS 4342\n${exercises}`, 'key')).toBe('CS 4342 — Backpropagation — answer key');
+  });
+
   it('are deterministic: the same sheet gives the same bytes', () => {
     expect(renderHtml(richSheet(), 'sheet')).toBe(student);
     expect(renderHtml(richSheet(), 'key')).toBe(key);

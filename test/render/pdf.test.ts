@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
-import { openPdfPrinter, type PdfPrinter } from '../../src/render/pdf.js';
+import { openPdfPrinter, withoutDates, type PdfPrinter } from '../../src/render/pdf.js';
 import { InputError } from '../../src/errors.js';
 import { parse } from '../../src/parse/parse.js';
 import { richSheet } from '../fixtures/sheets.js';
@@ -82,6 +82,26 @@ describe('PDF through Chromium', () => {
     expect(fonts('after.pdf')).toContain('KaTeX_Size3-Regular');
     expect(after).toContain('Another <sheet> & title · seed 9 · answer key');
     expect(after).not.toContain('Zoë O’Neil');
+  });
+
+  it('prints a document to the same bytes a second later: the PDF holds no date', async () => {
+    // Before: two prints differed in the creation and modification dates of the document information.
+    const html = renderHtml({ ...richSheet(9), variant: undefined }, 'sheet');
+    const first = await printer.print(html);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await printer.print(html);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    writeFileSync(join(dir, 'undated.pdf'), second);
+    const info = tool('pdfinfo', join(dir, 'undated.pdf'));
+    expect(info).not.toMatch(/CreationDate|ModDate/);
+    expect(info).toMatch(/Pages:\s+\d+/);
+  });
+
+  it('withoutDates blanks the dates and keeps every byte offset', () => {
+    const pdf = Buffer.from("1 0 obj\n<</Creator (x) /CreationDate (D:20261126172926+00'00') /ModDate (D:20261126172926+00'00')>>\nendobj\n", 'latin1');
+    const out = Buffer.from(withoutDates(pdf));
+    expect(out.length).toBe(pdf.length);
+    expect(out.toString('latin1')).toBe(`1 0 obj\n<</Creator (x) ${' '.repeat(39)} ${' '.repeat(34)}>>\nendobj\n`);
   });
 
   it('sets a formula wider than the page smaller instead of shrinking every page', async () => {
