@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { Rng } from '../numeric/rng.js';
 import { InputError } from '../errors.js';
+import { counted } from '../plural.js';
 import { lookupOp } from '../ops/registry.js';
 import type { Rational } from '../rational.js';
 import {
@@ -107,26 +108,26 @@ export function resolveSizes(p: NetFieldParams, given: GivenNet, defaults: Sizes
     inputs: settle(
       [
         claim(p.inputs, 'params.inputs', (n) => `${n} inputs`),
-        claim(W1?.[0].length, 'params.W1', (n) => `W1 has ${n} columns`),
-        claim(x?.length, x?.field ?? '', (n) => `x has ${n} entries`),
+        claim(W1?.[0].length, 'params.W1', (n) => `W1 has ${counted(n, 'column')}`),
+        claim(x?.length, x?.field ?? '', (n) => `x has ${counted(n, 'entry', 'entries')}`),
       ],
       defaults.inputs,
     ),
     hidden: settle(
       [
         claim(p.hidden, 'params.hidden', (n) => `${n} hidden units`),
-        claim(W1?.length, 'params.W1', (n) => `W1 has ${n} rows`),
-        claim(b1?.length, 'params.b1', (n) => `b1 has ${n} entries`),
-        claim(W2?.[0].length, 'params.W2', (n) => `W2 has ${n} columns`),
+        claim(W1?.length, 'params.W1', (n) => `W1 has ${counted(n, 'row')}`),
+        claim(b1?.length, 'params.b1', (n) => `b1 has ${counted(n, 'entry', 'entries')}`),
+        claim(W2?.[0].length, 'params.W2', (n) => `W2 has ${counted(n, 'column')}`),
       ],
       defaults.hidden,
     ),
     outputs: settle(
       [
         claim(p.outputs, 'params.outputs', (n) => `${n} outputs`),
-        claim(W2?.length, 'params.W2', (n) => `W2 has ${n} rows`),
-        claim(b2?.length, 'params.b2', (n) => `b2 has ${n} entries`),
-        claim(y?.length, y?.field ?? '', (n) => `y has ${n} entries`),
+        claim(W2?.length, 'params.W2', (n) => `W2 has ${counted(n, 'row')}`),
+        claim(b2?.length, 'params.b2', (n) => `b2 has ${counted(n, 'entry', 'entries')}`),
+        claim(y?.length, y?.field ?? '', (n) => `y has ${counted(n, 'entry', 'entries')}`),
       ],
       defaults.outputs,
     ),

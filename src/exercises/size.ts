@@ -1,9 +1,9 @@
 /**
  * How much an exercise gives the key to typeset, and the most a key can hold.
  *
- * Written out in the network's parameters, partials grow exponentially with depth: ∇_{W⁽¹⁾}f of a
- * 4-4-4-4 sigmoid network is 1.1 million characters of LaTeX, a key of about 190 pages that
- * Chromium crashed on (100 MB of HTML). Refusing such an exercise up front, with the parameter to
+ * Written out in the network's parameters, partials grow exponentially with depth: a
+ * matrix-gradients exercise on a 4-4-4-4 sigmoid network would set 799,504 characters of
+ * formulas, about 133 pages; such keys crashed Chromium (100 MB of HTML). Refusing such an exercise up front, with the parameter to
  * change, is kinder than a build that runs for minutes and fails. Measured on this tool's own
  * keys: ≈ 6,000 characters of formulas fill a printed page, and a 119-page key (740,000
  * characters) printed in about 3 minutes.

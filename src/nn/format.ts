@@ -97,7 +97,8 @@ export function partialsText(net: Network, partials: readonly NetworkPartial[], 
     net.outputs.forEach((o, k) => lines.push(`${ofText(o)} = ${toText(net.outputExprs[k])}`));
     lines.push(...costLine);
   }
-  lines.push('');
+  // A blank line between the definitions and the partials, when there are definitions.
+  if (lines.length > 0) lines.push('');
   for (const p of partials) {
     const label = partialLabelText(p.of, p.wrt);
     lines.push(...withCases(`${label} = ${toText(p.value)}`, [...label].length, p.cases));

@@ -87,6 +87,9 @@ describe('gradsheet network', () => {
     expect(t.stdout.split('\n')).toContain('f = 1/2*(yhat - y)^2');
     // δ⁽²⁾ is used once here, so it is written in place: the lecture's (ŷ − y)·∂ŷ/∂w1.
     expect(t.stdout.split('\n').at(-1)).toBe("∂f/∂w1 = (yhat - y)*w5*sigma'(z1_1)*x1");
+    // Nothing to define: the partial alone, with no blank line before it (there was one).
+    const bare = await gradsheet('network', '--layers', '2,2,1', '--abbreviate', '--wrt', 'w1');
+    expect(bare.stdout.trimEnd()).toBe("∂ŷ/∂w1 = w5*sigma'(w1*x1 + w2*x2 + b1)*x1");
   });
 
   it('accepts --no-bias, --naming indexed, --loss bce and per-layer activations', async () => {
