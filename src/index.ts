@@ -73,4 +73,4 @@ export { renderJson } from './render/json.js';
 export { openPdfPrinter, withPdfPrinter, type PdfPrinter } from './render/pdf.js';
 export { numberedVariants, rosterVariants } from './render/variants.js';
 export { InputError, ParseError } from './errors.js';
-export type { Rational } from './rational.js';
+export { rat, ratText, type Rational } from './rational.js';
