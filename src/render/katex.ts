@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import katex from 'katex';
 import { splitProse } from './prose.js';
 import { glyphCount } from '../print/glyphs.js';
+import { keepShortGroups } from '../print/groups.js';
 
 /** A formula KaTeX refused. Our printers produce every formula, so this is a bug, not bad input. */
 export class MathError extends Error {
@@ -47,7 +48,7 @@ export function mathHtml(latex: string): string {
     // KaTeX draws tall delimiters as inline <svg xmlns="http://…">; the HTML parser needs no
     // namespace, and without it a sheet holds no URL at all.
     html = katex
-      .renderToString(latex, { output: 'html', throwOnError: true, strict: 'error', maxExpand: MAX_EXPAND })
+      .renderToString(keepShortGroups(latex), { output: 'html', throwOnError: true, strict: 'error', maxExpand: MAX_EXPAND })
       .replace(/ xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '');
   } catch (e) {
     throw new MathError(latex, e instanceof Error ? e.message.replace(/^KaTeX parse error: /, '') : String(e));

@@ -10,7 +10,7 @@ import type { Answer, Block, Exercise } from '../exercises/types.js';
 import { DERIVATIVE_POINTS } from '../exercises/verify.js';
 import { answerLatex, casesLatex, checkSentence, continuation } from './describe.js';
 import { stepGroups } from './step-groups.js';
-import { escapeTex, proseTex, unicodeDeclarations } from './tex-text.js';
+import { answerline, escapeTex, proseTex, unicodeDeclarations } from './tex-text.js';
 import { svgToPicture } from './tex-picture.js';
 import type { Audience } from './html.js';
 
@@ -81,9 +81,9 @@ function exercise(ex: Exercise, isKey: boolean): string {
   if (!isKey) return out.join('\n');
   out.push('\\subsection*{Answer}', ...ex.answers.map(answer));
   stepGroups(ex).forEach((g, i) => {
-    out.push(i === 0 ? '\\subsection*{Worked steps}' : '', g.label !== undefined ? `\\answerline{${g.label}}` : '');
+    out.push(i === 0 ? '\\subsection*{Worked steps}' : '', g.label !== undefined ? answerline(g.label) : '');
     // A step's reason stays on the page of its formula.
-    const items = g.steps.map((s) => `${proseTex(s.becauseLatex)}${s.latex ? `\\par\\nopagebreak\n\\answerline{${continuation(s.latex)}}` : ''}`);
+    const items = g.steps.map((s) => `${proseTex(s.becauseLatex)}${s.latex ? `\\par\\nopagebreak\n${answerline(continuation(s.latex))}` : ''}`);
     // A closing group reads as the conclusion, not as a new list starting again at 1.
     out.push(...(g.closing ? items.map((x) => `${x}\\par`) : ['\\begin{enumerate}', ...items.map((x) => `\\item ${x}`), '\\end{enumerate}']));
   });
@@ -94,9 +94,9 @@ function exercise(ex: Exercise, isKey: boolean): string {
 }
 
 function answer(a: Answer): string {
-  const lines = answerLatex(a).map((l) => `\\answerline{${l}}`);
-  if (a.cases && a.cases.length > 0) lines.push(...casesLatex(a.label, a.cases).map((l) => `\\answerline{${l}}`));
-  for (const n of a.notes ?? []) lines.push(`\\answerline{${n}}`);
+  const lines = answerLatex(a).map(answerline);
+  if (a.cases && a.cases.length > 0) lines.push(...casesLatex(a.label, a.cases).map(answerline));
+  for (const n of a.notes ?? []) lines.push(answerline(n));
   if (a.fromSpec) lines.push("{\\small\\emph{Instructor's answer}, from the spec; verified numerically like gradsheet's own.}\\par");
   return lines.join('\n');
 }
@@ -118,7 +118,7 @@ function block(b: Block): string {
     case 'text':
       return `${proseTex(b.text)}\\par`;
     case 'math':
-      return `\\answerline{${b.latex}}`;
+      return answerline(b.latex);
     case 'figure': {
       const picture = svgToPicture(b.svg);
       const caption = b.caption ? oneLine(proseTex(b.caption)) : '';

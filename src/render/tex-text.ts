@@ -5,6 +5,7 @@
  */
 import anyAscii from 'any-ascii';
 import { splitProse } from './prose.js';
+import { keepShortGroups } from '../print/groups.js';
 
 const TEXT_ESCAPES: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -49,8 +50,16 @@ export function escapeTex(text: string): string {
  */
 export function proseTex(text: string): string {
   return splitProse(text)
-    .map((s) => (s.kind === 'text' ? escapeTex(s.text) : s.display ? `\\answerline{${s.latex}}` : `$${s.latex}$`))
+    .map((s) => (s.kind === 'text' ? escapeTex(s.text) : s.display ? answerline(s.latex) : `$${s.latex}$`))
     .join('');
+}
+
+/**
+ * A formula on a line of its own: the preamble's \answerline, a display that breaks after + or =,
+ * with its short parenthesized groups kept whole (print/groups.ts), as the HTML keeps them.
+ */
+export function answerline(latex: string): string {
+  return `\\answerline{${keepShortGroups(latex)}}`;
 }
 
 const m = (tex: string): string => `\\ensuremath{${tex}}`;

@@ -12,6 +12,8 @@ import { launchChromium, printLayoutPage } from '../support/chromium.js';
 import { renderHtml } from '../../src/render/html.js';
 import { buildSheet } from '../../src/exercises/sheet.js';
 import { loadSpec } from '../../src/spec/load.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 let browser: Browser | undefined;
 let page: Page;
@@ -59,5 +61,34 @@ describe('long answers and steps fit their lines, with no formula set smaller', 
     // A 1×4 matrix of long sums, in an instructor's title, can only be set smaller.
     const wide = `\\\\begin{bmatrix} ${Array.from({ length: 4 }, (_, i) => `w_{${i}} x_{1} + w_{${i + 4}} x_{2} + w_{${i + 8}} x_{3} + b_{${i}}`).join(' & ')} \\\\end{bmatrix}`;
     expect(await formulasSetSmaller([`{ kind: chain-rule, title: "Given $${wide}$" }`])).toBe(1);
+  }, 60_000);
+});
+
+describe('a long formula breaks between its terms, not inside a short group', () => {
+  it("the lecture key: every σ(…) and σ′(…) of a network's partials is whole on its line", async () => {
+    // Before: ∂f_MSE/∂w₁ broke as "… w₅σ′(w₁x₁ + w₂x₂ +" / "b₁)x₁".
+    const yaml = readFileSync(join(import.meta.dirname, '..', '..', 'worksheets', 'lecture.yaml'), 'utf8');
+    await page.setContent(renderHtml(buildSheet(loadSpec(yaml, 'lecture.yaml')), 'key'), { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const split = await page.evaluate(() => {
+      // A group σ(…) or σ′(…) with no other parentheses inside, as its glyphs read.
+      const group = /σ′?\([^()]+\)/g;
+      const text = (e: Element): string => (e.textContent ?? '').replace(/[\s\u200b]/g, '');
+      const broken: string[] = [];
+      let formulas = 0;
+      document.querySelectorAll('.katex').forEach((k) => {
+        const bases = [...k.querySelectorAll<HTMLElement>('.katex-base')];
+        const lines = new Map<number, string>();
+        for (const b of bases) lines.set(b.offsetTop, (lines.get(b.offsetTop) ?? '') + text(b));
+        if (lines.size < 2) return;
+        formulas++;
+        const whole = (text(k).match(group) ?? []).length;
+        const kept = [...lines.values()].reduce((n, line) => n + (line.match(group) ?? []).length, 0);
+        if (kept < whole) broken.push([...lines.values()].join(' / '));
+      });
+      return { formulas, broken };
+    });
+    expect(split.formulas).toBeGreaterThan(0);
+    expect(split.broken).toEqual([]);
   }, 60_000);
 });

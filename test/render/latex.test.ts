@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderLatex } from '../../src/render/latex.js';
-import { escapeTex, proseTex, textTex, unicodeDeclarations } from '../../src/render/tex-text.js';
+import { answerline, escapeTex, proseTex, textTex, unicodeDeclarations } from '../../src/render/tex-text.js';
 import { toLatex } from '../../src/print/latex.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { buildSheet } from '../../src/exercises/sheet.js';
@@ -121,7 +121,7 @@ describe('LaTeX sheets and keys', () => {
   it('the key has every answer, the cases, the instructor note and the steps; the sheet has none', () => {
     for (const ex of sheet.exercises) {
       for (const a of ex.answers) {
-        expect(key).toContain(`\\answerline{${a.label} = ${toLatex(a.value)}}`);
+        expect(key).toContain(answerline(`${a.label} = ${toLatex(a.value)}`));
         expect(student).not.toContain(`${a.label} = `);
       }
     }
