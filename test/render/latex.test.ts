@@ -219,6 +219,27 @@ describe('LaTeX sheets and keys', () => {
     }
   }, 90_000);
 
+  it(`pdflatex sets the ReLU cases of networks with two hidden layers with no line in the margin${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // Each case of these partials has two or three conditions, each a hidden unit's
+    // pre-activation written out: as one \\begin{cases} block (which TeX never breaks) they ran
+    // up to 850 pt into the margin, in the answers' notes and in the worked steps.
+    const spec = loadSpec(
+      [
+        'title: Deep ReLU',
+        'seed: 3',
+        'exercises:',
+        '  - { kind: all-partials, params: { layers: [2, 3, 2, 1], activation: relu, steps: full } }',
+        '  - { kind: partial, params: { layers: [4, 4, 4, 4], activation: relu } }',
+        '  - { kind: mse-partials, params: { layers: [1, 1, 1, 1], activation: relu, wrt: [w1, b1, b2] } }',
+      ].join('\n'),
+      'deep-relu.yaml',
+    );
+    const r = pdflatex(texDir(), 'deep-relu-key', renderLatex(buildSheet(spec), 'key'));
+    expect(r.status, r.errors).toBe(0);
+    expect(r.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
+  }, 90_000);
+
   it(`pdflatex breaks a long 1×1 matrix of the key${SKIPPED}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
     // ∇_{b⁽²⁾}f of this 3-2-1 ReLU network is one entry, ŷ − y written out: as a bmatrix it ran
