@@ -7,7 +7,7 @@
 import type { Expr } from '../../expr/types.js';
 import type { Block, WorkedStep } from '../types.js';
 import type { ChainResult, WrongOrder } from '../../calculus/chain.js';
-import { m, math, space, text } from '../content.js';
+import { abstractFunctionsText, m, math, space, text } from '../content.js';
 import { definitionLatex, shapeLatex } from '../jacobian-content.js';
 import { latexList, toLatex } from '../../print/latex.js';
 import { equal } from '../../expr/equal.js';
@@ -26,11 +26,10 @@ const D_F = '\\frac{\\partial f}{\\partial g}';
 const D_G = '\\frac{\\partial g}{\\partial \\mathbf{x}}';
 
 export function chainPrompt(pair: Pair, n: number): Block[] {
-  const abstract = abstractNames(...pair.outer, ...pair.inner).length > 0;
   return [
     text('Suppose:'),
     math(latexList([definitionLatex('f', pair.outerVars, pair.outer), definitionLatex('g', pair.vars, pair.inner)], { gap: '\\qquad', comma: false })),
-    ...(abstract ? [text(`Here ${m('\\sigma')} is a differentiable function with derivative ${m("\\sigma'")}.`)] : []),
+    ...abstractFunctionsText('Here', abstractNames(...pair.outer, ...pair.inner)),
     text(`What is ${m(D_FG)}? Use both methods: (1) substitute $g$ into $f$ and differentiate; (2) apply the chain rule ${m(`${D_FG} = ${D_F}${D_G}`)}, giving the shape of each Jacobian.`),
     text(`Would ${m(`${D_G}${D_F}`)} do as well? Why or why not?`),
     space(n === 1 ? 8 : 10),
