@@ -43,6 +43,12 @@ describe('chain-rule: the abstract functions the prompt introduces', () => {
     );
   });
 
+  it('one variable is "a scalar" (before: "where w are all scalars")', () => {
+    const ask = (ex: ReturnType<typeof generate>): string => ex.prompt.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join(' ');
+    expect(ask(generate('chain-rule', { expr: 'sigma(sigma(w))', wrt: 'w' }))).toContain('with respect to $w$ (where $w$ is a scalar)?');
+    expect(ask(generate('chain-rule', { expr: 'v*sigma(u*w + z)', wrt: 'w' }))).toContain('(where $v$, $u$, $w$, $z$ are all scalars)?');
+  });
+
   it('introduces none for known functions', () => {
     const ex = generate('chain-rule', { expr: 'exp(sigmoid(w))', wrt: 'w' });
     expect(ex.prompt.map((b) => (b.kind === 'text' ? b.text : '')).join(' ')).not.toContain('differentiable function');

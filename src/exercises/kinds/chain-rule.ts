@@ -71,7 +71,7 @@ export const chainRule = defineKind({
       prompt: [
         ...abstractFunctionsText('Suppose', abstractNames(f)),
         text(
-          `What is the derivative of ${m(f)} with respect to ${m(nameLatex(wrt))} (where ${vars.map((v) => m(nameLatex(v))).join(', ')} are all scalars)?`,
+          `What is the derivative of ${m(f)} with respect to ${m(nameLatex(wrt))} (where ${vars.map((v) => m(nameLatex(v))).join(', ')} ${vars.length === 1 ? 'is a scalar' : 'are all scalars'})?`,
         ),
         space(3),
       ],
