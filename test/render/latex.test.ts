@@ -240,6 +240,32 @@ describe('LaTeX sheets and keys', () => {
     expect(r.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
   }, 90_000);
 
+  it(`pdflatex breaks long lists of names: a 4-4-4 net's 40 parameters, the many XOR designs a hint allows${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // Before: "in the order w₁, w₂, …, b₈" ran 314 pt into the margin of the student's sheet (and
+    // 387 pt in the key's notes), and "also valid with the hint: […], […], …" 400 pt: commas in
+    // math are no break points.
+    const spec = loadSpec(
+      [
+        'title: Long lists',
+        'seed: 1',
+        'exercises:',
+        '  - { kind: gradient-step, params: { inputs: 4, hidden: 4, outputs: 4 } }',
+        '  - { kind: xor-design, params: { weights: [1, 2, 3, -1] } }',
+      ].join('\n'),
+      'lists.yaml',
+    );
+    const sheet = buildSheet(spec);
+    const r = pdflatex(texDir(), 'lists-sheet', renderLatex(sheet, 'sheet'));
+    expect(r.status, r.errors).toBe(0);
+    expect(r.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
+    // The key's answers and notes (its worked steps, 40 rows of aligned partials, are not set here).
+    const notes = { ...sheet, exercises: sheet.exercises.map((ex) => ({ ...ex, steps: [], figures: [] })) };
+    const k = pdflatex(texDir(), 'lists-key', renderLatex(notes, 'key'));
+    expect(k.status, k.errors).toBe(0);
+    expect(k.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
+  }, 90_000);
+
   it(`pdflatex breaks a long 1×1 matrix of the key${SKIPPED}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
     // ∇_{b⁽²⁾}f of this 3-2-1 ReLU network is one entry, ŷ − y written out: as a bmatrix it ran

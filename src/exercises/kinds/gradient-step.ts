@@ -148,7 +148,9 @@ export const gradientStep = defineKind({
     const paramExprs: Record<string, Expr> = Object.fromEntries(names.map((q, i) => [q, num(initial[i])]));
     const gradient = answerFromSpec(ctx, 'gradient', vector(step.gradient.map((g) => num(g))));
     const updated = answerFromSpec(ctx, 'updated', vector(step.updated.map((u) => num(u))));
-    const order = `\\text{in the order } ${names.map(nameLatex).join(', ')}`;
+    // The names with a break point after each comma: a 4-4-4 net has 40, which no line holds.
+    const orderLatex = latexList(names.map(nameLatex), { gap: '' });
+    const order = `\\text{in the order } ${orderLatex}`;
     const compact = names.map((q) => compactCostPartial(net, net.outputExprs.map((o) => differentiate(o, q))));
     const one = sizes.outputs === 1;
     const xor = sizes.inputs === 2 && one;
@@ -171,7 +173,7 @@ export const gradientStep = defineKind({
         text(batchGiven || !xor ? 'Take the minibatch' : 'Take the minibatch of XOR points'),
         math(examplesLatex),
         text(
-          `with the cost ${m(one ? 'f_{\\text{MSE}} = \\frac{1}{2}(\\hat{y} - y)^{2}' : 'f_{\\text{MSE}} = \\frac{1}{2}\\lVert \\hat{\\mathbf{y}} - \\mathbf{y} \\rVert^{2}')}. Compute all ${names.length} partial derivatives ${m('\\frac{\\partial f_{\\text{MSE}}}{\\partial p}')} summed over the minibatch, then do one update ${m('p \\leftarrow p - \\epsilon \\frac{\\partial f_{\\text{MSE}}}{\\partial p}')} with ${m(`\\epsilon = ${numberLatex(lr)}`)}. Give the summed gradient and the updated parameters in the order ${m(names.map(nameLatex).join(', '))}.`,
+          `with the cost ${m(one ? 'f_{\\text{MSE}} = \\frac{1}{2}(\\hat{y} - y)^{2}' : 'f_{\\text{MSE}} = \\frac{1}{2}\\lVert \\hat{\\mathbf{y}} - \\mathbf{y} \\rVert^{2}')}. Compute all ${names.length} partial derivatives ${m('\\frac{\\partial f_{\\text{MSE}}}{\\partial p}')} summed over the minibatch, then do one update ${m('p \\leftarrow p - \\epsilon \\frac{\\partial f_{\\text{MSE}}}{\\partial p}')} with ${m(`\\epsilon = ${numberLatex(lr)}`)}. Give the summed gradient and the updated parameters in the order ${m(orderLatex)}.`,
         ),
         space(12),
       ],
