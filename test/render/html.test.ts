@@ -110,6 +110,12 @@ describe('HTML sheets and keys', () => {
     expect(methods[4]).not.toContain('negative');
   });
 
+  it('name the document in text: math in the title or the course is not left as LaTeX in <title> (the PDF\'s Title)', () => {
+    const yaml = "title: 'Gradients $\\nabla_{\\mathbf{W}} f$ & <more>'\ncourse: 'CS 4342 $\\sigma$'\nexercises:\n  - { kind: chain-rule }\n";
+    const title = /<title>([^<]*)<\/title>/.exec(renderHtml(buildSheet(loadSpec(yaml, 't.yaml')), 'key'))?.[1];
+    expect(title).toBe('CS 4342 σ — Gradients ∇_Wf &amp; &lt;more&gt; — answer key');
+  });
+
   it('name the document by course and title, and the course once (before: "CS 4342 — CS 4342, Class 19: …")', () => {
     const title = (yaml: string, audience: 'sheet' | 'key'): string | undefined => /<title>([^<]*)<\/title>/.exec(renderHtml(buildSheet(loadSpec(yaml, 't.yaml')), audience))?.[1];
     const exercises = 'exercises:\n  - { kind: chain-rule }\n';
