@@ -63,6 +63,20 @@ describe('gradient-step: one step on two XOR points, by hand', () => {
   });
 });
 
+describe('gradient-step: a kink in every draw', () => {
+  it('names the range when the drawn values always hit a kink (before: "params.b1 … change b1 or the batch", neither of which the spec gave)', () => {
+    expect(specError('gradient-step', 'range: [0, 0]')?.message).toMatch(
+      /^bad\.yaml:\d+: exercises\[0\]\.params\.range: a ReLU argument is exactly 0 in each of 200 draws \(z⁽¹⁾1 = 0 at example 1\); a kink there makes the step unverifiable, so widen params\.range \(\[0, 0\]\)/,
+    );
+  });
+
+  it('names the given values that force the kink, and the range', () => {
+    expect(() => generate('gradient-step', { b1: '[0, 0]', batch: [{ x: [0, 0], y: 1 }] })).toThrow(
+      /^params\.b1: a ReLU argument is exactly 0 in each of 200 draws \(z⁽¹⁾1 = 0 at example 1\); .* so change b1, change the batch or widen params\.range \(\[-2, 2\]\)$/,
+    );
+  });
+});
+
 describe('gradient-step: random steps', () => {
   const variants: Record<string, unknown>[] = [
     {},

@@ -100,7 +100,14 @@ function choose(p: z.output<typeof params>, net: Network, sizes: Sizes, given: R
     fallback ??= chosen;
   }
   if (fallback) return fallback;
-  throw new InputError(`params.b1: a ReLU argument is exactly 0 (${kink}); a kink there makes the step unverifiable, so change b1 or the batch`);
+  if (!drawn) throw new InputError(`params.b1: a ReLU argument is exactly 0 (${kink}); a kink there makes the step unverifiable, so change b1 or the batch`);
+  // Some values were drawn, and every draw had a kink: a range such as [0, 0], or given values
+  // that force one whatever is drawn (b1 = [0, 0] with x = (0, 0)). Name what the spec can change.
+  const changes = [...(given.b1 ? ['change b1'] : []), ...(batchGiven ? ['change the batch'] : []), `widen params.range ([${range[0]}, ${range[1]}])`];
+  const field = given.b1 ? 'params.b1' : batchGiven ? 'params.batch' : 'params.range';
+  throw new InputError(
+    `${field}: a ReLU argument is exactly 0 in each of ${MAX_DRAWS} draws (${kink}); a kink there makes the step unverifiable, so ${changes.slice(0, -1).join(', ')}${changes.length > 1 ? ' or ' : ''}${changes[changes.length - 1]}`,
+  );
 }
 
 /** "w₁ = −11/10, w₂ = 4/5, …": the updated values by name, weights on one line, biases on another. */
