@@ -266,6 +266,16 @@ describe('LaTeX sheets and keys', () => {
     expect(k.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
   }, 90_000);
 
+  it(`pdflatex sets the largest random chain of Jacobians with no line in the margin${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // Before: the wrong-order product, ∂f/∂g at u = g(x) and the multiplication, set as whole
+    // matrices, ran up to 1,057 pt into the margin.
+    const spec = loadSpec('title: Chain\nseed: 1\nexercises:\n  - { kind: jacobian-chain, params: { outputs: 3, middle: 4, inputs: 3, difficulty: activations, range: 9 } }\n', 'chain.yaml');
+    const r = pdflatex(texDir(), 'chain-key', renderLatex(buildSheet(spec), 'key'));
+    expect(r.status, r.errors).toBe(0);
+    expect(r.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
+  }, 90_000);
+
   it(`pdflatex breaks a long 1×1 matrix of the key${SKIPPED}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
     // ∇_{b⁽²⁾}f of this 3-2-1 ReLU network is one entry, ŷ − y written out: as a bmatrix it ran
