@@ -77,6 +77,33 @@ describe('gradient-step: a kink in every draw', () => {
   });
 });
 
+describe('gradient-step: the largest net the schema allows (4-4-4, 40 parameters)', () => {
+  const big = generate('gradient-step', { inputs: 4, hidden: 4, outputs: 4, batchSize: 4 });
+
+  it('sets its partials and updates one display a row, and its table in blocks (before: 40-row aligned blocks, unreadable)', () => {
+    const [partials] = big.steps;
+    expect(partials.latex).toBe('');
+    expect(partials.becauseLatex.match(/\$\$/g)).toHaveLength(80);
+    expect(partials.becauseLatex).toContain('$$\\frac{\\partial f}{\\partial w_{1}} = (\\hat{y}_{1} - y_{1}) w_{17}');
+    expect(partials.becauseLatex).not.toContain('&');
+    const table = big.steps.find((s) => s.because.startsWith('Each partial'));
+    expect(table?.latex).toBe('');
+    expect(table?.becauseLatex.match(/\\begin\{array\}/g)).toHaveLength(2);
+    const update = big.steps[big.steps.length - 1];
+    expect(update.answerId).toBe('updated');
+    expect(update.latex).toBe('');
+    expect(update.becauseLatex.match(/\$\$b_\{8\} \\leftarrow /g)).toHaveLength(1);
+    expectVerified(big);
+  });
+
+  it("the lecture's 2-2-1 step keeps its aligned blocks and its one table", () => {
+    const steps = generate('gradient-step', HAND).steps;
+    expect(steps[0].latex).toMatch(/^\\begin\{aligned\}/);
+    expect(steps[steps.length - 1].latex).toMatch(/^\\begin\{aligned\}/);
+    expect(steps.find((s) => s.because.startsWith('Each partial'))?.latex).toMatch(/^\\begin\{array\}/);
+  });
+});
+
 describe('gradient-step: random steps', () => {
   const variants: Record<string, unknown>[] = [
     {},

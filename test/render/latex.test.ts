@@ -276,6 +276,19 @@ describe('LaTeX sheets and keys', () => {
     expect(r.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
   }, 90_000);
 
+  it(`pdflatex sets the worked steps of a 4-4-4 gradient step with no line in the margin${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // Before: 40-row aligned blocks of partials (four terms each, 811 pt wide) and of updates,
+    // and a 40-row table, none of which TeX breaks: 3 lines in the margin, 2 blocks off the page.
+    const spec = loadSpec('title: Step\nseed: 1\nexercises:\n  - { kind: gradient-step, params: { inputs: 4, hidden: 4, outputs: 4, batchSize: 4 } }\n', 'step.yaml');
+    const sheet = buildSheet(spec);
+    // The worked steps alone (the answers' 40-entry columns are another matter).
+    const steps = { ...sheet, exercises: sheet.exercises.map((ex) => ({ ...ex, answers: [] })) };
+    const r = pdflatex(texDir(), 'step-key', renderLatex(steps, 'key'));
+    expect(r.status, r.errors).toBe(0);
+    expect(r.log().match(/Overfull \\[hv]box \([\d.]+pt too (wide|high)\)/g) ?? []).toEqual([]);
+  }, 90_000);
+
   it(`pdflatex breaks a long 1×1 matrix of the key${SKIPPED}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
     // ∇_{b⁽²⁾}f of this 3-2-1 ReLU network is one entry, ŷ − y written out: as a bmatrix it ran
