@@ -289,6 +289,24 @@ describe('LaTeX sheets and keys', () => {
     expect(r.log().match(/Overfull \\[hv]box \([\d.]+pt too (wide|high)\)/g) ?? []).toEqual([]);
   }, 90_000);
 
+  it(`pdflatex sets a long title in its own line spacing, and a word it cannot hyphenate within the margin${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // Before: the title's paragraph ended outside its \\LARGE group, so its lines were 13.6 pt
+    // apart in 17.3 pt type, nearly touching; and justified, "network-expansion-1-1-1-1-identity"
+    // ran 6 pt into the margin.
+    const title = 'Quiz network-expansion-1-1-1-1-identity: a very long worksheet title that goes on about backpropagation and Jacobians for three lines';
+    const dir = texDir();
+    const r = pdflatex(dir, 'title-key', renderLatex(buildSheet(loadSpec(`title: "${title}"\nexercises:\n  - { kind: chain-rule }\n`, 't.yaml')), 'key'));
+    expect(r.status, r.errors).toBe(0);
+    expect(r.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
+    // The baselines of the title's first lines (its words' yMax in pdftotext's boxes, in pt).
+    const words = [...execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, 'title-key.pdf'), '-'], { encoding: 'utf8' }).matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)];
+    const big = words.filter((w) => Number(w[2]) - Number(w[1]) > 15).map((w) => Number(w[2]));
+    const lines = [...new Set(big.map((y) => Math.round(y)))].sort((a, b) => a - b);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines[1] - lines[0]).toBeGreaterThan(20);
+  }, 90_000);
+
   it(`pdflatex breaks a long 1×1 matrix of the key${SKIPPED}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
     // ∇_{b⁽²⁾}f of this 3-2-1 ReLU network is one entry, ŷ − y written out: as a bmatrix it ran
