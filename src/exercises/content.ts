@@ -2,7 +2,7 @@
 import type { Expr } from '../expr/types.js';
 import type { Block, WorkedStep } from './types.js';
 import type { Step } from '../calculus/differentiate.js';
-import { toLatex } from '../print/latex.js';
+import { functionNameLatex, toLatex } from '../print/latex.js';
 import { parse } from '../parse/parse.js';
 import { InputError } from '../errors.js';
 
@@ -12,6 +12,26 @@ export const space = (lines: number): Block => ({ kind: 'space', lines });
 
 /** Inline math for prose blocks. */
 export const m = (e: Expr | string): string => `$${typeof e === 'string' ? e : toLatex(e)}$`;
+
+/** "a", "a and b", "a, b and c". */
+const andList = (items: readonly string[]): string => (items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/**
+ * The sentence that introduces the abstract functions an expression calls (numeric/sampling.ts's
+ * abstractNames), by their own names: "Suppose σ is a differentiable function with derivative
+ * σ′." as the lecture says it, or for f(g(w)) "Suppose f and g are differentiable functions with
+ * derivatives f′ and g′." (it said σ for any of them). Nothing when there are none.
+ */
+export function abstractFunctionsText(lead: string, names: readonly string[]): Block[] {
+  if (names.length === 0) return [];
+  const fs = names.map(functionNameLatex);
+  const one = fs.length === 1;
+  return [
+    text(
+      `${lead} ${andList(fs.map((f) => m(f)))} ${one ? 'is a differentiable function' : 'are differentiable functions'} with ${one ? 'derivative' : 'derivatives'} ${andList(fs.map((f) => m(`${f}'`)))}.`,
+    ),
+  ];
+}
 
 /** The differentiator's trace as worked steps. */
 export function workedSteps(steps: readonly Step[], answerId?: string): WorkedStep[] {

@@ -28,3 +28,23 @@ export function tooWideToSetWhole(v: Expr): boolean {
   const rows = rowsOf(v);
   return rows !== undefined && rows.length * rows[0].length > 1 && rows.some((row) => row.reduce((n, x) => n + glyphCount(toLatex(x)) + 2, 0) > WIDEST_ROW);
 }
+
+/** The glyphs of a matrix's or vector's widest row, counted as tooWideToSetWhole counts them (0 for a scalar). */
+export function widestRow(v: Expr): number {
+  const rows = rowsOf(v) ?? [];
+  return Math.max(0, ...rows.map((row) => row.reduce((n, x) => n + glyphCount(toLatex(x)) + 2, 0)));
+}
+
+/** The glyphs of the label WIDEST_ROW was measured after, ∇_{b⁽¹⁾}f = . */
+const MEASURED_LABEL = glyphCount('\\nabla_{\\mathbf{b}^{(1)}} f =');
+
+/**
+ * Matrices set side by side on one line after a label (∂f/∂g|_{u = g(x)} = A = B, or AB = C): too
+ * wide when one of them is, or their widest rows together are, counting what the label shows
+ * beyond the one WIDEST_ROW was measured with. Each alone may fit while the line does not: a 3×4
+ * Jacobian of 56 glyphs a row after "∂f/∂g|_{u = g(x)} =" ran 88 pt into the LaTeX margin.
+ */
+export function tooWideSideBySide(vs: readonly Expr[], label = ''): boolean {
+  const extra = Math.max(0, glyphCount(label) - MEASURED_LABEL);
+  return vs.some(tooWideToSetWhole) || extra + vs.reduce((n, v) => n + widestRow(v), 0) > WIDEST_ROW;
+}

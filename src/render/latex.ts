@@ -59,7 +59,10 @@ function header(sheet: Sheet, isKey: boolean): string {
   const student = sheet.variant?.student ? `\\textbf{${escapeTex(sheet.variant.student)}}` : '\\rule{70mm}{0.4pt}';
   const lines = [
     `{\\small ${sheet.course ? oneLine(proseTex(sheet.course)) : ''}\\hfill ${ids}}\\par`,
-    `{\\LARGE\\bfseries ${oneLine(proseTex(sheet.title))}${isKey ? ' --- answer key' : ''}}\\par`,
+    // The paragraph ends inside the group: a title of several lines takes \LARGE's line spacing
+    // (ended outside, its lines were set 13.6 pt apart in 17.3 pt type, nearly touching), and ragged
+    // right, a word that cannot be hyphenated ("network-expansion-1-1-1-1") does not overrun the margin.
+    `{\\LARGE\\bfseries\\raggedright ${oneLine(proseTex(sheet.title))}${isKey ? ' --- answer key' : ''}\\par}`,
     `Name: ${student}\\hfill Total: ${sheet.totalPoints} ${sheet.totalPoints === 1 ? 'point' : 'points'}\\par`,
   ];
   if (sheet.instructions) lines.push(`{\\small ${proseTex(sheet.instructions)}}\\par`);

@@ -28,6 +28,9 @@ export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 /** The text block of templates/print.css on A4: 210 mm − 2 × 16 mm side margins, at 96 px per inch. */
 export const TEXT_WIDTH_PX = Math.round(((210 - 2 * 16) / 25.4) * 96);
 
+/** The text block's height: 297 mm − 20 mm top − 18 mm bottom margin (print.css @page), at 96 px per inch. */
+export const TEXT_HEIGHT_PX = Math.floor(((297 - 20 - 18) / 25.4) * 96);
+
 /** Renderer processes printing at once: one per core, at most two (more only adds memory). */
 const MAX_PAGES = 2;
 
@@ -208,6 +211,7 @@ async function printOn(page: Page, html: string): Promise<Uint8Array> {
   }
   await ensurePrintSetup(page);
   await page.evaluate(fitWideFormulas);
+  await page.evaluate(breakTallPrompts, TEXT_HEIGHT_PX);
   const pdf = await page.pdf({
     format: 'A4',
     preferCSSPageSize: true,
@@ -263,6 +267,23 @@ export function fitWideFormulas(): number {
     k.style.fontSize = `${(parseFloat(getComputedStyle(k).fontSize) * scale * 0.99).toFixed(2)}px`;
   }
   return fits.length;
+}
+
+/**
+ * Runs in the page: a prompt is kept on one page (print.css), but one taller than a page cannot
+ * be, and Chromium then moved it whole to the next page before splitting it anyway: a 4-4-4
+ * gradient step's prompt left page 1 of its sheet and key empty below the header. Such a prompt
+ * may break; its formulas and figure are still never split.
+ */
+export function breakTallPrompts(pageHeight: number): number {
+  let n = 0;
+  document.querySelectorAll<HTMLElement>('.prompt').forEach((p) => {
+    if (p.getBoundingClientRect().height > pageHeight) {
+      p.style.breakInside = 'auto';
+      n++;
+    }
+  });
+  return n;
 }
 
 /** Run `work` with one printer and close the browser whatever happens (an unclosed launch leaves a profile in /tmp). */

@@ -93,10 +93,14 @@ export function sheetView(sheet: Sheet, isKey: boolean): SheetView {
     }
   };
   const variant = sheet.variant;
+  // <title> (the browser's tab, the PDF's Title) cannot typeset: math in the title or the course
+  // is written as text there, as in the page footer ($\nabla_{\mathbf{W}} f$ → ∇_Wf).
+  const title = plainProse(sheet.title);
+  const course = sheet.course === undefined ? undefined : plainProse(sheet.course);
   return {
     isKey,
     // The course goes first unless the title already starts with it ("CS 4342, Class 19: …").
-    documentTitle: [sheet.course && !sheet.title.startsWith(sheet.course) ? sheet.course : undefined, sheet.title, variant ? (variant.student ?? `variant ${variant.id}`) : undefined, isKey ? 'answer key' : undefined]
+    documentTitle: [course && !title.startsWith(course) ? course : undefined, title, variant ? (variant.student ?? `variant ${variant.id}`) : undefined, isKey ? 'answer key' : undefined]
       .filter((s): s is string => Boolean(s))
       .join(' — '),
     courseHtml: sheet.course ? spec('course', sheet.course) : undefined,
@@ -106,7 +110,7 @@ export function sheetView(sheet: Sheet, isKey: boolean): SheetView {
     variantId: variant?.id,
     student: variant?.student,
     totalPoints: sheet.totalPoints,
-    pageFooter: [plainProse(sheet.title), variant ? (variant.student ?? `variant ${variant.id}`) : undefined, `seed ${sheet.seed}`, isKey ? 'answer key' : undefined]
+    pageFooter: [title, variant ? (variant.student ?? `variant ${variant.id}`) : undefined, `seed ${sheet.seed}`, isKey ? 'answer key' : undefined]
       .filter((s): s is string => Boolean(s))
       .join(' · '),
     exercises: sheet.exercises.map((ex) => exerciseView(ex, isKey)),

@@ -32,6 +32,29 @@ describe("chain-rule: the lecture's vσ(uw + z)", () => {
   });
 });
 
+describe('chain-rule: the abstract functions the prompt introduces', () => {
+  const lead = (ex: ReturnType<typeof generate>): string => (ex.prompt[0].kind === 'text' ? ex.prompt[0].text : '');
+
+  it('names the functions the expression calls (before: "Suppose σ is …" for f(g(w)), which has no σ)', () => {
+    expect(lead(generate('chain-rule', { expr: 'f(g(w))', wrt: 'w' }))).toBe("Suppose $f$ and $g$ are differentiable functions with derivatives $f'$ and $g'$.");
+    expect(lead(generate('chain-rule', { expr: 'phi(a*w)', wrt: 'w' }))).toBe("Suppose $\\phi$ is a differentiable function with derivative $\\phi'$.");
+    expect(lead(generate('chain-rule', { expr: 'v*sigma(u*w + z) + psi(w)', wrt: 'w' }))).toBe(
+      "Suppose $\\sigma$ and $\\psi$ are differentiable functions with derivatives $\\sigma'$ and $\\psi'$.",
+    );
+  });
+
+  it('one variable is "a scalar" (before: "where w are all scalars")', () => {
+    const ask = (ex: ReturnType<typeof generate>): string => ex.prompt.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join(' ');
+    expect(ask(generate('chain-rule', { expr: 'sigma(sigma(w))', wrt: 'w' }))).toContain('with respect to $w$ (where $w$ is a scalar)?');
+    expect(ask(generate('chain-rule', { expr: 'v*sigma(u*w + z)', wrt: 'w' }))).toContain('(where $v$, $u$, $w$, $z$ are all scalars)?');
+  });
+
+  it('introduces none for known functions', () => {
+    const ex = generate('chain-rule', { expr: 'exp(sigmoid(w))', wrt: 'w' });
+    expect(ex.prompt.map((b) => (b.kind === 'text' ? b.text : '')).join(' ')).not.toContain('differentiable function');
+  });
+});
+
 describe('chain-rule: random expressions of the same shape', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i verifies and typesets, and is the same twice', (seed) => {
     const ex = generate('chain-rule', {}, seed);

@@ -63,6 +63,47 @@ describe('gradient-step: one step on two XOR points, by hand', () => {
   });
 });
 
+describe('gradient-step: a kink in every draw', () => {
+  it('names the range when the drawn values always hit a kink (before: "params.b1 … change b1 or the batch", neither of which the spec gave)', () => {
+    expect(specError('gradient-step', 'range: [0, 0]')?.message).toMatch(
+      /^bad\.yaml:\d+: exercises\[0\]\.params\.range: a ReLU argument is exactly 0 in each of 200 draws \(z⁽¹⁾1 = 0 at example 1\); a kink there makes the step unverifiable, so widen params\.range \(\[0, 0\]\)/,
+    );
+  });
+
+  it('names the given values that force the kink, and the range', () => {
+    expect(() => generate('gradient-step', { b1: '[0, 0]', batch: [{ x: [0, 0], y: 1 }] })).toThrow(
+      /^params\.b1: a ReLU argument is exactly 0 in each of 200 draws \(z⁽¹⁾1 = 0 at example 1\); .* so change b1, change the batch or widen params\.range \(\[-2, 2\]\)$/,
+    );
+  });
+});
+
+describe('gradient-step: the largest net the schema allows (4-4-4, 40 parameters)', () => {
+  const big = generate('gradient-step', { inputs: 4, hidden: 4, outputs: 4, batchSize: 4 });
+
+  it('sets its partials and updates one display a row, and its table in blocks (before: 40-row aligned blocks, unreadable)', () => {
+    const [partials] = big.steps;
+    expect(partials.latex).toBe('');
+    expect(partials.becauseLatex.match(/\$\$/g)).toHaveLength(80);
+    expect(partials.becauseLatex).toContain('$$\\frac{\\partial f}{\\partial w_{1}} = (\\hat{y}_{1} - y_{1}) w_{17}');
+    expect(partials.becauseLatex).not.toContain('&');
+    const table = big.steps.find((s) => s.because.startsWith('Each partial'));
+    expect(table?.latex).toBe('');
+    expect(table?.becauseLatex.match(/\\begin\{array\}/g)).toHaveLength(2);
+    const update = big.steps[big.steps.length - 1];
+    expect(update.answerId).toBe('updated');
+    expect(update.latex).toBe('');
+    expect(update.becauseLatex.match(/\$\$b_\{8\} \\leftarrow /g)).toHaveLength(1);
+    expectVerified(big);
+  });
+
+  it("the lecture's 2-2-1 step keeps its aligned blocks and its one table", () => {
+    const steps = generate('gradient-step', HAND).steps;
+    expect(steps[0].latex).toMatch(/^\\begin\{aligned\}/);
+    expect(steps[steps.length - 1].latex).toMatch(/^\\begin\{aligned\}/);
+    expect(steps.find((s) => s.because.startsWith('Each partial'))?.latex).toMatch(/^\\begin\{array\}/);
+  });
+});
+
 describe('gradient-step: random steps', () => {
   const variants: Record<string, unknown>[] = [
     {},

@@ -73,6 +73,45 @@ describe('jacobian-chain: random pairs', () => {
   });
 });
 
+describe('jacobian-chain: matrices too wide for a line', () => {
+  // The largest random pair the schema allows: 3×4 and 4×3 Jacobians of activations. Set whole, the
+  // wrong-order product ran 1,057 pt into the LaTeX margin, ∂f/∂g at u = g(x) 1,014 pt, and the
+  // PDF set them at a seventh of their size.
+  const big = generate('jacobian-chain', { outputs: 3, middle: 4, inputs: 3, difficulty: 'activations', range: 9 });
+  const D_FG = '\\frac{\\partial (f \\circ g)}{\\partial \\mathbf{x}}';
+
+  it('the wrong order is said in words, with its shape, not as the 4×4 matrix', () => {
+    const notes = big.answers.find((a) => a.id === 'J')?.notes ?? [];
+    expect(big.data).toMatchObject({ wrongOrder: { kind: 'different-shape' } });
+    expect(notes[1]).toBe(`\\frac{\\partial g}{\\partial \\mathbf{x}}\\frac{\\partial f}{\\partial g} \\text{ is } 4 \\times 4\\text{, not the shape of } ${D_FG}`);
+  });
+
+  it('steps set such matrices one entry a line, as the answers are', () => {
+    const multiply = big.steps.find((s) => s.rule === 'chain-rule');
+    expect(multiply?.latex).toBe('');
+    expect(multiply?.becauseLatex).toContain(`$$\\left(${D_FG}\\right)_{11} = `);
+    expect(multiply?.becauseLatex.match(/\$\$/g)).toHaveLength(18);
+    const dfdg = big.steps.find((s) => s.answerId === 'dfdg');
+    expect(dfdg?.latex).toBe('');
+    expect(dfdg?.becauseLatex).toContain('$$\\left(\\frac{\\partial f}{\\partial g}\\right)_{34} \\Big|_{\\mathbf{u} = g(\\mathbf{x})} = ');
+    expect(big.steps.find((s) => s.rule === 'differentiate')?.latex).toBe('');
+    // ∂g/∂x, linear and 4×3, fits and stays whole.
+    expect(big.steps.find((s) => s.answerId === 'dgdx')?.latex).toBe('\\begin{bmatrix} 2 & 3 & -4 \\\\ -5 & 1 & 0 \\\\ 0 & 6 & -2 \\\\ 0 & 0 & -8 \\end{bmatrix}');
+    const atInner = big.answers.find((a) => a.id === 'dfdg')?.notes ?? [];
+    expect(atInner[0]).toBe('\\text{at } \\mathbf{u} = g(\\mathbf{x})\\text{, entry by entry:}');
+    expect(atInner).toHaveLength(13);
+    expectVerified(big);
+    expectTypesets(big);
+  });
+
+  it("the lecture's small matrices stay whole", () => {
+    const ex = generate('jacobian-chain', LECTURE);
+    expect(ex.steps.find((s) => s.rule === 'chain-rule')?.latex).toBe(
+      '\\begin{bmatrix} 1 & -2 & \\frac{1}{4} \\end{bmatrix}\\begin{bmatrix} 1 & 2 \\\\ 0 & 1 \\\\ -1 & 0 \\end{bmatrix} = \\begin{bmatrix} \\frac{3}{4} & 0 \\end{bmatrix}',
+    );
+  });
+});
+
 describe('jacobian-chain: bad params name the field', () => {
   it.each([
     ['outer: "[u1]"', 'params.inner: give both'],

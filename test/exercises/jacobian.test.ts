@@ -88,6 +88,19 @@ describe('jacobian: a matrix too wide for a line', () => {
   });
 });
 
+describe('jacobian: abstract functions in a given f', () => {
+  it('the prompt introduces the ones f calls, by name (before: "Here σ is …" for φ and ψ)', () => {
+    const ex = generate('jacobian', { expr: '[phi(x1*x2), psi(x2)]' });
+    const texts = ex.prompt.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+    expect(texts).toContain("Here $\\phi$ and $\\psi$ are differentiable functions with derivatives $\\phi'$ and $\\psi'$.");
+    expectVerified(ex);
+    const vsGradient = generate('jacobian-vs-gradient', { expr: 'f(x1) + x2' });
+    expect(vsGradient.prompt.flatMap((b) => (b.kind === 'text' ? [b.text] : []))).toContain("Here $f$ is a differentiable function with derivative $f'$.");
+    const chain = generate('jacobian-chain', { outer: '[g(u1) + u2]', inner: '[x1, x1*x2]' });
+    expect(chain.prompt.flatMap((b) => (b.kind === 'text' ? [b.text] : []))).toContain("Here $g$ is a differentiable function with derivative $g'$.");
+  });
+});
+
 describe('jacobian: bad params name the field', () => {
   it.each([
     ['difficulty: hard', 'exercises[0].params.difficulty'],

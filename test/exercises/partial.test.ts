@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parse } from '../../src/parse/parse.js';
 import { toText } from '../../src/print/text.js';
+import { displayHtml } from '../../src/render/katex.js';
 import type { Exercise } from '../../src/exercises/types.js';
 import { answerText, corrupt, expectVerified, fingerprint, generate, specError, verify } from './kind-harness.js';
 
@@ -69,11 +70,35 @@ describe('partial: the lecture\'s ∂ŷ/∂w1 and its exercise ∂ŷ/∂b2', () 
     expectVerified(own);
   });
 
-  it('deep ReLU nets put cases with several conditions in a note', () => {
+  it('deep ReLU nets put cases with several conditions in notes, one case a line when they are wide', () => {
     const ex = generate('partial', { layers: [2, 2, 2, 1], activation: 'relu', wrt: 'w1' });
     expect(ex.answers[0].cases).toBeUndefined();
-    expect(ex.answers[0].notes?.[0]).toContain('\\begin{cases}');
+    // Before: one \begin{cases} block, which neither KaTeX nor TeX breaks: 265–850 pt into the
+    // LaTeX margin, and shrunk to an unreadable size in the PDF.
+    const notes = ex.answers[0].notes ?? [];
+    expect(notes).toHaveLength(5);
+    for (const n of notes) {
+      expect(n).not.toContain('\\begin{cases}');
+      expect(displayHtml(n)).not.toContain('mtable');
+      expect(n).toMatch(/^\\frac\{\\partial \\hat\{y\}\}\{\\partial w_\{1\}\} = .* \\quad \\text\{if \} w_\{1\} x_\{1\} \+ w_\{2\} x_\{2\} \+ b_\{1\} /);
+    }
+    expect(notes[0]).toBe('\\frac{\\partial \\hat{y}}{\\partial w_{1}} = 0 \\quad \\text{if } w_{1} x_{1} + w_{2} x_{2} + b_{1} \\leq 0');
+    expect(notes[4]).toContain('= (w_{9} w_{5} + w_{10} w_{7}) x_{1} \\quad \\text{if } w_{1} x_{1} + w_{2} x_{2} + b_{1} > 0 \\text{ and }');
+    // The worked step sets them the same way, one display a line after its reason.
+    const last = ex.steps[ex.steps.length - 1];
+    expect(last.rule).toBe('relu-cases');
+    expect(last.latex).toBe('');
+    expect(last.becauseLatex.match(/\$\$/g)).toHaveLength(10);
+    expect(last.becauseLatex).toContain(`$$${notes[4]}$$`);
     expectVerified(ex);
+  });
+
+  it('cases with several conditions that fit a line stay one cases block, as the lecture sets them', () => {
+    const ex = generate('partial', { layers: [1, 1, 1, 1], activation: 'relu', wrt: 'w1' });
+    expect(ex.answers[0].notes).toEqual([
+      '\\frac{\\partial \\hat{y}}{\\partial w_{1}} = \\begin{cases} 0 & \\text{if } w_{2} \\operatorname{ReLU}(w_{1} x_{1} + b_{1}) + b_{2} \\leq 0 \\\\ 0 & \\text{if } w_{2} \\operatorname{ReLU}(w_{1} x_{1} + b_{1}) + b_{2} > 0 \\text{ and } w_{1} x_{1} + b_{1} \\leq 0 \\\\ w_{3} w_{2} x_{1} & \\text{if } w_{2} \\operatorname{ReLU}(w_{1} x_{1} + b_{1}) + b_{2} > 0 \\text{ and } w_{1} x_{1} + b_{1} > 0 \\end{cases}',
+    ]);
+    expect(ex.steps[ex.steps.length - 1].latex).toBe(ex.answers[0].notes?.[0]);
   });
 });
 

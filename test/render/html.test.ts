@@ -78,6 +78,44 @@ describe('HTML sheets and keys', () => {
     expect(text(methods[3])).not.toContain('b(1)');
   });
 
+  it('give network-expansion\'s method in the network\'s own layers, and xor-design\'s for whichever points collapse', () => {
+    // Before: every network was W⁽²⁾σ(W⁽¹⁾x + b⁽¹⁾) + b⁽²⁾, with one layer or three; and the XOR
+    // method said "the two negative points" collapse while the key's steps (the lecture's hint)
+    // showed the + points (0,1) and (1,0) doing so.
+    const yaml = [
+      'title: Method notes',
+      'exercises:',
+      '  - { kind: network-expansion, params: { layers: [2, 2, 1] } }',
+      '  - { kind: network-expansion, params: { layers: [1, 1] } }',
+      '  - { kind: network-expansion, params: { layers: [2, 3, 2, 1] } }',
+      '  - { kind: network-expansion, params: { layers: [2, 2, 2] } }',
+      '  - { kind: xor-design }',
+      '',
+    ].join('\n');
+    const html = renderHtml(buildSheet(loadSpec(yaml, 'notes.yaml')), 'key');
+    const text = (h: string): string => h.replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<[^>]+>/g, '').replace(/\u200b/g, '');
+    const methods = [...html.matchAll(/<p class="method">([\s\S]*?)<\/p>/g)].map((m) => text(m[1]));
+    expect(methods).toHaveLength(5);
+    expect(methods[0]).toContain('y^=W(2)σ(W(1)x+b(1))+b(2)');
+    expect(methods[1]).toContain('y^=W(1)x+b(1)');
+    expect(methods[1]).not.toContain('W(2)');
+    expect(methods[2]).toContain('z(l)=W(l)h(l−1)+b(l)');
+    expect(methods[2]).not.toContain('W(2)σ(W(1)x+b(1))+b(2)');
+    const raw = [...html.matchAll(/<p class="method">([\s\S]*?)<\/p>/g)].map((m) => m[1]);
+    // Two outputs: a bold ŷ, as the prompt writes it.
+    const boldY = /class="mord mathbf"[^>]*>y</;
+    expect(raw[3]).toMatch(boldY);
+    expect(raw[0]).not.toMatch(boldY);
+    expect(methods[4]).toContain('collapse two of the points');
+    expect(methods[4]).not.toContain('negative');
+  });
+
+  it('name the document in text: math in the title or the course is not left as LaTeX in <title> (the PDF\'s Title)', () => {
+    const yaml = "title: 'Gradients $\\nabla_{\\mathbf{W}} f$ & <more>'\ncourse: 'CS 4342 $\\sigma$'\nexercises:\n  - { kind: chain-rule }\n";
+    const title = /<title>([^<]*)<\/title>/.exec(renderHtml(buildSheet(loadSpec(yaml, 't.yaml')), 'key'))?.[1];
+    expect(title).toBe('CS 4342 σ — Gradients ∇_Wf &amp; &lt;more&gt; — answer key');
+  });
+
   it('name the document by course and title, and the course once (before: "CS 4342 — CS 4342, Class 19: …")', () => {
     const title = (yaml: string, audience: 'sheet' | 'key'): string | undefined => /<title>([^<]*)<\/title>/.exec(renderHtml(buildSheet(loadSpec(yaml, 't.yaml')), audience))?.[1];
     const exercises = 'exercises:\n  - { kind: chain-rule }\n';

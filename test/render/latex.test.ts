@@ -219,6 +219,94 @@ describe('LaTeX sheets and keys', () => {
     }
   }, 90_000);
 
+  it(`pdflatex sets the ReLU cases of networks with two hidden layers with no line in the margin${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // Each case of these partials has two or three conditions, each a hidden unit's
+    // pre-activation written out: as one \\begin{cases} block (which TeX never breaks) they ran
+    // up to 850 pt into the margin, in the answers' notes and in the worked steps.
+    const spec = loadSpec(
+      [
+        'title: Deep ReLU',
+        'seed: 3',
+        'exercises:',
+        '  - { kind: all-partials, params: { layers: [2, 3, 2, 1], activation: relu, steps: full } }',
+        '  - { kind: partial, params: { layers: [4, 4, 4, 4], activation: relu } }',
+        '  - { kind: mse-partials, params: { layers: [1, 1, 1, 1], activation: relu, wrt: [w1, b1, b2] } }',
+      ].join('\n'),
+      'deep-relu.yaml',
+    );
+    const r = pdflatex(texDir(), 'deep-relu-key', renderLatex(buildSheet(spec), 'key'));
+    expect(r.status, r.errors).toBe(0);
+    expect(r.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
+  }, 90_000);
+
+  it(`pdflatex breaks long lists of names: a 4-4-4 net's 40 parameters, the many XOR designs a hint allows${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // Before: "in the order w₁, w₂, …, b₈" ran 314 pt into the margin of the student's sheet (and
+    // 387 pt in the key's notes), and "also valid with the hint: […], […], …" 400 pt: commas in
+    // math are no break points.
+    const spec = loadSpec(
+      [
+        'title: Long lists',
+        'seed: 1',
+        'exercises:',
+        '  - { kind: gradient-step, params: { inputs: 4, hidden: 4, outputs: 4 } }',
+        '  - { kind: xor-design, params: { weights: [1, 2, 3, -1] } }',
+      ].join('\n'),
+      'lists.yaml',
+    );
+    const sheet = buildSheet(spec);
+    const r = pdflatex(texDir(), 'lists-sheet', renderLatex(sheet, 'sheet'));
+    expect(r.status, r.errors).toBe(0);
+    expect(r.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
+    // The key's answers and notes (its worked steps, 40 rows of aligned partials, are not set here).
+    const notes = { ...sheet, exercises: sheet.exercises.map((ex) => ({ ...ex, steps: [], figures: [] })) };
+    const k = pdflatex(texDir(), 'lists-key', renderLatex(notes, 'key'));
+    expect(k.status, k.errors).toBe(0);
+    expect(k.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
+  }, 90_000);
+
+  it(`pdflatex sets the largest random chain of Jacobians with no line in the margin${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // Before: the wrong-order product, ∂f/∂g at u = g(x) and the multiplication, set as whole
+    // matrices, ran up to 1,057 pt into the margin.
+    const spec = loadSpec('title: Chain\nseed: 1\nexercises:\n  - { kind: jacobian-chain, params: { outputs: 3, middle: 4, inputs: 3, difficulty: activations, range: 9 } }\n', 'chain.yaml');
+    const r = pdflatex(texDir(), 'chain-key', renderLatex(buildSheet(spec), 'key'));
+    expect(r.status, r.errors).toBe(0);
+    expect(r.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
+  }, 90_000);
+
+  it(`pdflatex sets the worked steps of a 4-4-4 gradient step with no line in the margin${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // Before: 40-row aligned blocks of partials (four terms each, 811 pt wide) and of updates,
+    // and a 40-row table, none of which TeX breaks: 3 lines in the margin, 2 blocks off the page.
+    const spec = loadSpec('title: Step\nseed: 1\nexercises:\n  - { kind: gradient-step, params: { inputs: 4, hidden: 4, outputs: 4, batchSize: 4 } }\n', 'step.yaml');
+    const sheet = buildSheet(spec);
+    // The worked steps alone (the answers' 40-entry columns are another matter).
+    const steps = { ...sheet, exercises: sheet.exercises.map((ex) => ({ ...ex, answers: [] })) };
+    const r = pdflatex(texDir(), 'step-key', renderLatex(steps, 'key'));
+    expect(r.status, r.errors).toBe(0);
+    expect(r.log().match(/Overfull \\[hv]box \([\d.]+pt too (wide|high)\)/g) ?? []).toEqual([]);
+  }, 90_000);
+
+  it(`pdflatex sets a long title in its own line spacing, and a word it cannot hyphenate within the margin${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // Before: the title's paragraph ended outside its \\LARGE group, so its lines were 13.6 pt
+    // apart in 17.3 pt type, nearly touching; and justified, "network-expansion-1-1-1-1-identity"
+    // ran 6 pt into the margin.
+    const title = 'Quiz network-expansion-1-1-1-1-identity: a very long worksheet title that goes on about backpropagation and Jacobians for three lines';
+    const dir = texDir();
+    const r = pdflatex(dir, 'title-key', renderLatex(buildSheet(loadSpec(`title: "${title}"\nexercises:\n  - { kind: chain-rule }\n`, 't.yaml')), 'key'));
+    expect(r.status, r.errors).toBe(0);
+    expect(r.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? []).toEqual([]);
+    // The baselines of the title's first lines (its words' yMax in pdftotext's boxes, in pt).
+    const words = [...execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, 'title-key.pdf'), '-'], { encoding: 'utf8' }).matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)];
+    const big = words.filter((w) => Number(w[2]) - Number(w[1]) > 15).map((w) => Number(w[2]));
+    const lines = [...new Set(big.map((y) => Math.round(y)))].sort((a, b) => a - b);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines[1] - lines[0]).toBeGreaterThan(20);
+  }, 90_000);
+
   it(`pdflatex breaks a long 1×1 matrix of the key${SKIPPED}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
     // ∇_{b⁽²⁾}f of this 3-2-1 ReLU network is one entry, ŷ − y written out: as a bmatrix it ran

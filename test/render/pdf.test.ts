@@ -178,6 +178,19 @@ describe('PDF through Chromium', () => {
     expect(wordWidth(printed.key, 'Name:')).toBeCloseTo(wordWidth(printed.sheet, 'Name:'), 2);
   }, 60_000);
 
+  it('starts a prompt taller than a page on the page of its heading, and keeps its lead-ins with their formulas', async () => {
+    // Before: a 4-4-4 gradient step's prompt (kept whole, but taller than a page) moved to page 2,
+    // leaving page 1 of the sheet with the header alone; 3 pages where 2 do.
+    const yaml = 'title: Tall prompt\nseed: 1\nexercises:\n  - { kind: gradient-step, params: { inputs: 4, hidden: 4, outputs: 4, range: [-20, 20], batchSize: 4 } }\n';
+    const file = join(dir, 'tall.pdf');
+    writeFileSync(file, await printer.print(renderHtml(buildSheet(loadSpec(yaml, 'tall.yaml')), 'sheet')));
+    expect(tool('pdftotext', '-f', '1', '-l', '1', file, '-')).toContain('Exercise 1. One step of gradient descent');
+    expect(Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', file))?.[1])).toBe(2);
+    // The sentence that leads into the minibatch goes over with it (it ended page 1 alone).
+    expect(tool('pdftotext', '-f', '1', '-l', '1', file, '-')).not.toContain('Take the minibatch');
+    expect(tool('pdftotext', '-f', '2', '-l', '2', file, '-')).toContain('Take the minibatch');
+  }, 60_000);
+
   it('a missing Chromium is bad input with a one-line way out', async () => {
     const failure = openPdfPrinter('/nonexistent/chromium');
     await expect(failure).rejects.toThrow(InputError);

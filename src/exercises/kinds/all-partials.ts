@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { defineKind } from '../define.js';
 import { m, math, space, text, workedSteps } from '../content.js';
 import { answerFromSpec } from '../answers.js';
-import { answerCases, answerCasesLatex, reluCasesStep } from '../cases.js';
+import { answerCases, answerCasesLines, reluCasesStep } from '../cases.js';
 import { chooseNetwork, networkFields } from '../network-params.js';
 import { diagramFigure, networkData, networkDefinition } from '../network-content.js';
 import type { Answer, Check, WorkedStep } from '../types.js';
@@ -68,8 +68,8 @@ export const allPartials = defineKind({
         answers.push({ id, label, ...given, ...answerCases(given.value, label) });
         checks.push({ kind: 'derivative', answerId: id, f, wrt: name });
         steps.push(...workedSteps(pickSteps(d.steps, p.steps), id));
-        const casesTex = p.steps === 'none' ? undefined : answerCasesLatex(d.value);
-        if (casesTex) steps.push(reluCasesStep(label, casesTex, id, 'relu'));
+        const casesLines = p.steps === 'none' ? undefined : answerCasesLines(label, d.value);
+        if (casesLines) steps.push(reluCasesStep(casesLines, id, 'relu'));
         partials.push({ id, output, wrt: name });
       }
     });

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { defineKind } from '../define.js';
-import { m, parseField, space, text, workedSteps } from '../content.js';
+import { abstractFunctionsText, m, parseField, space, text, workedSteps } from '../content.js';
+import { abstractNames } from '../../numeric/sampling.js';
 import { derive } from '../../calculus/differentiate.js';
 import { placeholders } from '../../calculus/rules.js';
 import { freeSymbols, hasVectorOrMatrix } from '../../expr/traverse.js';
@@ -60,7 +61,6 @@ export const chainRule = defineKind({
     if (!vars.includes(wrt)) throw new InputError(`params.wrt: '${wrt}' does not occur in ${picked.source}`);
     const d = derive(f, wrt);
     const [constant, inner] = placeholders([f], 'c', 'z');
-    const abstract = /sigma|phi|psi|\bf\(|\bg\(/.test(picked.source);
     const value = answerFromSpec(ctx, 'a', d.value);
     return {
       id: ctx.id,
@@ -69,9 +69,9 @@ export const chainRule = defineKind({
       title: ctx.title ?? 'The chain rule',
       points: ctx.points,
       prompt: [
-        ...(abstract ? [text(`Suppose ${m('\\sigma')} is a differentiable function with derivative ${m("\\sigma'")}.`)] : []),
+        ...abstractFunctionsText('Suppose', abstractNames(f)),
         text(
-          `What is the derivative of ${m(f)} with respect to ${m(nameLatex(wrt))} (where ${vars.map((v) => m(nameLatex(v))).join(', ')} are all scalars)?`,
+          `What is the derivative of ${m(f)} with respect to ${m(nameLatex(wrt))} (where ${vars.map((v) => m(nameLatex(v))).join(', ')} ${vars.length === 1 ? 'is a scalar' : 'are all scalars'})?`,
         ),
         space(3),
       ],

@@ -100,7 +100,14 @@ function choose(p: z.output<typeof params>, net: Network, sizes: Sizes, given: R
     fallback ??= chosen;
   }
   if (fallback) return fallback;
-  throw new InputError(`params.b1: a ReLU argument is exactly 0 (${kink}); a kink there makes the step unverifiable, so change b1 or the batch`);
+  if (!drawn) throw new InputError(`params.b1: a ReLU argument is exactly 0 (${kink}); a kink there makes the step unverifiable, so change b1 or the batch`);
+  // Some values were drawn, and every draw had a kink: a range such as [0, 0], or given values
+  // that force one whatever is drawn (b1 = [0, 0] with x = (0, 0)). Name what the spec can change.
+  const changes = [...(given.b1 ? ['change b1'] : []), ...(batchGiven ? ['change the batch'] : []), `widen params.range ([${range[0]}, ${range[1]}])`];
+  const field = given.b1 ? 'params.b1' : batchGiven ? 'params.batch' : 'params.range';
+  throw new InputError(
+    `${field}: a ReLU argument is exactly 0 in each of ${MAX_DRAWS} draws (${kink}); a kink there makes the step unverifiable, so ${changes.slice(0, -1).join(', ')}${changes.length > 1 ? ' or ' : ''}${changes[changes.length - 1]}`,
+  );
 }
 
 /** "w₁ = −11/10, w₂ = 4/5, …": the updated values by name, weights on one line, biases on another. */
@@ -148,7 +155,9 @@ export const gradientStep = defineKind({
     const paramExprs: Record<string, Expr> = Object.fromEntries(names.map((q, i) => [q, num(initial[i])]));
     const gradient = answerFromSpec(ctx, 'gradient', vector(step.gradient.map((g) => num(g))));
     const updated = answerFromSpec(ctx, 'updated', vector(step.updated.map((u) => num(u))));
-    const order = `\\text{in the order } ${names.map(nameLatex).join(', ')}`;
+    // The names with a break point after each comma: a 4-4-4 net has 40, which no line holds.
+    const orderLatex = latexList(names.map(nameLatex), { gap: '' });
+    const order = `\\text{in the order } ${orderLatex}`;
     const compact = names.map((q) => compactCostPartial(net, net.outputExprs.map((o) => differentiate(o, q))));
     const one = sizes.outputs === 1;
     const xor = sizes.inputs === 2 && one;
@@ -171,7 +180,7 @@ export const gradientStep = defineKind({
         text(batchGiven || !xor ? 'Take the minibatch' : 'Take the minibatch of XOR points'),
         math(examplesLatex),
         text(
-          `with the cost ${m(one ? 'f_{\\text{MSE}} = \\frac{1}{2}(\\hat{y} - y)^{2}' : 'f_{\\text{MSE}} = \\frac{1}{2}\\lVert \\hat{\\mathbf{y}} - \\mathbf{y} \\rVert^{2}')}. Compute all ${names.length} partial derivatives ${m('\\frac{\\partial f_{\\text{MSE}}}{\\partial p}')} summed over the minibatch, then do one update ${m('p \\leftarrow p - \\epsilon \\frac{\\partial f_{\\text{MSE}}}{\\partial p}')} with ${m(`\\epsilon = ${numberLatex(lr)}`)}. Give the summed gradient and the updated parameters in the order ${m(names.map(nameLatex).join(', '))}.`,
+          `with the cost ${m(one ? 'f_{\\text{MSE}} = \\frac{1}{2}(\\hat{y} - y)^{2}' : 'f_{\\text{MSE}} = \\frac{1}{2}\\lVert \\hat{\\mathbf{y}} - \\mathbf{y} \\rVert^{2}')}. Compute all ${names.length} partial derivatives ${m('\\frac{\\partial f_{\\text{MSE}}}{\\partial p}')} summed over the minibatch, then do one update ${m('p \\leftarrow p - \\epsilon \\frac{\\partial f_{\\text{MSE}}}{\\partial p}')} with ${m(`\\epsilon = ${numberLatex(lr)}`)}. Give the summed gradient and the updated parameters in the order ${m(orderLatex)}.`,
         ),
         space(12),
       ],

@@ -23,7 +23,9 @@ import { toLatex } from '../../print/latex.js';
 import { InputError } from '../../errors.js';
 import { BOUNDED_ACTIVATIONS, DIFFICULTIES, randomOutputs } from '../random-functions.js';
 import { asFunction, parseOutputs, rejectRandomFields, resolveVars } from '../jacobian-content.js';
-import { chainPrompt, chainSteps, wrongOrderNote, type Pair } from './jacobian-chain-content.js';
+import { chainPrompt, chainSteps, entryLines, wrongOrderNote, type Pair } from './jacobian-chain-content.js';
+import type { Expr } from '../../expr/types.js';
+import { tooWideSideBySide } from '../../print/width.js';
 import type { Rng } from '../../numeric/rng.js';
 
 const params = z
@@ -85,6 +87,13 @@ function solve(pair: Pair, rng: Rng): ChainResult {
   }
 }
 
+/** ∂f/∂g at u = g(x), for the key: one line, or its entries one a line when too wide for one. */
+function atInnerNotes(value: Expr): string[] {
+  // The line reads "at u = g(x): [ … ]"; entry by entry each line is "(∂f/∂g)ᵢⱼ|_{u = g(x)} = …".
+  const lines = tooWideSideBySide([value], '\\text{at } \\mathbf{u} = g(\\mathbf{x})\\text{: }') ? entryLines('\\frac{\\partial f}{\\partial g}', [value], { always: true, after: '\\Big|_{\\mathbf{u} = g(\\mathbf{x})}' }) : undefined;
+  return lines ? ['\\text{at } \\mathbf{u} = g(\\mathbf{x})\\text{, entry by entry:}', ...lines] : [`\\text{at } \\mathbf{u} = g(\\mathbf{x})\\text{: } ${toLatex(value)}`];
+}
+
 export const jacobianChain = defineKind({
   kind: 'jacobian-chain',
   title: 'The chain rule of Jacobians',
@@ -121,7 +130,7 @@ export const jacobianChain = defineKind({
           id: 'dfdg',
           label: '\\frac{\\partial f}{\\partial g}',
           ...answerFromSpec(ctx, 'dfdg', c.outerJacobian),
-          ...(atInner ? { notes: [`\\text{at } \\mathbf{u} = g(\\mathbf{x})\\text{: } ${toLatex(c.outerAtInner)}`] } : {}),
+          ...(atInner ? { notes: atInnerNotes(c.outerAtInner) } : {}),
         },
         { id: 'dgdx', label: '\\frac{\\partial g}{\\partial \\mathbf{x}}', ...answerFromSpec(ctx, 'dgdx', c.innerJacobian) },
       ],

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { defineKind } from '../define.js';
-import { m, math, space, text } from '../content.js';
+import { abstractFunctionsText, m, math, space, text } from '../content.js';
 import { answerFromSpec } from '../answers.js';
 import { deriveJacobian } from '../../calculus/jacobian.js';
 import { rawDerivative } from '../../calculus/differentiate.js';
@@ -72,7 +72,6 @@ export const jacobianVsGradient = defineKind({
     const J = deriveJacobian(f, vars);
     const grad = transpose(J.matrix);
     const rawColumn = matrix(mm, 1, vars.map((v) => rawDerivative(f, v)));
-    const abstract = abstractNames(f).length > 0;
     return {
       id: ctx.id,
       number: ctx.number,
@@ -82,7 +81,7 @@ export const jacobianVsGradient = defineKind({
       prompt: [
         text(`Let $f: \\mathbb{R}^{${mm}} \\rightarrow \\mathbb{R}$ be`),
         math(definitionLatex('f', vars, [f], true)),
-        ...(abstract ? [text(`Here ${m('\\sigma')} is a differentiable function with derivative ${m("\\sigma'")}.`)] : []),
+        ...abstractFunctionsText('Here', abstractNames(f)),
         text(`Give its gradient ${m(GRAD)} and its Jacobian ${m(JAC)}, with their shapes. How are the two related?`),
         space(5),
       ],

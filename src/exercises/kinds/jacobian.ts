@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { defineKind } from '../define.js';
-import { m, math, space, text } from '../content.js';
+import { abstractFunctionsText, m, math, space, text } from '../content.js';
 import { answerFromSpec } from '../answers.js';
 import { deriveJacobian } from '../../calculus/jacobian.js';
 import { toLatex } from '../../print/latex.js';
@@ -71,7 +71,6 @@ export const jacobianKind = defineKind({
     const f = asFunction(outputs);
     const J = deriveJacobian(f, vars);
     const n = outputs.length;
-    const abstract = abstractNames(...outputs).length > 0;
     const steps: WorkedStep[] = J.derivations.flatMap((row, i) => row.map((d) => entryStep('f', i, n, d, 'J')));
     // Too wide to set whole, the matrix is not restated here: the answer above sets it entry by entry.
     const whole = !tooWideToSetWhole(J.matrix);
@@ -91,7 +90,7 @@ export const jacobianKind = defineKind({
       prompt: [
         text(`Consider a function $f$ that takes a vector as input and produces a ${n === 1 ? 'number' : 'vector'} as output:`),
         math(definitionLatex('f', vars, outputs)),
-        ...(abstract ? [text(`Here ${m('\\sigma')} is a differentiable function with derivative ${m("\\sigma'")}.`)] : []),
+        ...abstractFunctionsText('Here', abstractNames(...outputs)),
         text(`What is its Jacobian matrix ${m('\\frac{\\partial f}{\\partial \\mathbf{x}}')} of all partial derivatives? Give its shape.`),
         space(5),
       ],

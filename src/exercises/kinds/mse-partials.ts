@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { defineKind } from '../define.js';
 import { m, math, space, text, workedSteps } from '../content.js';
 import { answerFromSpec } from '../answers.js';
-import { answerCases, answerCasesLatex, reluCasesStep } from '../cases.js';
+import { answerCases, answerCasesLines, reluCasesStep } from '../cases.js';
 import { checkParameters, chooseNetwork, networkFields } from '../network-params.js';
 import { compactCostPartial, diagramFigure, networkData, networkDefinition } from '../network-content.js';
 import { pickSteps, stepsSchema } from './all-partials.js';
@@ -105,8 +105,8 @@ export const msePartials = defineKind({
       });
       steps.push({ answerId: q, because: 'Put the factors together.', becauseLatex: 'Put the factors together:', latex: `${label} = ${short}` });
       // The cases in the compact form: the expanded ŷ would fill the line (the answer's cases keep it).
-      const casesTex = answerCasesLatex(compactExpr);
-      if (casesTex) steps.push(reluCasesStep(label, casesTex, q, 'relu'));
+      const casesLines = answerCasesLines(label, compactExpr);
+      if (casesLines) steps.push(reluCasesStep(casesLines, q, 'relu'));
     }
     const list = latexList(wrt.map((q) => partialLabelLatex('f', q, 'mse')));
     return {

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { defineKind } from '../define.js';
 import { m, math, space, text, workedSteps } from '../content.js';
 import { answerFromSpec } from '../answers.js';
-import { answerCases, answerCasesLatex, reluCasesStep } from '../cases.js';
+import { answerCases, answerCasesLines, reluCasesStep } from '../cases.js';
 import { chooseNetwork, chooseOutput, chooseParameter, networkFields } from '../network-params.js';
 import { diagramFigure, networkData, networkDefinition } from '../network-content.js';
 import type { Answer, Check, WorkedStep } from '../types.js';
@@ -65,8 +65,8 @@ export const partial = defineKind({
     const answers: Answer[] = [{ id: 'a', label, ...given, ...answerCases(given.value, label) }];
     const checks: Check[] = [{ kind: 'derivative', answerId: 'a', f, wrt }];
     const steps: WorkedStep[] = workedSteps(d.steps, 'a');
-    const casesTex = answerCasesLatex(d.value);
-    if (casesTex) steps.push(reluCasesStep(label, casesTex, 'a', 'relu'));
+    const casesLines = answerCasesLines(label, d.value);
+    if (casesLines) steps.push(reluCasesStep(casesLines, 'a', 'relu'));
 
     if (p.reluCases) {
       const relu = network({ layers: net.spec.layers, activation: 'relu', naming: net.spec.naming });
@@ -77,10 +77,10 @@ export const partial = defineKind({
       // The prompt defines σ′ for ReLU here: σ in an answer is ReLU.
       answers.push({ id: 'relu', label: reluLabel, ...r, ...answerCases(r.value, reluLabel), names: { functions: { sigma: 'relu' } } });
       checks.push({ kind: 'derivative', answerId: 'relu', f: fr, wrt });
-      const reluTex = answerCasesLatex(value);
+      const reluLines = answerCasesLines(label, value);
       steps.push(
-        reluTex
-          ? reluCasesStep(label, reluTex, 'relu', 'sigma')
+        reluLines
+          ? reluCasesStep(reluLines, 'relu', 'sigma')
           : { answerId: 'relu', because: 'With σ = ReLU the same steps give:', becauseLatex: `With ${m('\\sigma = \\operatorname{ReLU}')} the same steps give:`, latex: `${label} = ${toLatex(value)}` },
       );
     }

@@ -19,6 +19,7 @@ import { checkXorDesign, type XorCheck } from '../../nn/xor.js';
 import { xorPlot } from '../../pictures/xor-plot.js';
 import { evaluateExact } from '../../numeric/evaluate.js';
 import { toText } from '../../print/text.js';
+import { latexList } from '../../print/latex.js';
 import { InputError } from '../../errors.js';
 import { HINT_FAMILIES, LECTURE_HINT, MAX_WEIGHT_VALUES, searchHint, type XorHint } from './xor-hints.js';
 import { designMatrices, xorPrompt, xorSteps } from './xor-content.js';
@@ -95,7 +96,7 @@ export const xorDesign = defineKind({
           id: 'W1',
           label: '\\mathbf{W}^{(1)}',
           ...answerFromSpec(ctx, 'W1', m.W1),
-          ...(others.length > 0 ? { notes: [`\\text{also valid with the hint: } ${others.map((w) => m.latex(w)).join(',\\ ')}`] } : {}),
+          ...(others.length > 0 ? { notes: [`\\text{also valid with the hint: } ${latexList(others.map((w) => m.latex(w)), { gap: '\\ ' })}`] } : {}),
         },
         { id: 'b1', label: '\\mathbf{b}^{(1)}', ...answerFromSpec(ctx, 'b1', m.b1) },
         { id: 'W2', label: '\\mathbf{W}^{(2)}', ...answerFromSpec(ctx, 'W2', m.W2) },
