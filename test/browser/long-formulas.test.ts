@@ -77,7 +77,7 @@ describe('a long formula breaks between its terms, not inside a short group', ()
       const broken: string[] = [];
       let formulas = 0;
       document.querySelectorAll('.katex').forEach((k) => {
-        const bases = [...k.querySelectorAll<HTMLElement>('.katex-base')];
+        const bases = Array.from(k.querySelectorAll<HTMLElement>('.katex-base'));
         const lines = new Map<number, string>();
         for (const b of bases) lines.set(b.offsetTop, (lines.get(b.offsetTop) ?? '') + text(b));
         if (lines.size < 2) return;
