@@ -211,7 +211,7 @@ async function printOn(page: Page, html: string): Promise<Uint8Array> {
   }
   await ensurePrintSetup(page);
   await page.evaluate(fitWideFormulas);
-  await page.evaluate(breakTallPrompts, TEXT_HEIGHT_PX);
+  await page.evaluate(breakTallBlocks, TEXT_HEIGHT_PX);
   const pdf = await page.pdf({
     format: 'A4',
     preferCSSPageSize: true,
@@ -276,7 +276,7 @@ export function fitWideFormulas(): number {
  * and its answers (40 entries, one a line) a page of the key. Such a block may break; its
  * formulas and figure are still never split.
  */
-export function breakTallPrompts(pageHeight: number): number {
+export function breakTallBlocks(pageHeight: number): number {
   let n = 0;
   document.querySelectorAll<HTMLElement>('.prompt, .answer').forEach((p) => {
     if (p.getBoundingClientRect().height > pageHeight) {
