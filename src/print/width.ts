@@ -48,3 +48,17 @@ export function tooWideSideBySide(vs: readonly Expr[], label = ''): boolean {
   const extra = Math.max(0, glyphCount(label) - MEASURED_LABEL);
   return vs.some(tooWideToSetWhole) || extra + vs.reduce((n, v) => n + widestRow(v), 0) > WIDEST_ROW;
 }
+
+/**
+ * Lines of a page a matrix or vector may take when set whole: a row counts one line, two when it
+ * holds a fraction (set with extra room between rows). The text block holds about 49 rows of
+ * integers; the 40 updated parameters of a 4-4-4 gradient step, most of them fractions, were a
+ * column taller than the page (Chromium cut it at the page break, pdflatex ran it off the page).
+ */
+const TALLEST = 44;
+
+/** A matrix or vector too tall to set whole on one page (see TALLEST). */
+export function tooTallToSetWhole(v: Expr): boolean {
+  const rows = rowsOf(v);
+  return rows !== undefined && rows.reduce((n, row) => n + (row.some((x) => /\\[dt]?frac\{/.test(toLatex(x))) ? 2 : 1), 0) > TALLEST;
+}

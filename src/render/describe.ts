@@ -3,7 +3,7 @@ import type { Answer, CaseBranch, Check } from '../exercises/types.js';
 import type { Condition } from '../ops/types.js';
 import { toLatex } from '../print/latex.js';
 import { mayNotFitALine } from '../print/glyphs.js';
-import { rowsOf, tooWideToSetWhole } from '../print/width.js';
+import { rowsOf, tooTallToSetWhole, tooWideToSetWhole } from '../print/width.js';
 
 const REL: Record<Condition['rel'], string> = { '<=': '\\leq', '<': '<', '>': '>', '>=': '\\geq' };
 
@@ -22,13 +22,14 @@ export function casesLatex(label: string, cases: readonly CaseBranch[]): string[
 
 /**
  * An answer's lines in the key: `label = value`, or, for a matrix or vector too wide for a line
- * (the lecture's ∇_{W⁽¹⁾} f, four entries of ninety characters), the shape and then one entry a line:
+ * (the lecture's ∇_{W⁽¹⁾} f, four entries of ninety characters) or too tall for a page (the 40
+ * updated parameters of a 4-4-4 gradient step), the shape and then one entry a line:
  * (∇_{W⁽¹⁾} f)₁₂ = …, each at full size.
  */
 export function answerLatex(a: Answer): string[] {
   const v = a.value;
   const rows = rowsOf(v);
-  if (!rows || !tooWideToSetWhole(v)) return [`${a.label} = ${toLatex(v)}`];
+  if (!rows || !(tooWideToSetWhole(v) || tooTallToSetWhole(v))) return [`${a.label} = ${toLatex(v)}`];
   const vector = v.kind === 'vector';
   return [
     `${a.label}\\text{, entry by entry${vector ? ':' : ''}}${vector ? '' : ` \\; (${rows.length} \\times ${rows[0].length})\\text{:}`}`,

@@ -211,7 +211,7 @@ async function printOn(page: Page, html: string): Promise<Uint8Array> {
   }
   await ensurePrintSetup(page);
   await page.evaluate(fitWideFormulas);
-  await page.evaluate(breakTallPrompts, TEXT_HEIGHT_PX);
+  await page.evaluate(breakTallBlocks, TEXT_HEIGHT_PX);
   const pdf = await page.pdf({
     format: 'A4',
     preferCSSPageSize: true,
@@ -270,14 +270,15 @@ export function fitWideFormulas(): number {
 }
 
 /**
- * Runs in the page: a prompt is kept on one page (print.css), but one taller than a page cannot
- * be, and Chromium then moved it whole to the next page before splitting it anyway: a 4-4-4
- * gradient step's prompt left page 1 of its sheet and key empty below the header. Such a prompt
- * may break; its formulas and figure are still never split.
+ * Runs in the page: a prompt, and an answer's box, is kept on one page (print.css), but one taller
+ * than a page cannot be, and Chromium then moved it whole to the next page before splitting it
+ * anyway: a 4-4-4 gradient step's prompt left page 1 of its sheet and key empty below the header,
+ * and its answers (40 entries, one a line) a page of the key. Such a block may break; its
+ * formulas and figure are still never split.
  */
-export function breakTallPrompts(pageHeight: number): number {
+export function breakTallBlocks(pageHeight: number): number {
   let n = 0;
-  document.querySelectorAll<HTMLElement>('.prompt').forEach((p) => {
+  document.querySelectorAll<HTMLElement>('.prompt, .answer').forEach((p) => {
     if (p.getBoundingClientRect().height > pageHeight) {
       p.style.breakInside = 'auto';
       n++;

@@ -26,6 +26,17 @@ describe('answers in the key', () => {
     expect(lines.slice(1).map((l) => l.split(' = ')[0])).toEqual(['\\left(g\\right)_{1}', '\\left(g\\right)_{2}']);
     expect(answerLatex({ id: 'b', label: 'b', value: parse(`[${LONG}]`) })).toHaveLength(1);
   });
+
+  it('sets a column too tall for a page entry by entry: 40 fractions (before: whole, cut at the page break)', () => {
+    const fractions = Array.from({ length: 40 }, (_, i) => `-${5713 + i}/10`);
+    const lines = answerLatex({ id: 'u', label: 'u', value: parse(`[${fractions.join(', ')}]`) });
+    expect(lines).toHaveLength(41);
+    expect(lines[0]).toBe('u\\text{, entry by entry:}');
+    expect(lines[40]).toBe('\\left(u\\right)_{40} = -\\frac{2876}{5}');
+    // 40 integers (about 40 of a page's 49 rows) and 20 fractions still fit a page whole.
+    expect(answerLatex({ id: 'g', label: 'g', value: parse(`[${Array.from({ length: 40 }, (_, i) => i * 997).join(', ')}]`) })).toHaveLength(1);
+    expect(answerLatex({ id: 'h', label: 'h', value: parse(`[${fractions.slice(0, 20).join(', ')}]`) })).toHaveLength(1);
+  });
 });
 
 describe('piecewise answers in the key', () => {

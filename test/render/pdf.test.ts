@@ -189,6 +189,15 @@ describe('PDF through Chromium', () => {
     // The sentence that leads into the minibatch goes over with it (it ended page 1 alone).
     expect(tool('pdftotext', '-f', '1', '-l', '1', file, '-')).not.toContain('Take the minibatch');
     expect(tool('pdftotext', '-f', '2', '-l', '2', file, '-')).toContain('Take the minibatch');
+    // The key: no page holds only its footer. Its answers, 40 entries, left one empty before (the
+    // box moved whole to the next page and was split there anyway).
+    const key = join(dir, 'tall-key.pdf');
+    writeFileSync(key, await printer.print(renderHtml(buildSheet(loadSpec(yaml, 'tall.yaml')), 'key')));
+    const pages = Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', key))?.[1]);
+    for (let page = 1; page <= pages; page++) {
+      const words = tool('pdftotext', '-f', String(page), '-l', String(page), key, '-').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+      expect(words.length, `page ${page}`).toBeGreaterThan(12);
+    }
   }, 60_000);
 
   it('a missing Chromium is bad input with a one-line way out', async () => {
