@@ -7,7 +7,8 @@
 import { network, type Network } from '../nn/network.js';
 import { InputError } from '../errors.js';
 import { boxAround, fits, overlaps, place, type Candidate, type Scene, type Segment } from './place.js';
-import { ACCENT, GREY, INK, SANS, el, fmt, mathLabel, subscript, superscript, svgDocument, text, textWidth, type MathLabel } from './svg.js';
+import { ACCENT, GREY, INK, SANS, el, fmt, mathLabel, subscript, superscript, svgDocument, text, type MathLabel } from './svg.js';
+import { labelExtent, mathText } from './math-label.js';
 
 /** Layer sizes and, optionally, the parameter names of network(): weights[l-1][i-1][j-1], biases[l-1][i-1]. */
 export interface DiagramNet {
@@ -134,7 +135,7 @@ function edgeLine(s: Segment): string {
 const fmtPair = (x: number, y: number): string => `${fmt(x)},${fmt(y)}`;
 
 function node(cx: number, cy: number, m: MathLabel): string {
-  return el('circle', { cx, cy, r: R, fill: '#ffffff', stroke: INK, 'stroke-width': 1.6 }) + text(cx, cy, m.text, { size: 16, italic: true, tex: m.tex, role: 'node' });
+  return el('circle', { cx, cy, r: R, fill: '#ffffff', stroke: INK, 'stroke-width': 1.6 }) + mathText(cx, cy, m, { size: 16, role: 'node' });
 }
 
 /** x₁… for inputs; h₁… for one hidden layer (h⁽ˡ⁾ᵢ for several); ŷ, or ŷ₁… for several outputs. */
@@ -152,7 +153,11 @@ function caption(n: number, l: number): string {
   return n === 3 ? 'hidden' : `hidden ${l}`;
 }
 
-const labelBox = (cx: number, cy: number, m: MathLabel): Candidate => ({ x: cx, y: cy, box: boxAround(cx, cy, textWidth(m.text, LABEL_SIZE) + 4, LABEL_SIZE + 2) });
+/** A label centred on (cx, cy), with its room as mathText sets it and a margin of 2 px across, 1 px up and down. */
+function labelBox(cx: number, cy: number, m: MathLabel): Candidate {
+  const e = labelExtent(m, LABEL_SIZE);
+  return { x: cx, y: cy, box: { x0: cx + e.left - 2, y0: cy + e.top - 1, x1: cx + e.right + 2, y1: cy + e.bottom + 1 } };
+}
 
 /**
  * Bias labels of one column all take the same spot relative to their nodes (the first spot, in
@@ -162,11 +167,12 @@ const labelBox = (cx: number, cy: number, m: MathLabel): Candidate => ({ x: cx, 
  */
 function placeColumnBiases(scene: Scene, nodes: readonly { cx: number; cy: number; name: string }[], dense: boolean): string[] {
   const spots = (cx: number, cy: number, m: MathLabel): Candidate[] => {
-    const w = textWidth(m.text, LABEL_SIZE) / 2 + 2;
-    const up = R + LABEL_SIZE / 2 + 4;
-    const above = labelBox(cx, cy - up, m);
+    const e = labelExtent(m, LABEL_SIZE);
+    const w = e.right + 2;
+    // Above and below: the label's box 1 px clear of the node's (R + 2); a superscript or a subscript moves the label out.
+    const above = labelBox(cx, cy - (R + 4 + e.bottom), m);
     const upperRight = labelBox(cx + R * 0.75 + w, cy - R * 0.75 - LABEL_SIZE / 2 + 1, m);
-    const below = labelBox(cx, cy + up, m);
+    const below = labelBox(cx, cy + (R + 4 - e.top), m);
     const right = labelBox(cx + R + w + 3, cy, m);
     return dense ? [upperRight, right, above, below] : [above, upperRight, below, right];
   };
@@ -181,7 +187,7 @@ function placeColumnBiases(scene: Scene, nodes: readonly { cx: number; cy: numbe
     const c = k < count ? options[i][k] : place(scene, options[i]);
     if (k < count) scene.obstacles.push(c.box);
     const m = mathLabel(n.name);
-    return text(c.x, c.y, m.text, { size: LABEL_SIZE, italic: true, halo: true, tex: m.tex, name: n.name, role: 'bias', fill: ACCENT });
+    return mathText(c.x, c.y, m, { size: LABEL_SIZE, halo: true, name: n.name, role: 'bias', fill: ACCENT });
   });
 }
 
@@ -194,5 +200,5 @@ function edgeCandidates(s: Segment, m: MathLabel): Candidate[] {
 /** A weight label on its own edge (the edge it sits on does not count as crossed). */
 function weightText(scene: Scene, candidates: readonly Candidate[], m: MathLabel, name: string, own: Segment): string {
   const c = place(scene, candidates, [own]);
-  return text(c.x, c.y, m.text, { size: LABEL_SIZE, italic: /^[A-Za-z]/.test(name), halo: true, tex: m.tex, name, role: 'weight', fill: INK });
+  return mathText(c.x, c.y, m, { size: LABEL_SIZE, halo: true, name, role: 'weight', fill: INK });
 }

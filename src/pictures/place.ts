@@ -66,15 +66,23 @@ export function crossings(scene: Scene, box: Box, own: readonly Segment[] = []):
   return scene.lines.filter((s) => !own.includes(s) && crosses(s, clear)).length;
 }
 
+/** The area of the box that obstacles cover, as a fraction of its own (overlaps counted once each). */
+function covered(scene: Scene, b: Box): number {
+  const area = (b.x1 - b.x0) * (b.y1 - b.y0);
+  const shared = scene.obstacles.filter((o) => overlaps(o, b)).reduce((s, o) => s + (Math.min(o.x1, b.x1) - Math.max(o.x0, b.x0)) * (Math.min(o.y1, b.y1) - Math.max(o.y0, b.y0)), 0);
+  return Math.min(1, shared / area);
+}
+
 /**
  * Pick a candidate: overlap-free and inside the frame first, then fewest crossed lines (other than
  * `own`), then the earliest in the list. When every candidate is blocked, an overlap is preferred
- * to a label outside the frame (which may be cut off). The chosen box becomes an obstacle.
+ * to a label outside the frame (which may be cut off), and the least covered spot to one that
+ * would hide a label under another. The chosen box becomes an obstacle.
  */
 export function place(scene: Scene, candidates: readonly Candidate[], own: readonly Segment[] = []): Candidate {
   let best: { c: Candidate; score: number } | undefined;
   candidates.forEach((c, i) => {
-    const blocked = (inside(c.box, scene.frame) ? 0 : 2e6) + (scene.obstacles.some((o) => overlaps(o, c.box)) ? 1e6 : 0);
+    const blocked = (inside(c.box, scene.frame) ? 0 : 2e6) + (scene.obstacles.some((o) => overlaps(o, c.box)) ? 1e6 + 5e5 * covered(scene, c.box) : 0);
     const score = blocked + crossings(scene, c.box, own) * 1000 + i;
     if (!best || score < best.score) best = { c, score };
   });

@@ -3,6 +3,7 @@
  * the true ones), "nice" ticks (1, 2, 2.5 or 5 × 10ᵏ) and labelled axes.
  */
 import { GREY, INK, LIGHT, SANS, el, text, type MathLabel } from './svg.js';
+import { mathText } from './math-label.js';
 import type { Box } from './place.js';
 
 export interface Frame {
@@ -73,7 +74,7 @@ export function axes(f: Frame, xName: MathLabel, yName: MathLabel): string[] {
     out.push(el('line', { x1: x0 - 5, y1: f.py(v), x2: x0, y2: f.py(v), stroke: INK, 'stroke-width': 1 }));
     out.push(text(x0 - 8, f.py(v), tickText(v), { size: 11, family: SANS, fill: GREY, anchor: 'end' }));
   }
-  out.push(text((x0 + x1) / 2, y1 + 34, xName.text, { size: 15, italic: true, tex: xName.tex, role: 'axis' }));
-  out.push(text(x0 - 40, (y0 + y1) / 2, yName.text, { size: 15, italic: true, tex: yName.tex, role: 'axis' }));
+  out.push(mathText((x0 + x1) / 2, y1 + 34, xName, { size: 15, role: 'axis' }));
+  out.push(mathText(x0 - 40, (y0 + y1) / 2, yName, { size: 15, role: 'axis' }));
   return out;
 }

@@ -12,6 +12,8 @@ export const GREY = '#555555';
 export const LIGHT = '#bbbbbb';
 export const ACCENT = '#0072B2';
 export const ACCENT2 = '#D55E00';
+/** The white of the halos under labels. */
+export const HALO = '#ffffff';
 export const SERIF = "'DejaVu Serif', 'Times New Roman', serif";
 export const SANS = "'DejaVu Sans', Arial, sans-serif";
 
@@ -74,7 +76,10 @@ export function mathLabel(name: string): MathLabel {
   return { text: name.replace(/-/g, '−'), tex: name };
 }
 
-/** Rough advance width of text in px (serif ≈ 0.58 em a glyph, narrow punctuation less): used only to avoid overlaps. */
+/**
+ * Rough advance width of plain text in px (serif or sans ≈ 0.58 em a glyph, narrow punctuation
+ * less): used only to avoid overlaps. Math labels have exact widths (labelExtent in math-label.ts).
+ */
 export function textWidth(text: string, size: number): number {
   let w = 0;
   for (const c of text) w += /[(),.:;'ijl|! ]/.test(c) ? 0.33 : /[₀-₉⁰-⁹⁽⁾¹²³]/.test(c) ? 0.42 : /[mwMW×]/.test(c) ? 0.8 : 0.58;
@@ -90,13 +95,20 @@ export interface TextOptions {
   readonly weight?: 'bold';
   /** White outline under the glyphs, so a label stays readable on top of lines. */
   readonly halo?: boolean;
+  /** The halo's stroke width (twice how far it reaches out); default 4. */
+  readonly haloWidth?: number;
   readonly tex?: string;
   readonly name?: string;
   readonly role?: string;
+  /** Decoration only (a halo drawn as a copy under its label): hidden from screen readers. */
+  readonly hidden?: boolean;
 }
 
-/** Text centred vertically on y (the baseline is placed 0.35 em below, which every renderer honours). */
-export function text(x: number, y: number, content: string, o: TextOptions = {}): string {
+/**
+ * Text centred vertically on y (the baseline is placed 0.35 em below, which every renderer
+ * honours). `spans` is markup that follows the text inside the element (mathText's <tspan>s).
+ */
+export function text(x: number, y: number, content: string, o: TextOptions = {}, spans = ''): string {
   const size = o.size ?? 14;
   return el('text', {
     x,
@@ -107,12 +119,13 @@ export function text(x: number, y: number, content: string, o: TextOptions = {})
     'font-weight': o.weight,
     'font-family': o.family,
     fill: o.fill ?? INK,
-    stroke: o.halo ? '#ffffff' : undefined,
-    'stroke-width': o.halo ? 4 : undefined,
+    stroke: o.halo ? HALO : undefined,
+    'stroke-width': o.halo ? (o.haloWidth ?? 4) : undefined,
     'stroke-linejoin': o.halo ? 'round' : undefined,
     'paint-order': o.halo ? 'stroke' : undefined,
     'data-name': o.name,
     'data-tex': o.tex,
     'data-role': o.role,
-  }, esc(content));
+    'aria-hidden': o.hidden ? 'true' : undefined,
+  }, esc(content) + spans);
 }

@@ -66,8 +66,8 @@ export function svgToPicture(svg: string): string | undefined {
     out.push(thick ? `{\\thicklines\n${lines.join('\n')}}` : lines.join('\n'));
   };
   // Labels drawn over a white halo in the SVG ("(0,1)" beside its point): hatching stops short of them.
-  const boxes: Box[] = [...svg.matchAll(/<text\b([^>]*)>([^<]*)<\/text>/g)]
-    .map((m) => ({ a: attributes(m[1]), text: unescape(m[2]) }))
+  const boxes: Box[] = [...svg.matchAll(/<text\b([^>]*)>(.*?)<\/text>/g)]
+    .map((m) => ({ a: attributes(m[1]), text: textContent(m[2]) }))
     .filter((t) => t.a.stroke === '#ffffff')
     .map((t) => labelBox(t.a, t.text));
   const hatch = (poly: readonly Point[]): void => {
@@ -79,7 +79,8 @@ export function svgToPicture(svg: string): string | undefined {
     }
   };
 
-  for (const m of svg.matchAll(/<(line|rect|circle|polygon|path|text)\b([^>]*?)(?:\/>|>([^<]*)<\/text>)/g)) {
+  // A label's <tspan>s (a math label's scripts) are inside its <text>: its TeX is in data-tex.
+  for (const m of svg.matchAll(/<(line|rect|circle|polygon|path|text)\b([^>]*?)(?:\/>|>(.*?)<\/text>)/g)) {
     const [, name, raw, content] = m;
     const a = attributes(raw);
     const fill = tone(a.fill);
@@ -107,6 +108,8 @@ export function svgToPicture(svg: string): string | undefined {
         if (stroked) for (const run of pathRuns(a.d)) draw(run.points, run.closed, a);
         break;
       case 'text': {
+        // A white copy under a math label is its halo: nothing to draw in one colour.
+        if (a.fill === '#ffffff') break;
         const fontPx = Number(a['font-size'] ?? 14);
         // The SVG's y is the baseline, 0.35 em below the centre (src/pictures/svg.ts); \makebox(0,0) centres vertically.
         const centre: [number, number] = [Number(a.x), Number(a.y) - 0.35 * fontPx];
@@ -116,7 +119,7 @@ export function svgToPicture(svg: string): string | undefined {
         const horizontal = a['text-anchor'] === 'start' ? 'l' : a['text-anchor'] === 'end' ? 'r' : '';
         const side = onEdge ? `[${horizontal}b]` : horizontal ? `[${horizontal}]` : '';
         if (onEdge) centre[1] -= 2;
-        const label = a['data-tex'] !== undefined ? `$${a['data-tex']}$` : escapeTex(unescape(content ?? ''));
+        const label = a['data-tex'] !== undefined ? `$${a['data-tex']}$` : escapeTex(textContent(content ?? ''));
         out.push(`\\put${at(centre)}{\\makebox(0,0)${side}{${sizeFor(fontPx * scale)} ${label}}}`);
         break;
       }
@@ -196,6 +199,11 @@ function attributes(raw: string): Attrs {
   const a: Record<string, string> = {};
   for (const m of raw.matchAll(/([a-z][a-z0-9-]*)="([^"]*)"/g)) a[m[1]] = unescape(m[2]);
   return a;
+}
+
+/** The text of an element's content: its <tspan>s' text in order, tags dropped. */
+function textContent(markup: string): string {
+  return unescape(markup.replace(/<[^>]*>/g, ''));
 }
 
 function unescape(s: string): string {

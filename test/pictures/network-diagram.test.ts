@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { networkDiagram } from '../../src/pictures/network-diagram.js';
-import { textWidth } from '../../src/pictures/svg.js';
+import { labelExtent } from '../../src/pictures/math-label.js';
 import { network } from '../../src/nn/network.js';
 import { InputError } from '../../src/errors.js';
-import { coordinates, parseXml, walk, type XmlElement } from './xml.js';
+import { coordinates, parseXml, textContent, walk, type XmlElement } from './xml.js';
 import { expectGolden } from '../support/golden.js';
 
 const labels = (root: XmlElement, role: string): XmlElement[] => [...walk(root)].filter((e) => e.name === 'text' && e.attrs['data-role'] === role);
 
-/** The label's box as the diagram estimates it: centred on x, text centred 0.35 em above the baseline. */
+/** The label's box as the diagram estimates it: around (x, y − 0.35 em), as its TeX is set. */
 function box(t: XmlElement): { x0: number; x1: number; y0: number; y1: number } {
   const size = Number(t.attrs['font-size']);
   const cx = Number(t.attrs.x);
   const cy = Number(t.attrs.y) - 0.35 * size;
-  const w = textWidth(t.text, size);
-  return { x0: cx - w / 2, x1: cx + w / 2, y0: cy - size / 2, y1: cy + size / 2 };
+  const e = labelExtent({ text: textContent(t), tex: t.attrs['data-tex'] }, size);
+  return { x0: cx + e.left, x1: cx + e.right, y0: cy + e.top, y1: cy + e.bottom };
 }
 
 function expectNoCollisions(root: XmlElement): void {
@@ -23,7 +23,7 @@ function expectNoCollisions(root: XmlElement): void {
     for (let j = i + 1; j < all.length; j++) {
       const [p, q] = [box(all[i]), box(all[j])];
       const overlap = p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1;
-      expect(overlap, `${all[i].text} and ${all[j].text} overlap`).toBe(false);
+      expect(overlap, `${textContent(all[i])} and ${textContent(all[j])} overlap`).toBe(false);
     }
   }
 }
@@ -44,9 +44,9 @@ describe('networkDiagram', () => {
     const svg = networkDiagram(network({ layers: [2, 2, 1] }));
     const root = expectSane(svg);
     expect(labels(root, 'weight').map((t) => t.attrs['data-name'])).toEqual(['w1', 'w2', 'w3', 'w4', 'w5', 'w6']);
-    expect(labels(root, 'weight').map((t) => t.text)).toEqual(['w₁', 'w₂', 'w₃', 'w₄', 'w₅', 'w₆']);
+    expect(labels(root, 'weight').map(textContent)).toEqual(['w1', 'w2', 'w3', 'w4', 'w5', 'w6']);
     expect(labels(root, 'bias').map((t) => t.attrs['data-name'])).toEqual(['b1', 'b2', 'b3']);
-    expect(labels(root, 'node').map((t) => t.text)).toEqual(['x₁', 'x₂', 'h₁', 'h₂', 'ŷ']);
+    expect(labels(root, 'node').map(textContent)).toEqual(['x1', 'x2', 'h1', 'h2', 'yˆ']);
     expect(labels(root, 'weight')[0].attrs['data-tex']).toBe('w_{1}');
     expect(labels(root, 'node')[4].attrs['data-tex']).toBe('\\hat{y}');
     expectNoCollisions(root);
@@ -85,8 +85,8 @@ describe('networkDiagram', () => {
   it('takes labels from a function (numbers too) and can leave edges bare', () => {
     const W = [[['1', '1'], ['1', '1']], [['1', '-2']]];
     const root = expectSane(networkDiagram({ layers: [2, 2, 1] }, { weightLabel: (w) => W[w.layer - 1][w.row - 1][w.col - 1], biasLabel: (b) => ['0', '-1', '0'][b.layer === 1 ? b.row - 1 : 2] }));
-    expect(labels(root, 'weight').map((t) => t.text)).toEqual(['1', '1', '1', '1', '1', '−2']);
-    expect(labels(root, 'bias').map((t) => t.text)).toEqual(['0', '−1', '0']);
+    expect(labels(root, 'weight').map(textContent)).toEqual(['1', '1', '1', '1', '1', '−2']);
+    expect(labels(root, 'bias').map(textContent)).toEqual(['0', '−1', '0']);
     const bare = parseXml(networkDiagram({ layers: [2, 2, 1] }, { edgeLabels: false }));
     expect(labels(bare, 'weight')).toHaveLength(0);
     expect(labels(bare, 'bias')).toHaveLength(3);
@@ -94,13 +94,35 @@ describe('networkDiagram', () => {
 
   it('draws indexed names and larger nets (edge labels off by default beyond 24 weights)', () => {
     const idx = expectSane(networkDiagram(network({ layers: [2, 3, 1], naming: 'indexed' })));
-    expect(labels(idx, 'weight')[1].text).toBe('W⁽¹⁾₁,₂');
+    expect(textContent(labels(idx, 'weight')[1])).toBe('W(1)1,2');
     expect(labels(idx, 'weight')[1].attrs['data-tex']).toBe('W^{(1)}_{1,2}');
     const big = expectSane(networkDiagram({ layers: [8, 8, 8, 8, 2] }));
     expect(labels(big, 'weight')).toHaveLength(0);
     expect(labels(big, 'bias')).toHaveLength(26);
-    expect(labels(big, 'node').map((t) => t.text).slice(8, 9)).toEqual(['h₁⁽¹⁾']);
+    expect(labels(big, 'node').map((t) => t.attrs['data-tex']).slice(8, 9)).toEqual(['h^{(1)}_{1}']);
     expectNoCollisions(big);
+  });
+
+  it('labels every net up to three nodes wide without collisions, in either naming (indexed labels are taller and wider)', () => {
+    const nets: number[][] = [];
+    for (const a of [1, 2, 3]) for (const b of [1, 2, 3]) for (const c of [1, 2, 3]) nets.push([a, b, c]);
+    nets.push([2, 2, 2, 1], [2, 3, 3, 2], [3, 3, 2, 1]);
+    for (const layers of nets) {
+      for (const naming of ['lecture', 'indexed'] as const) {
+        const root = expectSane(networkDiagram(network({ layers, naming })));
+        expectNoCollisions(root);
+        // And none reaches into a node: the nearest point of its box is outside every circle.
+        const circles = [...walk(root)].filter((e) => e.name === 'circle');
+        for (const t of [...labels(root, 'weight'), ...labels(root, 'bias')]) {
+          const b = box(t);
+          for (const c of circles) {
+            const [cx, cy] = [Number(c.attrs.cx), Number(c.attrs.cy)];
+            const d = Math.hypot(Math.max(b.x0, Math.min(cx, b.x1)) - cx, Math.max(b.y0, Math.min(cy, b.y1)) - cy);
+            expect(d, `${layers.join('-')} ${naming}: ${t.attrs['data-tex']} runs into a node`).toBeGreaterThan(Number(c.attrs.r) + 0.8);
+          }
+        }
+      }
+    }
   });
 
   it('refuses nets it cannot draw legibly', () => {

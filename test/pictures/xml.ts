@@ -9,6 +9,8 @@ export interface XmlElement {
   readonly children: readonly XmlElement[];
   /** The element's own text, entities decoded. */
   readonly text: string;
+  /** Its text and child elements in document order. */
+  readonly content: readonly (string | XmlElement)[];
 }
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -41,7 +43,7 @@ export function parseXml(src: string): XmlElement {
       skipSpace();
       if (src.startsWith('/>', i)) {
         i += 2;
-        return { name, attrs, children: [], text: '' };
+        return { name, attrs, children: [], text: '', content: [] };
       }
       if (src[i] === '>') {
         i++;
@@ -54,19 +56,24 @@ export function parseXml(src: string): XmlElement {
       i += a[0].length;
     }
     const children: XmlElement[] = [];
+    const content: (string | XmlElement)[] = [];
     let text = '';
     for (;;) {
       const lt = src.indexOf('<', i);
       if (lt < 0) throw new Error(`<${name}> is not closed`);
-      text += decode(src.slice(i, lt), i);
+      const piece = decode(src.slice(i, lt), i);
+      text += piece;
+      if (piece !== '') content.push(piece);
       i = lt;
       if (src.startsWith('</', i)) {
         const close = `</${name}>`;
         if (!src.startsWith(close, i)) throw new Error(`expected ${close} at ${i}, found ${src.slice(i, i + 20)}`);
         i += close.length;
-        return { name, attrs, children, text };
+        return { name, attrs, children, text, content };
       }
-      children.push(element());
+      const child = element();
+      children.push(child);
+      content.push(child);
     }
   };
   skipSpace();
@@ -74,6 +81,11 @@ export function parseXml(src: string): XmlElement {
   skipSpace();
   if (i !== src.length) throw new Error(`content after the root element at ${i}`);
   return root;
+}
+
+/** All the text inside an element, its children's included, in document order (the DOM's textContent). */
+export function textContent(e: XmlElement): string {
+  return e.content.map((c) => (typeof c === 'string' ? c : textContent(c))).join('');
 }
 
 export function* walk(e: XmlElement): Generator<XmlElement> {

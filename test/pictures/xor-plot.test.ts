@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { xorPlot } from '../../src/pictures/xor-plot.js';
 import { checkXorDesign } from '../../src/nn/xor.js';
-import { coordinates, parseXml, walk, type XmlElement } from './xml.js';
+import { coordinates, parseXml, textContent, walk, type XmlElement } from './xml.js';
 import { expectGolden } from '../support/golden.js';
 
 const role = (root: XmlElement, r: string): XmlElement[] => [...walk(root)].filter((e) => e.attrs['data-role'] === r);
@@ -30,7 +30,10 @@ describe('xorPlot', () => {
       'W⁽¹⁾ = [1, 1; 1, 1], b⁽¹⁾ = [0; −1], relu: separable',
       'W⁽²⁾ = [1, −2], b⁽²⁾ = 0: ŷ is exactly XOR on the four points',
     ]);
-    expect(role(root, 'axis').map((t) => t.text)).toEqual(['x₁', 'x₂', 'h₁', 'h₂']);
+    expect(role(root, 'axis').map((t) => t.attrs['data-tex'])).toEqual(['x_{1}', 'x_{2}', 'h_{1}', 'h_{2}']);
+    // Set as KaTeX sets x_{1}: the letter in KaTeX_Math, the index a lowered KaTeX_Main digit.
+    expect(role(root, 'axis').map(textContent)).toEqual(['x1', 'x2', 'h1', 'h2']);
+    expect(role(root, 'axis')[0].attrs['font-family']).toMatch(/^KaTeX_Math, /);
     expectGolden('xor-relu-separable.svg', svg);
   });
 

@@ -25,6 +25,9 @@ describe('SVG pictures as a LaTeX picture', () => {
     expect(picture).toBeDefined();
     expect(picture?.match(/\\circle\{/g)).toHaveLength(5);
     for (const label of ['x_{1}', 'x_{2}', 'h_{1}', 'h_{2}', '\\hat{y}', 'w_{1}', 'w_{6}', 'b_{1}', 'b_{3}']) expect(picture).toContain(`$${label}$`);
+    // Each label once, from its TeX: not its white halo copy, nor its <tspan>s' text ("w1", "yˆ").
+    expect(picture?.match(/\\makebox/g)).toHaveLength(5 + 6 + 3 + 3);
+    expect(picture).not.toMatch(/ w1\}|yˆ|tspan/);
     // A weight's label stands just above its edge (there is no white halo to draw under it).
     expect(picture).toMatch(/\\makebox\(0,0\)\[b\]\{\\normalsize \$w_\{1\}\$\}/);
     // Six edges, each a line plus an arrowhead of three sides: a \line for the level ones.
