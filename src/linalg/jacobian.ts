@@ -73,7 +73,7 @@ function jac(e: MatExpr, x: MatSymbol, notes: Note[], quiet: boolean): MatExpr {
   switch (e.kind) {
     case 'symbol':
       // mentions(e, x) and e is a symbol: e is x.
-      if (!quiet) notes.push({ rule: 'jacobian-identity', because: [jacobian(x, x), ' = I.'] });
+      if (!quiet) notes.push({ rule: 'jacobian-identity', because: [jacobian(x, x), ' = ', pm('I', '\\mathbf{I}'), '.'] });
       return identity(x.rows);
     case 'sum': {
       const dependent = e.terms.filter((t) => mentions(t, x));
