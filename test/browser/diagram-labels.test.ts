@@ -5,26 +5,15 @@
  * label's data-tex, and no label's box runs into another label or a node.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, printLayoutPage } from '../support/chromium.js';
+import { describe, expect, it } from 'vitest';
+import { usePrintLayoutPage } from '../support/chromium.js';
 import { renderHtml } from '../../src/render/html.js';
 import { mathHtml } from '../../src/render/katex.js';
 import { buildSheet } from '../../src/exercises/sheet.js';
 import { loadSpec } from '../../src/spec/load.js';
 import type { WorksheetSpec } from '../../src/spec/load.js';
 
-let browser: Browser | undefined;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await printLayoutPage(browser);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const page = usePrintLayoutPage();
 
 /** Indexed naming (W⁽¹⁾₂,₁, b⁽¹⁾₂), two outputs (ŷ₁, ŷ₂) and two hidden layers (h⁽ˡ⁾ᵢ). */
 const INDEXED = `
@@ -49,13 +38,13 @@ const ROLES = ['node', 'weight', 'bias', 'axis'];
 const LABELS = ROLES.map((r) => `svg text[data-role="${r}"]`).join(', ');
 
 async function load(html: string): Promise<void> {
-  await page.setContent(html, { waitUntil: 'load' });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page().setContent(html, { waitUntil: 'load' });
+  await page().evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
 /** The fonts Chromium drew each label (and each of its tspans) with, by PostScript name. */
 async function usedFonts(): Promise<{ tex: string; tag: string; fonts: string[] }[]> {
-  const cdp = await page.createCDPSession();
+  const cdp = await page().createCDPSession();
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
   const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
@@ -85,7 +74,7 @@ interface Glyph {
  * size it draws: for this measure every picture is drawn at its own size, as the probes are.
  */
 async function svgGlyphs(): Promise<{ tex: string; size: number; glyphs: Glyph[] }[]> {
-  return page.evaluate((selector) => {
+  return page().evaluate((selector) => {
     document.querySelectorAll<SVGSVGElement>('svg').forEach((svg) => (svg.style.maxWidth = 'none'));
     return Array.from(document.querySelectorAll<SVGTextElement>(selector)).map((t) => {
       const cells = Array.from({ length: t.getNumberOfChars() }, (_, i) => ({ c: (t.textContent ?? '')[i], r: t.getExtentOfChar(i) }));
@@ -98,7 +87,7 @@ async function svgGlyphs(): Promise<{ tex: string; size: number; glyphs: Glyph[]
 async function katexGlyphs(labels: readonly { tex: string; size: number }[]): Promise<Glyph[][]> {
   // The sheet sets formulas at 1.08 em (templates/print.css): the probes at the label's own size.
   const html = '<style>.probe .katex { font-size: 1em; }</style>' + labels.map((l) => `<div class="probe" style="position:absolute;left:0;top:0;font-size:${l.size}px">${mathHtml(l.tex)}</div>`).join('');
-  return page.evaluate((markup) => {
+  return page().evaluate((markup) => {
     const box = document.createElement('div');
     box.innerHTML = markup;
     document.body.append(box);
@@ -135,7 +124,7 @@ interface Box {
 
 /** Per diagram: each label's box (its glyph cells, as getBBox gives them) and each node's circle. */
 async function diagramBoxes(): Promise<{ labels: { tex: string; role: string; box: Box }[]; circles: { cx: number; cy: number; r: number }[] }[]> {
-  return page.evaluate(() => {
+  return page().evaluate(() => {
     return Array.from(document.querySelectorAll('svg'))
       .filter((svg) => svg.querySelector('text[data-role="node"]'))
       .map((svg) => ({
@@ -178,7 +167,7 @@ describe('diagram labels in a built sheet, in Chromium', () => {
       if (f.tag.startsWith('<tspan')) expect(f.fonts, f.tag).toEqual(['KaTeX_Main-Regular']);
       else if (/[A-Za-z]/.test(f.tex)) expect(f.fonts, f.tag).toContain('KaTeX_Math-Italic');
     }
-    const styles = await page.evaluate((selector) => {
+    const styles = await page().evaluate((selector) => {
       const t = document.querySelector(`${selector.split(',')[0]}`);
       const s = t?.querySelector('tspan');
       return t && s ? [getComputedStyle(t).fontFamily.split(',')[0], getComputedStyle(t).fontStyle, getComputedStyle(s).fontFamily.split(',')[0], getComputedStyle(s).fontStyle, document.fonts.check('italic 16px KaTeX_Math')] : [];

@@ -5,34 +5,23 @@
  * deep networks should have none: their steps break after + inside brackets, and vectors and
  * ReLU cases too wide for a line are set one entry or one case a line.
  */
-import type { Browser, Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fitWideFormulas } from '../../src/render/pdf.js';
-import { launchChromium, printLayoutPage } from '../support/chromium.js';
+import { usePrintLayoutPage } from '../support/chromium.js';
 import { renderHtml } from '../../src/render/html.js';
 import { buildSheet } from '../../src/exercises/sheet.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-let browser: Browser | undefined;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await printLayoutPage(browser);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const page = usePrintLayoutPage();
 
 /** How many formulas of the key had to be set smaller to fit their lines. */
 async function formulasSetSmaller(exercises: readonly string[]): Promise<number> {
   const yaml = ['title: Deep networks', 'seed: 11', 'exercises:', ...exercises.map((e) => `  - ${e}`)].join('\n');
-  await page.setContent(renderHtml(buildSheet(loadSpec(yaml, 'deep.yaml')), 'key'), { waitUntil: 'load' });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  return page.evaluate(fitWideFormulas);
+  await page().setContent(renderHtml(buildSheet(loadSpec(yaml, 'deep.yaml')), 'key'), { waitUntil: 'load' });
+  await page().evaluate(() => document.fonts.ready.then(() => undefined));
+  return page().evaluate(fitWideFormulas);
 }
 
 describe('long answers and steps fit their lines, with no formula set smaller', () => {
@@ -68,9 +57,9 @@ describe('a long formula breaks between its terms, not inside a short group', ()
   it("the lecture key: every σ(…) and σ′(…) of a network's partials is whole on its line", async () => {
     // Before: ∂f_MSE/∂w₁ broke as "… w₅σ′(w₁x₁ + w₂x₂ +" / "b₁)x₁".
     const yaml = readFileSync(join(import.meta.dirname, '..', '..', 'worksheets', 'lecture.yaml'), 'utf8');
-    await page.setContent(renderHtml(buildSheet(loadSpec(yaml, 'lecture.yaml')), 'key'), { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const split = await page.evaluate(() => {
+    await page().setContent(renderHtml(buildSheet(loadSpec(yaml, 'lecture.yaml')), 'key'), { waitUntil: 'load' });
+    await page().evaluate(() => document.fonts.ready.then(() => undefined));
+    const split = await page().evaluate(() => {
       // A group σ(…) or σ′(…) with no other parentheses inside, as its glyphs read.
       const group = /σ′?\([^()]+\)/g;
       const text = (e: Element): string => (e.textContent ?? '').replace(/[\s\u200b]/g, '');

@@ -5,25 +5,14 @@
  * denominator printed over the next numerator, 8.6 px deep.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, printLayoutPage } from '../support/chromium.js';
+import { describe, expect, it } from 'vitest';
+import { usePrintLayoutPage } from '../support/chromium.js';
 import { renderHtml } from '../../src/render/html.js';
 import { displayHtml } from '../../src/render/katex.js';
 import { buildSheet } from '../../src/exercises/sheet.js';
 import { loadSpec } from '../../src/spec/load.js';
 
-let browser: Browser | undefined;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await printLayoutPage(browser);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const page = usePrintLayoutPage();
 
 interface RowGap {
   readonly gap: number;
@@ -37,9 +26,9 @@ interface RowGap {
  * superscripts are left out: their boxes reach above and below their line without ink there.
  */
 async function matrixRowGaps(html: string): Promise<RowGap[]> {
-  await page.setContent(html, { waitUntil: 'load' });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  return page.evaluate(() => {
+  await page().setContent(html, { waitUntil: 'load' });
+  await page().evaluate(() => document.fonts.ready.then(() => undefined));
+  return page().evaluate(() => {
     const textRects = (cell: Element): DOMRect[] => {
       const rects: DOMRect[] = [];
       const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
