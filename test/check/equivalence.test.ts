@@ -201,6 +201,16 @@ describe('honesty', () => {
     expect(r.feedback).toMatch(/^Not equal to the expected answer: at /);
   });
 
+  it('by default, still diagnoses a check as slow as a cold first one on a loaded machine (120 ms)', () => {
+    // The clock reads 0 when the check starts and 120 ms at every later reading. With the old
+    // 50 ms default, the first check of a busy process lost its diagnosis (a flaky README example).
+    let readings = 0;
+    const r = checkAnswer(YHAT, 'w5*sigma(w1*x1 + w2*x2 + b1)*x1', { wrt: 'w1', now: () => (readings++ === 0 ? 0 : 120) });
+    expect(readings).toBeGreaterThan(1);
+    expect(r.verdict).toBe('incorrect');
+    expect(r.feedback).toMatch(/^σ where σ′ belongs/);
+  });
+
   it('is deterministic for a seed, and right for every seed', () => {
     const a = check(YHAT, "w5*sigma(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w1', seed: 7 });
     const b = check(YHAT, "w5*sigma(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w1', seed: 7 });
