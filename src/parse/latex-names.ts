@@ -6,6 +6,7 @@
 import type { Expr } from '../expr/types.js';
 import { call, deriv, mul, neg, num, pow } from '../expr/build.js';
 import { isAbstractFunctionName, lookupOp } from '../ops/registry.js';
+import { layerIndexSuffix } from './preprocess.js';
 import {
   ALIASES,
   describeToken,
@@ -130,7 +131,7 @@ export function readNamed(r: LatexReader, base: string, start: Token, forceFunct
   }
   if (marks > 0) r.fail(start, `${base}′: a prime marks the derivative of a function, as in \\sigma'(z); for a transpose write ^{\\top}`);
   let full = base;
-  if (layer !== undefined) full += layer + (index !== undefined ? '_' + index.split(',').join('_') : '');
+  if (layer !== undefined) full += layer + (index !== undefined ? layerIndexSuffix(index) : '');
   else if (index !== undefined) full += /^\d+$/.test(index) ? index : index.includes(',') ? index.split(',').join('_') : '_' + index;
   return r.symbol(full, start);
 }

@@ -57,6 +57,19 @@ export function describeChar(c: string): string {
   return `'${c}'`;
 }
 
+/**
+ * The name suffix of a layer-indexed symbol's subscript: `1` → `_1` (z⁽¹⁾₁ is z1_1), two digits or
+ * two numbers with a comma are a row and a column (W⁽¹⁾₂₁ and W^{(1)}_{2,1} are W1_2_1, as the
+ * printers write them), any other number one index (z⁽¹⁾₁₂ is z1_12).
+ */
+export function layerIndexSuffix(index: string): string {
+  const parts = index.includes(',') ? index.split(',').map((p) => p.trim()) : /^\d\d$/.test(index) ? [...index] : [index];
+  return parts.map((p) => `_${p}`).join('');
+}
+
+/** `z^(1)_1`, `W^(1)_21`, `W^(1)_(2,1)`, `W^(1)_2_1`: a layer index in the text syntax, as the lecture's W⁽¹⁾₂₁. */
+const LAYER_TEXT = /^([A-Za-z]+)\^\(\s*(\d+)\s*\)_(?:\(\s*(\d+\s*,\s*\d+)\s*\)|(\d+(?:_\d+)?))/;
+
 export function preprocess(source: string, limits: Limits = DEFAULT_LIMITS): Mapped {
   if (source.length > limits.maxLength) {
     throw new ParseError(
@@ -106,6 +119,23 @@ export function preprocess(source: string, limits: Limits = DEFAULT_LIMITS): Map
       if (isLetter(next)) emit(' ', at);
       continue;
     }
+    if (c === '⁽') {
+      // A layer index, as the lecture and our feedback write it: z⁽¹⁾₁, W⁽¹⁾₂₁, b⁽²⁾, δ⁽²⁾₁.
+      let j = i + 1;
+      let layer = '';
+      while (j < chars.length && /[0-9]/.test(SUP_CHARS[chars[j]] ?? '')) layer += SUP_CHARS[chars[j++]];
+      if (!isLetter(out[out.length - 1]) || layer === '' || chars[j] !== '⁾') {
+        throw new ParseError(at + 1, `'⁽' starts a layer index after a name, as in z⁽¹⁾₁ or W⁽¹⁾₂₁`);
+      }
+      j++;
+      let index = '';
+      while (j < chars.length && SUB_DIGITS.includes(chars[j])) index += String(SUB_DIGITS.indexOf(chars[j++]));
+      emit(layer + (index === '' ? '' : layerIndexSuffix(index)), at);
+      // W⁽¹⁾₂₁x₁ is W⁽¹⁾₂₁·x₁, as w₁x₁ is w₁·x₁.
+      if (isLetter(chars[j])) emit(' ', at);
+      i = j - 1;
+      continue;
+    }
     if (SUP_CHARS[c] !== undefined) {
       let j = i;
       let exp = '';
@@ -140,6 +170,15 @@ export function preprocess(source: string, limits: Limits = DEFAULT_LIMITS): Map
     const prev = out[i - 1];
     const rest = out.slice(i, i + 200);
     if (!isIdentChar(prev)) {
+      const layered = LAYER_TEXT.exec(rest);
+      if (layered) {
+        // z^(1)_1 is z⁽¹⁾₁ (a power followed by a subscript means nothing else); a bare x^(2) stays a power.
+        const [, base, layer, pair, index] = layered;
+        const name = base + layer + (pair !== undefined ? layerIndexSuffix(pair) : index.includes('_') ? `_${index}` : layerIndexSuffix(index));
+        for (let k = 0; k < name.length; k++) put(name[k], origin[i + Math.min(k, layered[0].length - 1)]);
+        i += layered[0].length;
+        continue;
+      }
       const m = maple.exec(rest);
       if (m) {
         const indices = m[1].split(',').map((s) => s.trim());

@@ -31,6 +31,9 @@ const SAME: readonly (readonly [string, string])[] = [
   ['2x', '2*x'],
   ['\\mathbf{W}^{(1)}_{2,1}', 'W1_2_1'],
   ['b^{(2)}_{1}', 'b2_1'],
+  // Two digits after a layer index are a row and a column, as W⁽¹⁾₂₁ reads in the lecture.
+  ['W^{(1)}_{21}', 'W1_2_1'],
+  ['W^{(1)}', 'W1'],
   // Functions.
   ['\\operatorname{ReLU}(z)', 'relu(z)'],
   ["\\text{relu}'(z)", "relu'(z)"],

@@ -5,6 +5,7 @@ import { call, constant, deriv, matrix, mul, num, pow, sym, vector } from '../..
 import { equal } from '../../src/expr/equal.js';
 import { parse } from '../../src/parse/parse.js';
 import { toText } from '../../src/print/text.js';
+import { symbolUnicode } from '../../src/check/notation.js';
 import { ParseError } from '../../src/errors.js';
 
 /** The ParseError `parse(source)` throws (fails the test if it throws nothing or something else). */
@@ -37,6 +38,18 @@ describe('Unicode and ASCII agree', () => {
     ['ε', 'epsilon'],
     ["w₅·σ′(w₁x₁ + w₂x₂ + b₁)·x₁", "w5*sigma'(w1*x1 + w2*x2 + b1)*x1"],
     ['½', null],
+    // Layer indices, as the lecture and our feedback write them (z⁽¹⁾₁ > 0), and in plain ASCII.
+    ['z⁽¹⁾₁', 'z1_1'],
+    ['W⁽¹⁾₂₁', 'W1_2_1'],
+    ['W⁽²⁾(W⁽¹⁾x + b⁽¹⁾)', 'W2*(W1*x + b1)'],
+    ['δ⁽²⁾₁x₁', 'delta2_1*x1'],
+    ['z^(1)_1', 'z1_1'],
+    ['W^(1)_21', 'W1_2_1'],
+    ['W^(1)_(2, 1)', 'W1_2_1'],
+    ['W^(1)_2_1', 'W1_2_1'],
+    ['σ(z^(1)_1)·w₅', 'sigma(z1_1)*w5'],
+    ['x⁽¹', null],
+    ['⁽¹⁾', null],
   ])('%s = %s', (unicode, ascii) => {
     if (ascii === null) {
       expect(() => parse(unicode)).toThrow(ParseError);
@@ -45,6 +58,20 @@ describe('Unicode and ASCII agree', () => {
     const a = parse(unicode);
     const b = parse(ascii);
     expect(equal(a, b), `${toText(a)} vs ${toText(b)}`).toBe(true);
+  });
+
+  it('reads back every indexed name as the feedback prints it (W⁽¹⁾₂₁, z⁽³⁾₄, δ⁽²⁾₁₃)', () => {
+    for (const base of ['W', 'z', 'h', 'b', 'delta']) {
+      for (let layer = 1; layer <= 9; layer++) {
+        for (let i = 1; i <= 9; i++) {
+          for (const name of [`${base}${layer}_${i}`, `${base}${layer}_${i}_${10 - i}`]) {
+            expect(toText(parse(symbolUnicode(name))), symbolUnicode(name)).toBe(name);
+          }
+        }
+      }
+    }
+    // A bare x^(2) is still a power.
+    expect(toText(parse('x^(2)'))).toBe('x^2');
   });
 
   it('reads the lecture’s ∂ŷ/∂w₁ exactly as the ASCII form', () => {
