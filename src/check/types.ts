@@ -13,6 +13,7 @@ export type MistakeId =
   | 'missing-inner-derivative'
   | 'function-for-derivative'
   | 'sigmoid-derivative-formula'
+  | 'named-activation'
   | 'missing-activation-derivative'
   | 'missing-factor'
   | 'extra-factor'

@@ -8,7 +8,7 @@ import type { Expr } from '../expr/types.js';
 import { add, call, deriv, int, matrix, mul, neg, sub, sym, vector } from '../expr/build.js';
 import { isZero } from '../rational.js';
 import { equal } from '../expr/equal.js';
-import { freeSymbols } from '../expr/traverse.js';
+import { freeSymbols, mapBottomUp } from '../expr/traverse.js';
 import { differentiate } from '../calculus/differentiate.js';
 import { lookupOp } from '../ops/registry.js';
 import { simplify } from '../simplify/simplify.js';
@@ -29,6 +29,7 @@ export interface Variant {
 export function structuralVariants(problem: Problem): Variant[] {
   const e = problem.expected;
   return [
+    ...concreteActivationVariants(problem),
     ...otherPartialVariants(problem),
     ...descentVariants(problem),
     ...entrySignVariants(e),
@@ -41,6 +42,39 @@ export function structuralVariants(problem: Problem): Variant[] {
 }
 
 const tensorShaped = (x: Expr): boolean => hasTensor(x) && !isScalarShape(shapeOf(x));
+
+// ---- a named activation for the lecture's general σ -----------------------------------------
+
+/** The activations a student may write for σ, as the feedback names them. */
+const NAMED_ACTIVATIONS: readonly (readonly [string, string])[] = [
+  ['sigmoid', 'the logistic sigmoid'],
+  ['tanh', 'tanh'],
+  ['relu', 'ReLU'],
+  ['softplus', 'softplus'],
+];
+
+/**
+ * The expected answer with the general σ (any differentiable function, as the lecture has it) made
+ * one named activation: sigmoid′(z) for σ′(z). Right for that activation only, so not right.
+ */
+function concreteActivationVariants(problem: Problem): Variant[] {
+  const e = problem.expected;
+  const out: Variant[] = [];
+  for (const [f, arity] of problem.signature) {
+    if (arity !== 1 || !nodes(e).some((n) => (n.kind === 'call' || n.kind === 'deriv') && n.fn === f)) continue;
+    for (const [g, described] of NAMED_ACTIVATIONS) {
+      const expr = mapBottomUp(e, (n) => (n.kind === 'call' && n.fn === f ? call(g, n.args) : n.kind === 'deriv' && n.fn === f ? deriv(g, n.orders, n.args) : n));
+      const name = fnU(f);
+      out.push({
+        id: 'named-activation',
+        expr,
+        message: () =>
+          `${fnU(g)} where ${name} belongs: your answer is right if ${name} is ${described}, but ${name} here is a general activation (any differentiable function, with derivative ${name}′). Write ${name}(…) and ${name}′(…).`,
+      });
+    }
+  }
+  return out;
+}
 
 // ---- the partial for another variable, the step along the gradient, one entry's sign ----------
 

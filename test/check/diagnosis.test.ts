@@ -57,6 +57,25 @@ describe('chain rule', () => {
     expectDiagnosis(r, 'sigmoid-derivative-formula', /^σ′\(z\) written as σ\(z\)\(1 − σ\(z\)\): that formula holds only for the logistic sigmoid/);
   });
 
+  it.each([
+    ["w5*sigmoid'(w1*x1 + w2*x2 + b1)*x1", 'sigmoid', 'the logistic sigmoid'],
+    ['w5*sigmoid(w1*x1 + w2*x2 + b1)*(1 - sigmoid(w1*x1 + w2*x2 + b1))*x1', 'sigmoid', 'the logistic sigmoid'],
+    ["w5*tanh'(w1*x1 + w2*x2 + b1)*x1", 'tanh', 'tanh'],
+    ["w5*relu'(w1*x1 + w2*x2 + b1)*x1", 'relu', 'ReLU'],
+  ])('a named activation for the general σ: %s', (answer, g, described) => {
+    const r = diagnosed(YHAT, answer, { wrt: 'w1' });
+    expectDiagnosis(
+      r,
+      'named-activation',
+      `${g} where σ belongs: your answer is right if σ is ${described}, but σ here is a general activation (any differentiable function, with derivative σ′). Write σ(…) and σ′(…).`,
+    );
+  });
+
+  it('says nothing of named activations where the exercise has none to replace, or the answer has another mistake too', () => {
+    expect(diagnosed("sigmoid(w*x)", "sigmoid'(w*x)", { wrt: 'w' }).diagnosis?.id).not.toBe('named-activation');
+    expect(diagnosed(YHAT, "w5*sigmoid'(w1*x1 + w2*x2 + b1)", { wrt: 'w1' }).diagnosis?.id).not.toBe('named-activation');
+  });
+
   it('a missing relu′ in a ReLU net, and relu(z) for z is right on one side of the kink only', () => {
     const r = diagnosed('w5*relu(w1*x1 + w2*x2 + b1) + b3', 'w5*x1', { wrt: 'w1' });
     expectDiagnosis(r, 'missing-activation-derivative', 'Missing relu′(w₁x₁ + w₂x₂ + b₁), the derivative of relu at its argument: the chain rule multiplies by it.');
