@@ -63,7 +63,7 @@ function syntaxError(e: unknown, m: Mapped): ParseError {
   const column = userColumn(m, textColumn);
   const ch = m.text[textColumn - 1];
   const reason = message.replace(/\s*\(char \d+\)\s*$/, '');
-  if (/^Unexpected end of expression/.test(reason)) {
+  if (/^Unexpected end of expression/.test(reason) || (ch === undefined && /^End of matrix \] expected/.test(reason))) {
     const open = unclosed(m.text);
     if (open !== undefined) {
       const c = m.text[open];
@@ -79,6 +79,10 @@ function syntaxError(e: unknown, m: Mapped): ParseError {
   if (dims) {
     const entries = (k: string): string => `${k} entr${k === '1' ? 'y' : 'ies'}`;
     return new ParseError(column, `the rows of a matrix must be equally long: a row has ${entries(dims[1])} but the first has ${entries(dims[2])}`);
+  }
+  if (/^End of matrix \] expected/.test(reason)) {
+    // A space between entries ([2 1; 0 π], as in MATLAB) is not a separator here.
+    return new ParseError(column, `expected ',' between the entries of a row, ';' between rows, or ']', as in [a, b; c, d], not ${describeChar(ch ?? ' ')}`);
   }
   const op = /^Unexpected operator (.+)$/.exec(reason);
   if (op) return new ParseError(column, `unexpected '${op[1]}'`);

@@ -171,6 +171,9 @@ describe('positioned errors', () => {
     ['x + 1e999', 5, 'infinite numbers are not allowed'],
     ['[]', 1, 'empty brackets'],
     ['[[1], [2, 3]]', 1, 'row 2 has 2 entries but row 1 has 1'],
+    // A MATLAB-style row ([2 1]) and an unclosed matrix, in words rather than mathjs's "End of matrix ] expected".
+    ['[2 1; 0 π]', 4, "expected ',' between the entries of a row, ';' between rows, or ']', as in [a, b; c, d], not '1'"],
+    ['[1, 2', 6, "'[' at column 1 is not closed"],
     // Before: 0/0 read as 0, and diff "1/0" printed 0.
     ['0/0', 2, 'division by zero'],
     // Pasted from a document: between quotes it showed as nothing at all.
