@@ -57,7 +57,8 @@ export function checkPrepared(problem: Problem, answer: string | Expr, options: 
     return internalError(e, undefined);
   }
   try {
-    return withTransposeHint(decide(problem, read, options, budget), read.shown);
+    const r = withTransposeHint(decide(problem, read, options, budget), read.shown);
+    return typeof answer === 'string' ? withSpaceHint(r, answer, read) : r;
   } catch (e) {
     if (e instanceof InputError) return { ...shown(read), verdict: 'undecided', feedback: `Could not decide: ${e.message}.` };
     return internalError(e, read);
@@ -108,6 +109,16 @@ export function withTransposeHint<R extends { readonly verdict: CheckResult['ver
   if (r.verdict === 'correct' || r.verdict === 'invalid') return r;
   const hint = transposeHint(shownAnswer);
   return hint ? { ...r, feedback: `${r.feedback} ${hint}` } : r;
+}
+
+/**
+ * [x1 w1] is read as [x1·w1], a space multiplying there as everywhere in the text syntax: when the
+ * answer then has the wrong shape, the feedback says how to separate entries (MATLAB's habit).
+ */
+export function withSpaceHint<R extends { readonly verdict: CheckResult['verdict']; readonly feedback: string }>(r: R, source: string, read: Answer): R {
+  if (r.verdict !== 'incorrect' || read.syntax !== 'text' || !r.feedback.startsWith('Expected ')) return r;
+  const spaced = /\[[^\]]*[\p{L}\p{N})′'²]\s+[\p{L}\p{N}(]/u.test(source);
+  return spaced ? { ...r, feedback: `${r.feedback} In [a b] a space multiplies (a·b): separate the entries of a row with commas, as in [a, b; c, d].` } : r;
 }
 
 function shown(read: Answer): Pick<CheckResult, 'interpreted' | 'interpretedText' | 'syntax' | 'notes'> {

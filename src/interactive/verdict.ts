@@ -14,7 +14,7 @@ import { toText } from '../print/text.js';
 import { InputError, ParseError } from '../errors.js';
 import { Budget, defaultClock, DEFAULT_TIME_BUDGET_MS, type Clock } from '../check/budget.js';
 import { readAnswer, type Answer } from '../check/input.js';
-import { describeCounterexample, noiseMessage, reversedDiagnosis, withTransposeHint, reversedProduct, shapeHead, transposedDiagnosis, undefinedMessage } from '../check/check.js';
+import { describeCounterexample, noiseMessage, reversedDiagnosis, withTransposeHint, withSpaceHint, reversedProduct, shapeHead, transposedDiagnosis, undefinedMessage } from '../check/check.js';
 import { blindKink, blindKinkMessage } from '../check/analysis.js';
 import { sameShape, shapeOf, ShapeMismatch, type Shape } from '../check/shape.js';
 import type { Values } from '../check/evaluation.js';
@@ -57,7 +57,7 @@ export function checkAgainst(p: PreparedAnswer, answer: string, options: PageChe
   }
   const base = { interpreted: toLatex(read.shown), interpretedText: toText(read.shown), syntax: read.syntax, notes: read.notes };
   try {
-    return { ...base, ...withTransposeHint(decide(p, read, budget), read.shown) };
+    return { ...base, ...withSpaceHint(withTransposeHint(decide(p, read, budget), read.shown), answer, read) };
   } catch (e) {
     if (e instanceof InputError) return { ...base, verdict: 'undecided', feedback: `Could not decide: ${e.message}.` };
     const message = e instanceof Error ? e.message : String(e);

@@ -211,6 +211,15 @@ describe('honesty', () => {
     expect(r.feedback).toMatch(/^σ where σ′ belongs/);
   });
 
+  it('says that a space multiplies when [a b] (MATLAB’s row) gives the wrong shape, and only then', () => {
+    const hint = 'In [a b] a space multiplies (a·b): separate the entries of a row with commas, as in [a, b; c, d].';
+    expect(check('[x1*w1, x2]', '[x1 w1 x2]').feedback).toBe(`Expected a 2×1 column, got a number. ${hint}`);
+    expect(check('[[x1, x2]]', '[x1 x2]').feedback).toBe(`Expected a 1×2 row, got a number. ${hint}`);
+    // Read as meant, or written with commas: no hint.
+    expect(check('[x1*w1; x2]', '[x1 w1; x2]').verdict).toBe('correct');
+    expect(check('[x1, x2]', '[x1, x2, x1]').feedback).toBe('Expected a 2×1 column, got a 3×1 column.');
+  });
+
   it('is deterministic for a seed, and right for every seed', () => {
     const a = check(YHAT, "w5*sigma(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w1', seed: 7 });
     const b = check(YHAT, "w5*sigma(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w1', seed: 7 });

@@ -36,7 +36,10 @@ function answersFor(value: Expr, variants: readonly Expr[], firstVar: string | u
   if (firstVar) exprs.push(mul(value, sym(firstVar)), add(value, sym(firstVar)));
   const t = transposed(value);
   if (t) exprs.push(t);
-  return [toText(value), toLatex(value), ...exprs.map(toText), '(', 'qq + 1', '[1, 2] * [3, 4]'];
+  // A row written MATLAB's way, [a b]: a product, then the wrong shape, with the same hint on both sides.
+  const entries = value.kind === 'vector' ? value.items : value.kind === 'matrix' ? value.entries : [];
+  const spaced = entries.length > 1 ? [`[${entries.map((x) => `(${toText(x)})`).join(' ')}]`] : [];
+  return [toText(value), toLatex(value), ...exprs.map(toText), ...spaced, '(', 'qq + 1', '[1, 2] * [3, 4]'];
 }
 
 /** The one case where the page says less than the CLI: an all-numbers answer off by a factor outside the stored multiples. */
