@@ -19,25 +19,19 @@ import { blindKink, blindKinkMessage } from '../check/analysis.js';
 import { sameShape, shapeOf, ShapeMismatch, type Shape } from '../check/shape.js';
 import type { Values } from '../check/evaluation.js';
 import { MIN_POINTS } from '../check/points.js';
-import type { CheckValue, Counterexample, Diagnosis, FactorNote, Verdict } from '../check/types.js';
+import type { CheckResult, CheckValue, Counterexample, FactorNote } from '../check/types.js';
 import { diagnosePage, factorCredit } from './diagnosis.js';
 import type { PreparedAnswer } from './prepared.js';
 
-export interface PageResult {
-  readonly verdict: Verdict;
-  /** LaTeX of how the answer was read ('' when it could not be read). */
-  readonly interpreted: string;
-  readonly interpretedText: string;
-  readonly feedback: string;
-  readonly syntax?: 'text' | 'latex';
-  readonly notes: readonly string[];
-  readonly diagnosis?: Diagnosis;
-  /** NaN stands for an expected value the page does not hold (an entry that is a constant). */
-  readonly counterexample?: Counterexample;
-  /** Partial credit: the answer's own factors, right or wrong, and how many of the right ones are missing. */
+/**
+ * What the page shows: the library's result (src/check/types.ts) without what the page does not
+ * compute (method, points, internalError), with partial credit that counts the missing factors
+ * instead of naming them (naming them would print part of the answer). NaN in a counterexample
+ * stands for an expected value the page does not hold (an entry that is a constant).
+ */
+export type PageResult = Omit<CheckResult, 'factors' | 'method' | 'points' | 'internalError'> & {
   readonly factors?: { readonly right: readonly FactorNote[]; readonly wrong: readonly FactorNote[]; readonly missing: number };
-  readonly error?: { readonly column?: number; readonly message: string };
-}
+};
 
 export interface PageCheckOptions {
   readonly now?: Clock;
