@@ -292,25 +292,15 @@ export const TIDY_RULES: readonly RewriteRule[] = [
   cancel,
 ];
 
-/** Transposes pushed inward: (ABC)ᵀ = CᵀBᵀAᵀ, (Aᵀ)ᵀ = A, diag(v)ᵀ = diag(v). */
-export const TRANSPOSE_RULES: readonly RewriteRule[] = [
-  transposeTranspose,
-  transposeProduct,
-  transposeDiagonal,
-  transposeIdentity,
-  transposeNegation,
-  transposeScalar,
-  ...TIDY_RULES,
-];
+/** The rules that push a transpose inward: (ABC)ᵀ = CᵀBᵀAᵀ, (Aᵀ)ᵀ = A, diag(v)ᵀ = diag(v). */
+const PUSH_TRANSPOSE: readonly RewriteRule[] = [transposeTranspose, transposeProduct, transposeDiagonal, transposeIdentity, transposeNegation, transposeScalar];
+
+/** Transposes pushed inward, then tidied. */
+export const TRANSPOSE_RULES: readonly RewriteRule[] = [...PUSH_TRANSPOSE, ...TIDY_RULES];
 
 /** Turning a transposed Jacobian into a gradient: transposes pushed inward, diag(v)u as u ⊙ v. */
 export const GRADIENT_RULES: readonly RewriteRule[] = [
-  transposeTranspose,
-  transposeProduct,
-  transposeDiagonal,
-  transposeIdentity,
-  transposeNegation,
-  transposeScalar,
+  ...PUSH_TRANSPOSE,
   diagHadamard,
   diagScalar,
   identityScalar,
