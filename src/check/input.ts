@@ -167,7 +167,10 @@ function unknownName(name: string, problem: AnswerContext): string {
   // Names the prompt gives (ŷ) are not listed: the page does not take them, and both say the same.
   const vars = naturalSort([...problem.variables].filter((v) => !problem.readings.has(v)));
   const list = vars.length === 0 ? 'no variables' : `the variables ${vars.slice(0, 12).join(', ')}${vars.length > 12 ? ', …' : ''}`;
-  return `unknown variable ${name}; this exercise uses ${list}`;
+  // z₁, h₂, a⁽¹⁾₁, δ₁: a pre-activation, hidden value or error the student named; the exercise did not.
+  const abbreviation = /^(?:z|h|a|delta)\d/.test(name);
+  const hint = abbreviation ? `; ${symbolUnicode(name)} is not defined in this exercise: write out what it stands for` : '';
+  return `unknown variable ${name}; this exercise uses ${list}${hint}`;
 }
 
 /**

@@ -40,6 +40,13 @@ describe('names', () => {
     expect(r.feedback).toBe('column 1: unknown variable q; this exercise uses the variables b1, b2, b3, w1, w2, w3, w4, w5, w6, x1, x2');
   });
 
+  it('says that an abbreviation the exercise does not define (z₁, z⁽¹⁾₁, h₂) must be written out', () => {
+    const vars = 'b1, b2, b3, w1, w2, w3, w4, w5, w6, x1, x2';
+    expect(check(YHAT, "w5*sigma'(z1)*x1").feedback).toBe(`column 11: unknown variable z1; this exercise uses the variables ${vars}; z₁ is not defined in this exercise: write out what it stands for`);
+    expect(check(YHAT, "w5*sigma'(z⁽¹⁾₁)*x1").feedback).toMatch(/unknown variable z1_1; .*; z⁽¹⁾₁ is not defined in this exercise/);
+    expect(check(YHAT, 'w5*h2').feedback).toMatch(/; h₂ is not defined in this exercise/);
+  });
+
   it('positions unknown names as the student wrote them', () => {
     expect(check('x', 'x + q_{12}').error?.column).toBe(5);
     expect(check('x', 'x + \\hat{q}').error?.column).toBe(5);
