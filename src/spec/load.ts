@@ -77,7 +77,8 @@ function plainData(doc: Document, lines: LineCounter, file: string): unknown {
 
 function fromIssue(file: string, issue: z.core.$ZodIssue, where: (p: Path) => number, data: unknown, prefix: Path = []): SpecError {
   const path: Path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
-  const line = where(path);
+  // An unknown field is pointed at where it is written, not where its mapping starts.
+  const line = issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? where([...path, issue.keys[0]]) : where(path);
   return new SpecError(file, line, fieldName(path), describe(issue, path, data));
 }
 
@@ -96,7 +97,7 @@ function describe(issue: z.core.$ZodIssue, path: Path, data: unknown): string {
       return `expected one of ${options}, got ${describeValue(got)}`;
     }
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}${paramsHint(issue.keys, path, data)}`;
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'array') return `needs at least ${counted(min, 'item')}`;
@@ -112,6 +113,24 @@ function describe(issue: z.core.$ZodIssue, path: Path, data: unknown): string {
     default:
       return issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
   }
+}
+
+/**
+ * An exercise's unknown fields that are parameters of its kind were meant for `params:` (the
+ * README's `params: { layers: [2, 2, 1] }`): say so, rather than leave "unknown field 'layers'".
+ */
+function paramsHint(keys: readonly string[], path: Path, data: unknown): string {
+  if (path.length !== 2 || path[0] !== 'exercises') return '';
+  const exercise = valueAt(data, path) as Record<string, unknown>;
+  const kind = exercise.kind;
+  if (typeof kind !== 'string' || !(EXERCISE_KINDS as readonly string[]).includes(kind)) return '';
+  const tried = kindInfo(kind as ExerciseKind).params.safeParse(Object.fromEntries(keys.map((k) => [k, exercise[k]])));
+  const unknown = new Set(tried.success ? [] : tried.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys : [])));
+  const params = keys.filter((k) => !unknown.has(k));
+  if (params.length === 0) return '';
+  const all = params.length === keys.length;
+  const these = params.length === 1 ? `${all ? 'it' : `'${params[0]}'`} is a parameter` : `${all ? 'they' : params.map((k) => `'${k}'`).join(', ')} are parameters`;
+  return `; ${these} of ${kind}: write ${params.length === 1 ? 'it' : 'them'} under params, as in params: { ${params.map((k) => `${k}: …`).join(', ')} }`;
 }
 
 function article(t: string): string {

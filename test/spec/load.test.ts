@@ -22,3 +22,19 @@ describe('what a schema error says about the value it got', () => {
     expect(refusal('title: T\nexercises:\n  - kind: chain-rule\n    points: 1001\n')).toBe('sheet.yaml:4: exercises[0].points: must be at most 1000');
   });
 });
+
+describe('fields of an exercise that belong under params', () => {
+  it('says that a kind’s parameters written beside kind go under params, and which of them', () => {
+    expect(refusal('title: T\nexercises:\n  - kind: partial\n    layers: [2, 3, 1]\n    wrt: w4\n')).toBe(
+      "sheet.yaml:4: exercises[0]: unknown fields 'layers', 'wrt'; they are parameters of partial: write them under params, as in params: { layers: …, wrt: … }",
+    );
+    expect(refusal('title: T\nexercises:\n  - kind: chain-rule\n    expr: "v*sigma(u*w)"\n    colour: red\n')).toBe(
+      "sheet.yaml:4: exercises[0]: unknown fields 'expr', 'colour'; 'expr' is a parameter of chain-rule: write it under params, as in params: { expr: … }",
+    );
+  });
+
+  it('adds nothing for a field that is no parameter of the kind', () => {
+    expect(refusal('title: T\nexercises:\n  - kind: partial\n    colour: red\n')).toBe("sheet.yaml:4: exercises[0]: unknown field 'colour'");
+    expect(refusal('title: T\ncolour: red\nexercises:\n  - kind: partial\n')).toBe("sheet.yaml:2: unknown field 'colour'");
+  });
+});
