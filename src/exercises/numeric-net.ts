@@ -4,7 +4,7 @@
  * integers. Sizes come from whatever is given (explicit sizes, the matrices, x); every given thing
  * must agree, and a disagreement names the field.
  *
- *   inputs, hidden, outputs   layer widths (1–4)
+ *   inputs, hidden, outputs   layer widths (1–4), or all three as layers: [inputs, hidden, outputs]
  *   W1, b1, W2, b2            "[1, 0, 1; -1, 2, 3]", "[-1, 2]" (a vector is a column)
  *   range                     [lo, hi]: random entries are integers in this range
  */
@@ -29,6 +29,11 @@ const width = z.number().int().min(1).max(4);
 const vectorText = z.union([z.string(), z.number()]);
 
 export const numericNetFields = {
+  /** [inputs, hidden, outputs], as the other network kinds write a network's widths. */
+  layers: z
+    .array(width)
+    .refine((l) => l.length === 3, 'expected [inputs, hidden, outputs] (one hidden layer), such as [2, 2, 1]')
+    .optional(),
   inputs: width.optional(),
   hidden: width.optional(),
   outputs: width.optional(),
@@ -55,6 +60,7 @@ export interface NumericNet {
 export type GivenNet = Partial<NumericNet>;
 
 interface NetFieldParams {
+  readonly layers?: readonly number[];
   readonly inputs?: number;
   readonly hidden?: number;
   readonly outputs?: number;
@@ -107,6 +113,7 @@ export function resolveSizes(p: NetFieldParams, given: GivenNet, defaults: Sizes
   return {
     inputs: settle(
       [
+        claim(p.layers?.[0], 'params.layers', (n) => `${n} inputs in layers`),
         claim(p.inputs, 'params.inputs', (n) => `${n} inputs`),
         claim(W1?.[0].length, 'params.W1', (n) => `W1 has ${counted(n, 'column')}`),
         claim(x?.length, x?.field ?? '', (n) => `x has ${counted(n, 'entry', 'entries')}`),
@@ -115,6 +122,7 @@ export function resolveSizes(p: NetFieldParams, given: GivenNet, defaults: Sizes
     ),
     hidden: settle(
       [
+        claim(p.layers?.[1], 'params.layers', (n) => `${n} hidden units in layers`),
         claim(p.hidden, 'params.hidden', (n) => `${n} hidden units`),
         claim(W1?.length, 'params.W1', (n) => `W1 has ${counted(n, 'row')}`),
         claim(b1?.length, 'params.b1', (n) => `b1 has ${counted(n, 'entry', 'entries')}`),
@@ -124,6 +132,7 @@ export function resolveSizes(p: NetFieldParams, given: GivenNet, defaults: Sizes
     ),
     outputs: settle(
       [
+        claim(p.layers?.[2], 'params.layers', (n) => `${n} outputs in layers`),
         claim(p.outputs, 'params.outputs', (n) => `${n} outputs`),
         claim(W2?.length, 'params.W2', (n) => `W2 has ${counted(n, 'row')}`),
         claim(b2?.length, 'params.b2', (n) => `b2 has ${counted(n, 'entry', 'entries')}`),

@@ -84,6 +84,13 @@ describe('forward-pass: random numbers', () => {
     }
   });
 
+  it('takes the widths as layers: [inputs, hidden, outputs], as the other network kinds write them', () => {
+    const ex = generate('forward-pass', { layers: [2, 3, 1] }, 4);
+    expect(ex.data.sizes).toEqual([2, 3, 1]);
+    expectVerified(ex, 4);
+    expect(generate('gradient-step', { layers: [2, 3, 1] }, 4).data.layers).toEqual([2, 3, 1]);
+  });
+
   it('a given matrix stays; the rest is drawn', () => {
     const ex = generate('forward-pass', { W1: '[1, 0, 1; -1, 2, 3]' }, 3);
     expect(ex.data.W1).toEqual([['1', '0', '1'], ['-1', '2', '3']]);
@@ -103,6 +110,8 @@ describe('forward-pass: bad params name the field', () => {
     ['hidden: 9', 'exercises[0].params.hidden'],
     ['weights: "[1]"', "unknown field 'weights'"],
     ['preset: slides', 'exercises[0].params.preset'],
+    ['layers: [2, 2, 2, 1]', 'exercises[0].params.layers: expected [inputs, hidden, outputs] (one hidden layer), such as [2, 2, 1]'],
+    ['layers: [2, 3, 1]\nW1: "[1, 2; 3, 4]"', 'params.W1: W1 has 2 rows, which does not fit 3 hidden units in layers (params.layers)'],
   ])('%s', (yaml, field) => {
     const e = specError('forward-pass', yaml);
     expect(e).toBeInstanceOf(InputError);
