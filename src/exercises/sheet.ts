@@ -102,3 +102,8 @@ function sizeToPrint(exercise: Exercise, info: KindInfo): number {
       `an exercise may have at most ${MAX_EXERCISE_LATEX.toLocaleString('en-US')} (${pagesOf(MAX_EXERCISE_LATEX)}): ${remedy}`,
   );
 }
+
+/** Some answer of the sheet is the instructor's own, from the spec (the key marks those). */
+export function hasSpecAnswers(sheet: Sheet): boolean {
+  return sheet.exercises.some((ex) => ex.answers.some((a) => a.fromSpec === true));
+}

@@ -5,7 +5,7 @@
  * SVG figures cannot be included without a package: each is drawn again as a kernel `picture`,
  * in one colour (src/render/tex-picture.ts).
  */
-import type { Sheet } from '../exercises/sheet.js';
+import { hasSpecAnswers, type Sheet } from '../exercises/sheet.js';
 import type { Answer, Block, Exercise } from '../exercises/types.js';
 import { DERIVATIVE_POINTS } from '../exercises/verify.js';
 import { answerLatex, casesLatex, checkSentence, continuation } from './describe.js';
@@ -67,9 +67,8 @@ function header(sheet: Sheet, isKey: boolean): string {
   ];
   if (sheet.instructions) lines.push(`{\\small ${proseTex(sheet.instructions)}}\\par`);
   if (isKey) {
-    lines.push(
-      "{\\footnotesize Every answer in this key was checked numerically before the key was written. Answers marked \\emph{instructor's answer} come from the worksheet spec and were checked the same way.}\\par",
-    );
+    const marked = hasSpecAnswers(sheet) ? " Answers marked \\emph{instructor's answer} come from the worksheet spec and were checked the same way." : '';
+    lines.push(`{\\footnotesize Every answer in this key was checked numerically before the key was written.${marked}}\\par`);
   }
   // Room below the last line's descenders, which the rule touched.
   lines.push('\\vspace{3pt}\\hrule');

@@ -3,7 +3,7 @@
  * the student sheet and the key come from here; the student view simply has no answers, steps
  * or key figures, so the sheet cannot leak them through a template slip.
  */
-import type { Sheet } from '../exercises/sheet.js';
+import { hasSpecAnswers, type Sheet } from '../exercises/sheet.js';
 import type { Answer, Block, Check, Exercise } from '../exercises/types.js';
 import { DERIVATIVE_POINTS } from '../exercises/verify.js';
 import { InputError } from '../errors.js';
@@ -73,6 +73,8 @@ export interface SheetView {
   readonly variantId?: string;
   readonly student?: string;
   readonly totalPoints: number;
+  /** Some answer of the sheet is the instructor's, from the spec (the key says how those are marked). */
+  readonly hasSpecAnswers: boolean;
   /** Plain text at the foot of every printed page (a CSS @page margin box): title · student · seed. */
   readonly pageFooter: string;
   readonly exercises: readonly ExerciseView[];
@@ -110,6 +112,7 @@ export function sheetView(sheet: Sheet, isKey: boolean): SheetView {
     variantId: variant?.id,
     student: variant?.student,
     totalPoints: sheet.totalPoints,
+    hasSpecAnswers: hasSpecAnswers(sheet),
     pageFooter: [title, variant ? (variant.student ?? `variant ${variant.id}`) : undefined, `seed ${sheet.seed}`, isKey ? 'answer key' : undefined]
       .filter((s): s is string => Boolean(s))
       .join(' · '),

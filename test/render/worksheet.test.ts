@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { printPdfs, type PdfJob } from '../../src/render/worksheet.js';
+import { buildWorksheet, printPdfs, type PdfJob } from '../../src/render/worksheet.js';
+import { loadSpec } from '../../src/spec/load.js';
 import type { PdfPrinter } from '../../src/render/pdf.js';
 
 /** A printer of two pages whose "PDF" is the HTML's bytes, taking time in proportion to its length. */
@@ -46,5 +47,24 @@ describe('printing a build’s PDFs', () => {
       { name: 'deep-key.pdf', html: 'huge' },
     ];
     await expect(printPdfs(jobs, printer)).rejects.toThrow(/^Chromium could not print deep-key\.pdf: Timed out after waiting 600000ms$/);
+  });
+});
+
+describe('the key’s note on instructor’s answers', () => {
+  const note = /Answers marked .* come from the worksheet spec/;
+  const files = (yaml: string): Map<string, string> =>
+    new Map(buildWorksheet(loadSpec(yaml, 'k.yaml'), { name: 'k', formats: ['html', 'tex'] }).files.map((f) => [f.name, String(f.content)]));
+
+  it('is there when an answer comes from the spec, in HTML and LaTeX', () => {
+    const own = files('title: T\nexercises:\n  - kind: chain-rule\n    params: { expr: "v*sigma(u*w + z)", wrt: w }\n    answers: { a: "u*v*sigma\'(u*w + z)" }\n');
+    expect(own.get('k-key.html')).toMatch(note);
+    expect(own.get('k-key.tex')).toMatch(note);
+  });
+
+  it('is left out when every answer is gradsheet’s (it named a mark no answer carries)', () => {
+    const mine = files('title: T\nexercises:\n  - kind: chain-rule\n');
+    expect(mine.get('k-key.html')).toContain('Every answer in this key was checked numerically');
+    expect(mine.get('k-key.html')).not.toMatch(note);
+    expect(mine.get('k-key.tex')).not.toMatch(note);
   });
 });
