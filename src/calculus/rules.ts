@@ -236,10 +236,11 @@ function productRule(e: Expr & { kind: 'mul' }, ctx: RuleContext, w: Expr): Rule
             '.',
           ];
         }
-        const [k] = placeholders([e, w, ctx.root], 'c');
+        // u, not f: f names the exercise's function (∂f₃/∂x₂ follows), and u is what the linear rule calls its expression too.
+        const [k, u] = placeholders([e, w, ctx.root], 'c', 'u');
         return [
-          'It has the form ', pm(`${k}·f`, `${k} f`), ' with ', pm(k), ' = ', c, ' constant in ', w, ': ',
-          pm(`∂(${k}·f)/∂${wt} = ${k}·∂f/∂${wt}`, `\\partial(${k} f)/\\partial ${wl} = ${k}\\, \\partial f/\\partial ${wl}`),
+          'It has the form ', pm(`${k}·${u}`, `${k} ${u}`), ' with ', pm(k), ' = ', c, ' constant in ', w, ': ',
+          pm(`∂(${k}·${u})/∂${wt} = ${k}·∂${u}/∂${wt}`, `\\partial(${k} ${u})/\\partial ${wl} = ${k}\\, \\partial ${u}/\\partial ${wl}`),
           '.',
         ];
       },
