@@ -19,7 +19,8 @@ describe('jacobian: the lecture\'s example ("Jacobian matrices")', () => {
     expect(ex.steps[5].becauseLatex).toContain('= \\frac{x_{1}}{x_{2}^{2}}$$');
     // Only the last step carries the answer's value (printed "= …" under ∂f/∂x).
     expect(ex.steps.slice(0, 6).every((s) => s.latex === '')).toBe(true);
-    expect(ex.steps[6].latex).toMatch(/^\\begin\{bmatrix\} 2 & 1 \\\\ 0 & \\pi/);
+    // The last step states what it lays out: ∂f/∂x = [ … ].
+    expect(ex.steps[6].latex).toMatch(/^\\frac\{\\partial f\}\{\\partial \\mathbf\{x\}\} = \\begin\{bmatrix\} 2 & 1 \\\\ 0 & \\pi/);
   });
 
   it('shows f as the lecture writes it and verifies against finite differences', () => {
@@ -79,7 +80,7 @@ describe('jacobian: a matrix too wide for a line', () => {
         expect(last.becauseLatex, `seed ${seed}`).toMatch(/; the answer above sets it out entry by entry\.$/);
       } else {
         seen.whole++;
-        expect(last.latex, `seed ${seed}`).toMatch(/^\\begin\{bmatrix\}/);
+        expect(last.latex, `seed ${seed}`).toMatch(/^\\frac\{\\partial f\}\{\\partial \\mathbf\{x\}\} = \\begin\{bmatrix\}/);
       }
     }
     // Both happen among these seeds, so both branches are tested.

@@ -79,7 +79,8 @@ export const jacobianKind = defineKind({
       rule: 'jacobian',
       because: `Lay the partials out as a ${n}×${vars.length} matrix: row i holds the partials of fᵢ (the outputs), column j those with respect to xⱼ (the inputs)${whole ? '' : '; the answer above sets it out entry by entry'}.`,
       becauseLatex: `Lay the partials out as a $${shapeLatex(n, vars.length)}$ matrix: row $i$ holds the partials of $f_{i}$ (the outputs), column $j$ those with respect to the $j$-th input${whole ? '' : '; the answer above sets it out entry by entry'}.`,
-      latex: whole ? toLatex(J.matrix) : '',
+      // The step states what it lays out (∂f/∂x = …): after the entries' own equations a bare "= [ … ]" equals nothing in particular.
+      latex: whole ? `\\frac{\\partial f}{\\partial \\mathbf{x}} = ${toLatex(J.matrix)}` : '',
     });
     return {
       id: ctx.id,
