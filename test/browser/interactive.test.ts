@@ -121,14 +121,25 @@ describe('the interactive lecture sheet in Chromium', () => {
     }
   });
 
-  it('shows malformed input with its column, while typing and on Check', async () => {
+  it('shows malformed input with its column, while typing and on Check (once)', async () => {
     const page = await openPage();
     try {
+      const message = "column 10: unexpected end of input; '(' at column 9 is not closed";
+      // While typing: the preview, after its pause.
+      const input = `${box('dyhat-dw1.a')} input`;
+      await page.waitForSelector(`${input}:not([disabled])`);
+      await page.type(input, 'w5*sigma(');
+      await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('column 10'), {}, `${box('dyhat-dw1.a')} .preview`);
+      const typing = await page.$eval(`${box('dyhat-dw1.a')} .preview`, (el) => el.textContent ?? '');
+      expect(typing).toContain(message);
+      // The caret line sits under column 10: nine characters of input before it.
+      expect(typing).toContain('w5*sigma(\n         ^');
+      // On Check: the verdict says it, with the caret, and the preview no longer repeats it.
       const r = await check(page, 'dyhat-dw1.a', 'w5*sigma(');
       expect(r.className).toBe('verdict invalid');
-      expect(r.preview).toContain("column 10: unexpected end of input; '(' at column 9 is not closed");
-      // The caret line sits under column 10: nine characters of input before it.
-      expect(r.preview).toContain('w5*sigma(\n         ^');
+      expect(r.text).toContain(message);
+      expect(r.text).toContain('w5*sigma(\n         ^');
+      expect(r.preview).toBe('');
       const unknown = await check(page, 'dyhat-dw1.a', 'w5*q7');
       expect(unknown.text).toMatch(/column 4: unknown variable q7; this exercise uses the variables/);
     } finally {

@@ -95,6 +95,8 @@ function wire(box: HTMLElement, prepared: () => PreparedAnswer): void {
     }
     const result = checkAgainst(prepared(), input.value, { timeBudgetMs: TIME_BUDGET_MS });
     showResult(verdict, result, input.value);
+    // An unreadable answer's message and caret are the verdict now: shown once, not also above it.
+    if (result.verdict === 'invalid') preview.replaceChildren();
   };
 
   input.addEventListener('input', () => {
