@@ -54,7 +54,7 @@ export function findTarget(sheet: Sheet, id: string): CheckTarget {
   const targets = checkTargets(sheet);
   const hit = targets.find((t) => t.names.includes(id));
   if (hit) {
-    if (hit.unchecked !== undefined) throw new InputError(`--exercise ${id}: ${hit.unchecked}`);
+    if (hit.unchecked !== undefined) throw new InputError(`--exercise ${id}: ${uncheckedWhy(hit)}`);
     return hit;
   }
   const valid = targets.filter((t) => t.unchecked === undefined).map((t) => t.names[0]);
@@ -65,8 +65,16 @@ export function findTarget(sheet: Sheet, id: string): CheckTarget {
     ? `no exercise or answer '${id}' on this sheet`
     : checkable
       ? `exercise ${id} has ${exercise.answers.length} answers: name one as ${checkable.key}`
-      : (own[0]?.unchecked ?? `exercise ${id} has no answer to check`);
+      : own[0]?.unchecked !== undefined
+        ? uncheckedWhy(own[0])
+        : `exercise ${id} has no answer to check`;
   throw new InputError(`--exercise ${id}: ${why}; valid ids: ${valid.join(', ')}`);
+}
+
+/** Why a target is not compared with one answer, and for an XOR design the command that decides any design exactly. */
+function uncheckedWhy(t: CheckTarget): string {
+  const instead = t.exercise.kind === 'xor-design' ? '; check a design with gradsheet xor --W1 "[a, b; c, d]" --b1 "[e; f]"' : '';
+  return `${t.unchecked ?? ''}${instead}`;
 }
 
 /**

@@ -67,7 +67,7 @@ describe('gradsheet check SPEC --exercise ID', () => {
     // student to xor.W1 (which then failed with that reason).
     const xor = await cli('check', LECTURE, '--exercise', 'xor', '--answer', '[1, 1; 2, 2]');
     expect(xor.code).toBe(2);
-    expect(xor.err).toMatch(/^gradsheet: --exercise xor: many designs are right here .*; valid ids: bias-terms, /);
+    expect(xor.err).toMatch(/^gradsheet: --exercise xor: many designs are right here .*; check a design with gradsheet xor --W1 "\[a, b; c, d\]" --b1 "\[e; f\]"; valid ids: bias-terms, /);
     expect(xor.err).not.toMatch(/xor\.W1/);
   });
 
@@ -90,7 +90,7 @@ describe('gradsheet check SPEC --exercise ID', () => {
     );
     expect((await cli('check', LECTURE, '--answer', 'x')).err).toBe('gradsheet: --exercise ID is required with a SPEC (ID.ANSWER for one of several answers)');
     expect((await cli('check', '--exercise', 'chain-rule', '--answer', 'x')).err).toMatch(/^gradsheet: --exercise needs a SPEC/);
-    expect((await cli('check', LECTURE, '--exercise', 'xor.W1', '--answer', '[1, 1; 2, 2]')).err).toMatch(/xor\.W1: many designs are right here/);
+    expect((await cli('check', LECTURE, '--exercise', 'xor.W1', '--answer', '[1, 1; 2, 2]')).err).toMatch(/xor\.W1: many designs are right here .*; check a design with gradsheet xor --W1 /);
     expect((await cli('check', LECTURE, '--exercise', 'chain-rule', '--seed', 'x', '--answer', 'x')).code).toBe(2);
   });
 
