@@ -18,7 +18,7 @@ import { InputError, ParseError } from '../errors.js';
 import { MAX_ORDER, type Signature } from './functions.js';
 import { shapeOf } from './shape.js';
 import { functionUnicode, symbolUnicode } from './notation.js';
-import type { CheckOptions } from './types.js';
+import type { CheckOptions, MistakeId } from './types.js';
 
 export const ANSWER_MAX_LENGTH = 2_000;
 export const ANSWER_MAX_DEPTH = 40;
@@ -44,6 +44,8 @@ export interface Problem {
   readonly fnName?: string;
   /** For a gradient step, the parameters before it (the expected answer is p − ε·g): "moved along the gradient". */
   readonly descentFrom?: Expr;
+  /** Wrong answers the exercise anticipates, with their messages (tried before the generic variants). */
+  readonly anticipated?: readonly { readonly id: MistakeId; readonly expr: Expr; readonly message: string }[];
 }
 
 /** What reading an answer needs from a problem: no expected answer (the interactive sheet has none). */

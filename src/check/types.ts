@@ -32,6 +32,10 @@ export type MistakeId =
   | 'power-rule'
   | 'kink-branch'
   | 'gradient-ascent'
+  | 'single-example'
+  | 'mean-gradient'
+  | 'no-update'
+  | 'missing-learning-rate'
   | 'other-partial';
 
 export interface Diagnosis {

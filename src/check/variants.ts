@@ -29,6 +29,7 @@ export interface Variant {
 export function structuralVariants(problem: Problem): Variant[] {
   const e = problem.expected;
   return [
+    ...(problem.anticipated ?? []).map((a) => ({ id: a.id, expr: a.expr, message: () => a.message })),
     ...concreteActivationVariants(problem),
     ...otherPartialVariants(problem),
     ...descentVariants(problem),

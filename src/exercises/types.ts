@@ -6,7 +6,7 @@
 import type { Expr } from '../expr/types.js';
 import type { Rng } from '../numeric/rng.js';
 import type { Condition } from '../ops/types.js';
-import type { ExerciseNames } from '../check/types.js';
+import type { ExerciseNames, MistakeId } from '../check/types.js';
 
 /** A piece of content. Prose may hold inline math between `$…$` (LaTeX). */
 export type Block =
@@ -41,6 +41,19 @@ export interface Answer {
    * ReLU where the prompt says so): the checker accepts them (src/interactive/targets.ts). Not saved in a key.
    */
   readonly names?: ExerciseNames;
+  /**
+   * Wrong answers the exercise anticipates, each with what to tell a student who gives it (one
+   * example's gradient for the minibatch's): the checker tries them before its own diagnoses. Not saved in a key.
+   */
+  readonly mistakes?: readonly AnticipatedMistake[];
+}
+
+/** A wrong answer an exercise anticipates (STACK's "buggy rules", computed by the generator). */
+export interface AnticipatedMistake {
+  readonly id: MistakeId;
+  readonly value: Expr;
+  /** One or two sentences in the lecture's notation; never the right answer. */
+  readonly message: string;
 }
 
 /** A worked step of the key: a sentence and the expression it leads to. */

@@ -83,6 +83,12 @@ function uncheckedWhy(t: CheckTarget): string {
  * (it may be the instructor's form, verified equal).
  */
 export function targetProblem(t: CheckTarget): Problem {
+  const problem = derivedProblem(t);
+  const mistakes = t.answer.mistakes;
+  return mistakes && mistakes.length > 0 ? { ...problem, anticipated: mistakes.map((m) => ({ id: m.id, expr: m.value, message: m.message })) } : problem;
+}
+
+function derivedProblem(t: CheckTarget): Problem {
   const value = t.answer.value;
   const step = t.exercise.checks.find((c) => c.answerId === t.answer.id && c.kind === 'gd-step');
   if (step?.kind === 'gd-step') return { ...prepareCheck(value, t.options), descentFrom: vector(Object.values(step.params)) };

@@ -31,6 +31,19 @@ describe('gradsheet check SPEC --exercise ID', () => {
     expect(r.out).toContain('incorrect: σ where σ′ belongs');
   });
 
+  it.each([
+    // The lecture's minibatch: example 1's partials are all 0, example 2's are the sum; ε = 1/10.
+    ['gradient-step.gradient', '[0, 0, 0, 0, 0, 0, 0, 0, 0]', "This is ∂f/∂p at example 1 only: the minibatch's gradient sums ∂f/∂p over its 2 examples."],
+    ['gradient-step.gradient', '[1/2, 1/2, -1/2, -1/2, 1, 1/2, 1/2, -1/2, 1/2]', "This is the mean of ∂f/∂p over the minibatch: here the minibatch's gradient sums ∂f/∂p over its 2 examples, not their average."],
+    ['gradient-step.updated', '[1, 2, 2, 1, 1, -1, -1, -2, 0]', 'These are the parameters before the step: each one moves to p − ε ∂f/∂p.'],
+    ['gradient-step.updated', '[0, 1, 3, 2, -1, -2, -2, -1, -1]', 'The step leaves out the learning rate: p ← p − ε ∂f/∂p with ε = 1/10.'],
+    ['gradient-step.updated', '[19/20, 39/20, 41/20, 21/20, 9/10, -21/20, -21/20, -39/20, -1/20]', "This step uses the mean of ∂f/∂p over the minibatch: here the minibatch's gradient sums ∂f/∂p over its 2 examples, not their average."],
+  ])('names the minibatch mistake in %s = %s', async (id, answer, message) => {
+    const r = await cli('check', LECTURE, '--exercise', id, '--answer', answer);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`incorrect: ${message}`);
+  });
+
   it("says that ' after ')' is a transpose when σ(…)' stands where σ′(…) belongs", async () => {
     const r = await cli('check', LECTURE, '--exercise', 'dyhat-dw1.a', '--answer', "w5*sigma(w1x1+w2x2+b1)'*x1");
     expect(r.code).toBe(1);

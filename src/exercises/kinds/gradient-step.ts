@@ -30,6 +30,7 @@ import { columnLatex, matrixLatex, numberLatex, parseNumberField } from '../numb
 import { checkBatch, drawBatch, exactStep, exampleBindings, exampleSchema, outputsAt, parameterValues, parseBatch, type Example, type ExactStep } from '../minibatch.js';
 import { gdStepLatex } from '../gd-latex.js';
 import type { Expr } from '../../expr/types.js';
+import type { AnticipatedMistake } from '../types.js';
 import { add, num, vector } from '../../expr/build.js';
 import { substitute } from '../../expr/traverse.js';
 import { network, type Network } from '../../nn/network.js';
@@ -165,6 +166,7 @@ export const gradientStep = defineKind({
       batch.map((ex, e) => `\\mathbf{x}^{(${e + 1})} = ${columnLatex(ex.x)}, \\; ${one ? `y^{(${e + 1})} = ${numberLatex(ex.y[0])}` : `\\mathbf{y}^{(${e + 1})} = ${columnLatex(ex.y)}`}`),
     );
     const texts = (v: readonly Rational[]): string[] => v.map(ratText);
+    const mistakes = stepMistakes(initial, step, lr);
     return {
       id: ctx.id,
       number: ctx.number,
@@ -185,8 +187,14 @@ export const gradientStep = defineKind({
         space(12),
       ],
       answers: [
-        { id: 'gradient', label: '\\sum_{\\text{minibatch}} \\frac{\\partial f_{\\text{MSE}}}{\\partial p}', ...gradient, notes: [order] },
-        { id: 'updated', label: 'p - \\epsilon \\sum_{\\text{minibatch}} \\frac{\\partial f_{\\text{MSE}}}{\\partial p}', ...updated, notes: [order, ...(updated.fromSpec ? [] : valueLines(net, step.updated))] },
+        { id: 'gradient', label: '\\sum_{\\text{minibatch}} \\frac{\\partial f_{\\text{MSE}}}{\\partial p}', ...gradient, notes: [order], mistakes: mistakes.gradient },
+        {
+          id: 'updated',
+          label: 'p - \\epsilon \\sum_{\\text{minibatch}} \\frac{\\partial f_{\\text{MSE}}}{\\partial p}',
+          ...updated,
+          notes: [order, ...(updated.fromSpec ? [] : valueLines(net, step.updated))],
+          mistakes: mistakes.updated,
+        },
       ],
       steps: gdStepLatex({ net, start, batch, step, lr, compact, outputs: (ex) => outputsAt(net, start, ex), z1: (ex) => preActivation(values, ex.x) }),
       figures: [],
@@ -216,3 +224,29 @@ export const gradientStep = defineKind({
     };
   },
 });
+
+/**
+ * The wrong answers a minibatch step invites, with what to say: one example's gradient for the
+ * sum, the mean for the sum, and for the update also no step at all and a step without ε. Each is
+ * exact (rationals), as the right answer is.
+ */
+function stepMistakes(initial: readonly Rational[], step: ExactStep, lr: Rational): { gradient: AnticipatedMistake[]; updated: AnticipatedMistake[] } {
+  const n = step.perExample[0]?.length ?? 0;
+  const column = (qs: readonly Rational[]): Expr => vector(qs.map((q) => num(q)));
+  const stepWith = (g: readonly Rational[]): Expr => column(initial.map((p, i) => p.sub(lr.mul(g[i]))));
+  const examples = Array.from({ length: n > 1 ? n : 0 }, (_, e) => step.perExample.map((row) => row[e]));
+  const mean = step.gradient.map((g) => g.div(n));
+  const sumRule = `the minibatch's gradient sums ∂f/∂p over its ${n} examples`;
+  return {
+    gradient: [
+      ...examples.map((g, e) => ({ id: 'single-example' as const, value: column(g), message: `This is ∂f/∂p at example ${e + 1} only: ${sumRule}.` })),
+      ...(n > 1 ? [{ id: 'mean-gradient' as const, value: column(mean), message: `This is the mean of ∂f/∂p over the minibatch: here ${sumRule}, not their average.` }] : []),
+    ],
+    updated: [
+      { id: 'no-update', value: column(initial), message: 'These are the parameters before the step: each one moves to p − ε ∂f/∂p.' },
+      { id: 'missing-learning-rate', value: column(initial.map((p, i) => p.sub(step.gradient[i]))), message: `The step leaves out the learning rate: p ← p − ε ∂f/∂p with ε = ${ratText(lr)}.` },
+      ...examples.map((g, e) => ({ id: 'single-example' as const, value: stepWith(g), message: `This step uses ∂f/∂p at example ${e + 1} only: ${sumRule}.` })),
+      ...(n > 1 ? [{ id: 'mean-gradient' as const, value: stepWith(mean), message: `This step uses the mean of ∂f/∂p over the minibatch: here ${sumRule}, not their average.` }] : []),
+    ],
+  };
+}
