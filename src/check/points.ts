@@ -23,7 +23,7 @@
  * decide" rather than guess.
  */
 import type { Expr } from '../expr/types.js';
-import { children } from '../expr/traverse.js';
+import { children, freeSymbols } from '../expr/traverse.js';
 import { lookupDerivativeOp, lookupOp } from '../ops/registry.js';
 import type { Rng } from '../numeric/rng.js';
 import type { Compiled } from './tensor.js';
@@ -52,7 +52,9 @@ const REACHES_PER_POINT = 3;
 /** Points added for kink sides that the points missed (more than 8 kinks, or kinks out of reach). */
 const MAX_EXTRA_POINTS = 16;
 
-/** The arguments of kinked operators, and of saturating ones, anywhere in e. */
+const varies = (e: Expr): boolean => freeSymbols(e).length > 0;
+
+/** The arguments of kinked operators, and of saturating ones, anywhere in e, where they depend on a variable. */
 export function specialArguments(e: Expr, isAbstract: (fn: string) => boolean): { kinks: Expr[]; saturating: Expr[] } {
   const kinks: Expr[] = [];
   const saturating: Expr[] = [];
@@ -62,8 +64,10 @@ export function specialArguments(e: Expr, isAbstract: (fn: string) => boolean): 
     seen.add(n);
     if (n.kind === 'call' || n.kind === 'deriv') {
       const k = n.kind === 'call' ? lookupOp(n.fn)?.kinks : lookupDerivativeOp(n.fn, n.orders)?.kinks;
-      if (k) kinks.push(...k(n.args));
-      if (SATURATING.has(n.fn) || isAbstract(n.fn)) saturating.push(...n.args);
+      // A constant argument (σ(−6) in a forward pass) is where it is: no point can move it into
+      // the live range or across a kink, and requiring that rejected every point.
+      if (k) kinks.push(...k(n.args).filter(varies));
+      if (SATURATING.has(n.fn) || isAbstract(n.fn)) saturating.push(...n.args.filter(varies));
     }
     for (const c of children(n)) go(c);
   };

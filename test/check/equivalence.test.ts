@@ -220,6 +220,14 @@ describe('honesty', () => {
     expect(check('[x1, x2]', '[x1, x2, x1]').feedback).toBe('Expected a 2×1 column, got a 3×1 column.');
   });
 
+  it('decides where σ, tanh or relu has a constant argument outside the live range (σ(−6) of a forward pass)', () => {
+    // Before, the saturation rule asked every point to bring −6 within ±4, and no point could: "could not decide".
+    expect(check('sigmoid(-6) + x', 'x + 1/(1 + exp(6))').verdict).toBe('correct');
+    expect(check('w*tanh(29/7)', 'w*(1 - 2/(exp(58/7) + 1))').verdict).toBe('correct');
+    expect(check('sigmoid(-6) + x', 'x + sigmoid(-5)').verdict).toBe('incorrect');
+    expect(check('relu(-3) + x', 'x').verdict).toBe('correct');
+  });
+
   it('is deterministic for a seed, and right for every seed', () => {
     const a = check(YHAT, "w5*sigma(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w1', seed: 7 });
     const b = check(YHAT, "w5*sigma(w1*x1 + w2*x2 + b1)*x1", { wrt: 'w1', seed: 7 });
