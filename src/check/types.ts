@@ -36,6 +36,10 @@ export type MistakeId =
   | 'mean-gradient'
   | 'no-update'
   | 'missing-learning-rate'
+  | 'missing-activation'
+  | 'bias-after-activation'
+  | 'output-activation'
+  | 'missing-bias'
   | 'other-partial';
 
 export interface Diagnosis {

@@ -3,6 +3,7 @@ import { InputError } from '../../src/errors.js';
 import { toText } from '../../src/print/text.js';
 import { LECTURE_FORWARD } from '../../src/exercises/kinds/forward-pass.js';
 import { answerText, corrupt, expectVerified, fingerprint, generate, specError, verify } from './kind-harness.js';
+import { checkPrepared, prepareCheck } from '../../src/check/check.js';
 
 describe('forward-pass: the lecture\'s "Exercise: bias terms"', () => {
   const ex = generate('forward-pass', { ...LECTURE_FORWARD });
@@ -116,5 +117,32 @@ describe('forward-pass: bad params name the field', () => {
     const e = specError('forward-pass', yaml);
     expect(e).toBeInstanceOf(InputError);
     expect(e?.message).toContain(field);
+  });
+});
+
+describe('forward-pass: the slips it anticipates', () => {
+  it('recognizes a pass without σ, with b⁽¹⁾ after σ, with σ at the output, and without a bias, for each activation', () => {
+    const seen = new Set<string>();
+    for (const activation of ['relu', 'sigmoid', 'tanh', 'identity']) {
+      for (let seed = 1; seed <= 8; seed++) {
+        const ex = generate('forward-pass', { activation }, seed);
+        const answer = ex.answers[0];
+        const mistakes = answer.mistakes ?? [];
+        // As the CLI and the page read it (src/interactive/targets.ts).
+        const problem = { ...prepareCheck(answer.value), anticipated: mistakes.map((x) => ({ id: x.id, expr: x.value, message: x.message })) };
+        for (const mistake of mistakes) {
+          const r = checkPrepared(problem, toText(mistake.value), { timeBudgetMs: 60_000 });
+          if (r.verdict === 'correct') continue; // a slip that changes nothing here (ReLU zeroes the layer anyway)
+          expect(r.verdict, `${activation} seed ${seed}: ${mistake.id}`).toBe('incorrect');
+          // This slip's message, or an earlier one's that gives the same numbers.
+          expect(mistakes.map((x) => x.message), `${activation} seed ${seed}: ${mistake.id}`).toContain(r.feedback);
+          seen.add(`${activation}:${r.diagnosis?.id}`);
+        }
+        // Messages teach the rule; they never print the right answer's numbers.
+        for (const mistake of answer.mistakes ?? []) expect(mistake.message).not.toContain(toText(answer.value));
+      }
+    }
+    for (const id of ['missing-activation', 'bias-after-activation', 'output-activation', 'missing-bias']) expect(seen.has(`relu:${id}`) || seen.has(`sigmoid:${id}`), id).toBe(true);
+    expect([...seen].some((k) => k.startsWith('identity:missing-activation'))).toBe(false);
   });
 });

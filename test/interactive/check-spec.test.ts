@@ -38,7 +38,11 @@ describe('gradsheet check SPEC --exercise ID', () => {
     ['gradient-step.updated', '[1, 2, 2, 1, 1, -1, -1, -2, 0]', 'These are the parameters before the step: each one moves to p − ε ∂f/∂p.'],
     ['gradient-step.updated', '[0, 1, 3, 2, -1, -2, -2, -1, -1]', 'The step leaves out the learning rate: p ← p − ε ∂f/∂p with ε = 1/10.'],
     ['gradient-step.updated', '[19/20, 39/20, 41/20, 21/20, 9/10, -21/20, -21/20, -39/20, -1/20]', "This step uses the mean of ∂f/∂p over the minibatch: here the minibatch's gradient sums ∂f/∂p over its 2 examples, not their average."],
-  ])('names the minibatch mistake in %s = %s', async (id, answer, message) => {
+    // The lecture's forward pass: z⁽¹⁾ = [−2; −5], so ReLU zeroes the hidden layer and ŷ = b⁽²⁾ = [0; 1].
+    ['bias-terms', '[3; -2]', 'This is ŷ without the activation: the hidden layer is h⁽¹⁾ = ReLU(z⁽¹⁾), and W⁽²⁾ multiplies h⁽¹⁾, not z⁽¹⁾.'],
+    ['bias-terms', '[-3; 4]', 'b⁽¹⁾ was added after ReLU; it goes inside, with the weighted inputs: h⁽¹⁾ = ReLU(W⁽¹⁾x + b⁽¹⁾).'],
+    ['bias-terms', '[0; 0]', 'The bias b⁽²⁾ is left out: ŷ = W⁽²⁾h⁽¹⁾ + b⁽²⁾.'],
+  ])('names the minibatch or forward-pass mistake in %s = %s', async (id, answer, message) => {
     const r = await cli('check', LECTURE, '--exercise', id, '--answer', answer);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`incorrect: ${message}`);

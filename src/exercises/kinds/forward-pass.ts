@@ -23,6 +23,7 @@ import { difficultySchema, type Difficulty } from '../network-params.js';
 import { exactActivation, fillNet, givenNet, numericNetFields, preActivation, resolveRange, resolveSizes, type NumericNet, type Sizes } from '../numeric-net.js';
 import { columnLatex, matrixExpr, columnExpr, matrixLatex, parseVectorField, randomIntVector, type QVector } from '../numbers.js';
 import type { Expr } from '../../expr/types.js';
+import type { AnticipatedMistake } from '../types.js';
 import { add, call, matrix, mul, num, sym } from '../../expr/build.js';
 import { simplify } from '../../simplify/simplify.js';
 import { bmatrixLatex, functionNameLatex, latexList, toLatex } from '../../print/latex.js';
@@ -70,6 +71,52 @@ function forward(net: NumericNet, x: QVector, act: string): Pass {
   });
   const yhat = net.W2.map((row, k) => simplify(add(...row.map((w, j) => mul(num(w), h1[j])), num(net.b2[k]))));
   return { z1, h1, yhat };
+}
+
+/** The slips of a forward pass: what ŷ comes out as when a step is skipped or misplaced. */
+interface Slips {
+  /** σ not applied: h⁽¹⁾ = z⁽¹⁾. */
+  readonly noActivation?: boolean;
+  readonly noB1?: boolean;
+  readonly noB2?: boolean;
+  /** σ applied to ŷ too. */
+  readonly outputActivation?: boolean;
+  /** h⁽¹⁾ = σ(W⁽¹⁾x) + b⁽¹⁾. */
+  readonly biasAfterActivation?: boolean;
+}
+
+function slippedPass(net: NumericNet, x: QVector, act: string, slips: Slips): Expr[] {
+  const activate = (e: Expr): Expr => (act === 'identity' || slips.noActivation ? e : simplify(call(act, [e])));
+  const Wx = net.W1.map((row) => add(...row.map((w, j) => mul(num(w), num(x[j])))));
+  const h1 = Wx.map((wx, i) => {
+    const b = slips.noB1 ? num(0) : num(net.b1[i]);
+    return simplify(slips.biasAfterActivation ? add(activate(simplify(wx)), b) : activate(simplify(add(wx, b))));
+  });
+  return net.W2.map((row, k) => {
+    const y = simplify(add(...row.map((w, j) => mul(num(w), h1[j])), slips.noB2 ? num(0) : num(net.b2[k])));
+    return slips.outputActivation ? activate(y) : y;
+  });
+}
+
+/**
+ * The forward pass's anticipated wrong answers. One that equals the right answer (b⁽¹⁾ left out
+ * where ReLU zeroes the layer anyway) is never matched; the single slips come before both biases.
+ */
+function passMistakes(net: NumericNet, x: QVector, act: string, name: string): AnticipatedMistake[] {
+  const slip = (s: Slips): Expr => vectorOf(slippedPass(net, x, act, s));
+  const sigma = act === 'identity' ? undefined : act === 'relu' ? 'ReLU' : act;
+  return [
+    ...(sigma
+      ? [
+          { id: 'missing-activation' as const, value: slip({ noActivation: true }), message: `This is ${name} without the activation: the hidden layer is h⁽¹⁾ = ${sigma}(z⁽¹⁾), and W⁽²⁾ multiplies h⁽¹⁾, not z⁽¹⁾.` },
+          { id: 'bias-after-activation' as const, value: slip({ biasAfterActivation: true }), message: `b⁽¹⁾ was added after ${sigma}; it goes inside, with the weighted inputs: h⁽¹⁾ = ${sigma}(W⁽¹⁾x + b⁽¹⁾).` },
+          { id: 'output-activation' as const, value: slip({ outputActivation: true }), message: `${sigma} was applied to the output too; here ${name} = W⁽²⁾h⁽¹⁾ + b⁽²⁾, with no activation at the output.` },
+        ]
+      : []),
+    { id: 'missing-bias' as const, value: slip({ noB1: true }), message: 'The bias b⁽¹⁾ is left out: z⁽¹⁾ = W⁽¹⁾x + b⁽¹⁾.' },
+    { id: 'missing-bias' as const, value: slip({ noB2: true }), message: `The bias b⁽²⁾ is left out: ${name} = W⁽²⁾h⁽¹⁾ + b⁽²⁾.` },
+    { id: 'missing-bias' as const, value: slip({ noB1: true, noB2: true }), message: `Both biases are left out: z⁽¹⁾ = W⁽¹⁾x + b⁽¹⁾ and ${name} = W⁽²⁾h⁽¹⁾ + b⁽²⁾.` },
+  ];
 }
 
 /** A pass worth doing by hand: with ReLU, at least one unit on, and one off when there are two. */
@@ -154,7 +201,15 @@ export const forwardPass = defineKind({
         ...(exact ? [] : [text('Give the answer exactly (in values of the activation) and to 4 significant digits.')]),
         space(5),
       ],
-      answers: [{ id: 'yhat', label: yhatName, ...given, ...(exact ? {} : { notes: [`${yhatName} \\approx ${approx(pass.yhat)}`] }) }],
+      answers: [
+        {
+          id: 'yhat',
+          label: yhatName,
+          ...given,
+          ...(exact ? {} : { notes: [`${yhatName} \\approx ${approx(pass.yhat)}`] }),
+          mistakes: passMistakes(net, x, act, 'ŷ'),
+        },
+      ],
       steps: [
         {
           because: 'Pre-activations of the hidden layer: z⁽¹⁾ = W⁽¹⁾x + b⁽¹⁾, row by row.',
