@@ -25,6 +25,7 @@ import { Budget, defaultClock, DEFAULT_TIME_BUDGET_MS } from './budget.js';
 import { symbolicallyEqual } from './canonical.js';
 import { blindKink, blindKinkMessage } from './analysis.js';
 import { diagnose } from './diagnose.js';
+import { decimalAnswer, decimalFeedback, decimalShape, jointForms } from './decimals.js';
 import { informativePoints, type Evaluation, type Values } from './evaluation.js';
 import { MIN_POINTS } from './points.js';
 import { abbreviate, factorReport } from './factors.js';
@@ -57,7 +58,7 @@ export function checkPrepared(problem: Problem, answer: string | Expr, options: 
     return internalError(e, undefined);
   }
   try {
-    const r = withTransposeHint(decide(problem, read, options, budget), read.shown);
+    const r = withTransposeHint(decide(problem, read, options, budget, typeof answer === 'string' ? answer : undefined), read.shown);
     return typeof answer === 'string' ? withSpaceHint(r, answer, read) : r;
   } catch (e) {
     if (e instanceof InputError) return { ...shown(read), verdict: 'undecided', feedback: `Could not decide: ${e.message}.` };
@@ -135,7 +136,7 @@ function internalError(e: unknown, read: Answer | undefined): CheckResult {
   };
 }
 
-function decide(problem: Problem, read: Answer, options: CheckOptions, budget: Budget): CheckResult {
+function decide(problem: Problem, read: Answer, options: CheckOptions, budget: Budget, source?: string): CheckResult {
   const base = shown(read);
   const expected = problem.expected;
   const answer = read.value;
@@ -179,6 +180,14 @@ function decide(problem: Problem, read: Answer, options: CheckOptions, budget: B
     return { ...base, verdict: 'correct', feedback: `Correct.${notes}`, method: 'numeric', points: want.at.length };
   }
 
+  // 0.536 for 2σ(−4) + ½: a decimal answer to a number that has no exact one (./decimals.ts).
+  const exact = source !== undefined && read.syntax === 'text' ? decimalShape(expected) : undefined;
+  const decimal = exact && source !== undefined ? decimalAnswer(source, exact) : undefined;
+  if (exact && typeof decimal === 'object' && jointForms(Array.from(want.at[0]), decimal.decimals, exact).includes(decimal.text)) {
+    return { ...base, verdict: 'correct', feedback: decimalFeedback(decimal), method: 'numeric', points: want.at.length };
+  }
+  const decimalHint = typeof decimal === 'string' ? ` ${decimal}` : '';
+
   const counterexample = counterexampleAt(ev, problem, answer, want, got, differs);
   const observed = { problem, evaluation: ev, answerExpr: answer, expected: want, answer: got };
   const diagnosis = budget.expired() ? undefined : diagnose(observed, session, budget);
@@ -186,7 +195,7 @@ function decide(problem: Problem, read: Answer, options: CheckOptions, budget: B
   return {
     ...base,
     verdict: 'incorrect',
-    feedback: diagnosis ? diagnosis.message : describeCounterexample(counterexample, problem),
+    feedback: (diagnosis ? diagnosis.message : describeCounterexample(counterexample, problem)) + decimalHint,
     method: 'numeric',
     points: want.at.length,
     counterexample,

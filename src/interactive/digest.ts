@@ -165,4 +165,7 @@ export function fromBase64(text: string): Uint8Array {
 }
 
 /** What is hashed and what keys a seal: the answer's salt, the shape and the tokens. */
+/** The hash of an answer written in decimals (src/check/decimals.ts jointForms): the fingerprint stores the expected forms', the page looks up the student's. */
+export const decimalKey = (salt: string, form: string): string => lookupHash(`${salt}|decimal|${form}`);
+
 export const digestText = (salt: string, rows: number, cols: number, tokenText: string): string => `${salt}|${rows}x${cols}|${tokenText}`;

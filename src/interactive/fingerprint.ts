@@ -18,8 +18,9 @@ import { close, type Values } from '../check/evaluation.js';
 import { candidates, constantMessage, isMse, kinkSources } from '../check/analysis.js';
 import { MAX_VARIANTS } from '../check/diagnose.js';
 import { hasTensor, sameShape } from '../check/shape.js';
-import { COARSE_BUCKETS, digestText, FINE_BUCKETS, lookupHash, nearZeroLevel, offsetFor, packOffsets, seal, tokens } from './digest.js';
+import { COARSE_BUCKETS, decimalKey, digestText, FINE_BUCKETS, lookupHash, nearZeroLevel, offsetFor, packOffsets, seal, tokens } from './digest.js';
 import { targetProblem, type CheckTarget } from './targets.js';
+import { decimalShape, jointForms, MAX_DECIMALS, MIN_DECIMALS } from '../check/decimals.js';
 import { diagnosisPayload, PIECE_KINDS, piecePayload } from './payload.js';
 import type { AnswerPrint, FactorPrint, KinkPrint, Mistake, Unchecked } from './types.js';
 
@@ -103,6 +104,7 @@ export function fingerprint(t: CheckTarget): AnswerPrint | Unchecked {
     mistakes: mistakes.list,
     scaled: scaled.list,
     pieces: pieces.list,
+    ...decimalPrint(salt, problem.expected, want.at[0]),
     ...factorPrints(problem.expected, ev.values.bind(ev), hash),
   };
 }
@@ -169,4 +171,16 @@ function factorPrints(
       return [h?.offsets ?? '', h?.hash ?? '', f.kind === 'num'] as const;
     }),
   };
+}
+
+/**
+ * For an answer of numbers some of which are irrational: which entries are exact (in the clear),
+ * and hashes of every joint decimal form, MIN_DECIMALS to MAX_DECIMALS decimals (sorted: their order says nothing).
+ */
+function decimalPrint(salt: string, expected: Expr, values: ArrayLike<number>): { exactEntries?: boolean[]; decimals?: string[] } {
+  const exact = decimalShape(expected);
+  if (!exact) return {};
+  const hashes: string[] = [];
+  for (let d = MIN_DECIMALS; d <= MAX_DECIMALS; d++) for (const form of jointForms(Array.from(values), d, exact)) hashes.push(decimalKey(salt, form));
+  return { exactEntries: exact, decimals: hashes.sort() };
 }

@@ -73,6 +73,14 @@ export interface AnswerPrint {
   readonly scaled: readonly Mistake[];
   /** Extra or missing factors and terms that are pieces of the problem, smallest first. */
   readonly pieces: readonly Mistake[];
+  /**
+   * When every entry is an irrational constant (2σ(−4) + ½), the hashes of the whole answer
+   * written to 3…8 decimals, each entry rounded or cut (src/check/decimals.ts): a hand-computed
+   * 0.536 is checked without the page holding the value, or confirming one entry at a time.
+   */
+  readonly decimals?: readonly string[];
+  /** With `decimals`: which entries are exact (½, written 0.5 or 0.500), the others needing rounding. */
+  readonly exactEntries?: readonly boolean[];
   /** The expected answer's factors, when it is a product (partial credit). */
   readonly factors?: readonly FactorPrint[];
 }

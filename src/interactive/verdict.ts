@@ -22,6 +22,8 @@ import { MIN_POINTS } from '../check/points.js';
 import type { CheckResult, CheckValue, Counterexample, FactorNote } from '../check/types.js';
 import { diagnosePage, factorCredit } from './diagnosis.js';
 import type { PreparedAnswer } from './prepared.js';
+import { decimalAnswer, decimalFeedback } from '../check/decimals.js';
+import { decimalKey } from './digest.js';
 
 /**
  * What the page shows: the library's result (src/check/types.ts) without what the page does not
@@ -51,7 +53,7 @@ export function checkAgainst(p: PreparedAnswer, answer: string, options: PageChe
   }
   const base = { interpreted: toLatex(read.shown), interpretedText: toText(read.shown), syntax: read.syntax, notes: read.notes };
   try {
-    return { ...base, ...withSpaceHint(withTransposeHint(decide(p, read, budget), read.shown), answer, read) };
+    return { ...base, ...withSpaceHint(withTransposeHint(decide(p, read, budget, answer), read.shown), answer, read) };
   } catch (e) {
     if (e instanceof InputError) return { ...base, verdict: 'undecided', feedback: `Could not decide: ${e.message}.` };
     const message = e instanceof Error ? e.message : String(e);
@@ -61,7 +63,7 @@ export function checkAgainst(p: PreparedAnswer, answer: string, options: PageChe
 
 type Decided = Omit<PageResult, 'interpreted' | 'interpretedText' | 'syntax' | 'notes'>;
 
-function decide(p: PreparedAnswer, read: Answer, budget: Budget): Decided {
+function decide(p: PreparedAnswer, read: Answer, budget: Budget, source: string): Decided {
   const answer = read.value;
   const ev = p.evaluation;
   const want = p.shape;
@@ -100,12 +102,20 @@ function decide(p: PreparedAnswer, read: Answer, budget: Budget): Decided {
     return blind ? { verdict: 'undecided', feedback: blindKinkMessage(blind) } : { verdict: 'correct', feedback: `Correct.${notes}` };
   }
 
+  // 0.536 for 2σ(−4) + ½, as src/check/check.ts decides it, against hashes of the answer's decimal forms.
+  const { decimals, exactEntries } = p.print;
+  const decimal = decimals && exactEntries && read.syntax === 'text' ? decimalAnswer(source, exactEntries) : undefined;
+  if (decimals && typeof decimal === 'object' && decimals.includes(decimalKey(p.print.salt, decimal.text))) {
+    return { verdict: 'correct', feedback: decimalFeedback(decimal) };
+  }
+  const decimalHint = typeof decimal === 'string' ? ` ${decimal}` : '';
+
   const counterexample = counterexampleAt(p, answer, got, agree.indexOf(false), scales);
   const diagnosis = budget.expired() ? undefined : diagnosePage(p, answer, got, agree, () => budget.expired());
   const factors = budget.expired() ? undefined : factorCredit(p, read.shown, (f) => readAnswer(f, p.context, {}).value);
   return {
     verdict: 'incorrect',
-    feedback: diagnosis ? diagnosis.message : describeDifference(p, counterexample),
+    feedback: (diagnosis ? diagnosis.message : describeDifference(p, counterexample)) + decimalHint,
     diagnosis,
     counterexample,
     ...(factors ? { factors } : {}),
