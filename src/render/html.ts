@@ -31,6 +31,7 @@ function templates(): Templates {
   const hb = Handlebars.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
+  hb.registerHelper('last', (list: unknown) => (Array.isArray(list) ? (list as unknown[]).at(-1) : undefined));
   hb.registerHelper('nameTex', (name: unknown) => (typeof name === 'string' ? nameLatex(name) : ''));
   // Prose written in a template (a kind's method reminder); `this` is the exercise being laid out.
   hb.registerHelper('prose', function (this: unknown, options: Handlebars.HelperOptions) {

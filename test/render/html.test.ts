@@ -110,6 +110,30 @@ describe('HTML sheets and keys', () => {
     expect(methods[4]).not.toContain('negative');
   });
 
+  it('give a network with no hidden layer, and several outputs, a method that fits (before: cσ(z) for a linear ŷ, one ŷ for two)', () => {
+    const yaml = [
+      'title: Method notes',
+      'exercises:',
+      '  - { kind: partial, params: { layers: [2, 1], wrt: w1 } }',
+      '  - { kind: all-partials, params: { layers: [3, 1] } }',
+      '  - { kind: mse-partials, params: { layers: [2, 2, 2] } }',
+      '  - { kind: mse-partials, params: { layers: [2, 2, 1] } }',
+      '  - { kind: partial, params: { layers: [2, 2, 1], wrt: w1 } }',
+      '',
+    ].join('\n');
+    const html = renderHtml(buildSheet(loadSpec(yaml, 'notes.yaml')), 'key');
+    const text = (h: string): string => h.replace(/<[^>]+>/g, '').replace(/\u200b/g, '');
+    const methods = [...html.matchAll(/<p class="method">([\s\S]*?)<\/p>/g)].map((m) => text(m[1]));
+    expect(methods).toHaveLength(5);
+    expect(methods[0]).toContain('linear in the parameters');
+    expect(methods[0]).not.toContain('σ');
+    expect(methods[1]).toContain('linear in the parameters');
+    expect(methods[2]).toContain('through every output');
+    expect(methods[2]).toContain('∑');
+    expect(methods[3]).not.toContain('every output');
+    expect(methods[4]).toContain('cσ(z)');
+  });
+
   it('name the document in text: math in the title or the course is not left as LaTeX in <title> (the PDF\'s Title)', () => {
     const yaml = "title: 'Gradients $\\nabla_{\\mathbf{W}} f$ & <more>'\ncourse: 'CS 4342 $\\sigma$'\nexercises:\n  - { kind: chain-rule }\n";
     const title = /<title>([^<]*)<\/title>/.exec(renderHtml(buildSheet(loadSpec(yaml, 't.yaml')), 'key'))?.[1];
