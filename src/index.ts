@@ -45,7 +45,7 @@ export { matrixFormText, matrixFormLatex, matrixStepsLatex, matrixFormJson, type
 export { checkMatrixForm, networkBindings, type MatrixFormCheck, type MatrixFormCheckOptions } from './nn/backprop-check.js';
 export { linearCollapse, checkCollapse, collapseText, collapseLatex, type LinearCollapse, type CollapseCheck, type CollapseSpec } from './nn/collapse.js';
 export { checkXorDesign, XOR_ACTIVATIONS, type XorCheck, type XorDesign, type XorPoint, type XorReadout, type XorObstruction, type XorActivation } from './nn/xor.js';
-export { networkDiagram, xorPlot, type DiagramNet, type NetworkDiagramOptions, type WeightRef, type XorPlotOptions } from './pictures/index.js';
+export { networkDiagram, networkDiagramLayout, xorPlot, type DiagramNet, type NetworkDiagramLayout, type NetworkDiagramOptions, type WeightRef, type XorPlotOptions } from './pictures/index.js';
 export { checkAnswer, prepareCheck, checkPrepared, type CheckOptions, type CheckResult, type Diagnosis, type Counterexample, type FactorReport, type MistakeId, type Verdict } from './check/index.js';
 export { parseLatex, parseMath, looksLikeLatex, type LatexParseOptions } from './parse/latex.js';
 // Worksheets: spec → verified sheets → rendered files, in memory (the render modules read the

@@ -14,7 +14,7 @@ export const space = (lines: number): Block => ({ kind: 'space', lines });
 export const m = (e: Expr | string): string => `$${typeof e === 'string' ? e : toLatex(e)}$`;
 
 /** "a", "a and b", "a, b and c". */
-const andList = (items: readonly string[]): string => (items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+export const andList = (items: readonly string[]): string => (items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /**
  * The sentence that introduces the abstract functions an expression calls (numeric/sampling.ts's

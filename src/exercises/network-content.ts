@@ -17,8 +17,8 @@ import { expandMatrix } from '../linalg/expand.js';
 import { networkBindings } from '../nn/backprop-check.js';
 import { simplify } from '../simplify/simplify.js';
 import { latexList, toLatex } from '../print/latex.js';
-import { networkDiagram } from '../pictures/index.js';
-import { m, math, text } from './content.js';
+import { networkDiagramLayout, type NetworkDiagramLayout } from '../pictures/index.js';
+import { andList, m, math, text } from './content.js';
 
 export const weightSymbol = (net: Network, l: number): MatSymbol => matSymbol('W', net.spec.layers[l], net.spec.layers[l - 1], l);
 export const biasSymbol = (net: Network, l: number): MatSymbol => vectorSymbol('b', net.spec.layers[l], l);
@@ -86,11 +86,26 @@ export function networkDefinition(net: Network): Block[] {
 
 export function diagramFigure(net: Network): Block {
   const layers = net.spec.layers.join('-');
-  return {
-    kind: 'figure',
-    svg: networkDiagram(net, { title: `The ${layers} network` }),
-    caption: `The ${layers} network: each edge carries its weight, each node its bias.`,
-  };
+  const layout = networkDiagramLayout(net, { title: `The ${layers} network` });
+  const { shown, left } = edgeWeights(layout, net.spec.layers.length - 1);
+  const caption =
+    left.length === 0
+      ? 'each edge carries its weight, each node its bias.'
+      : shown.length === 0
+        ? `each node carries its bias; the weights, the entries of ${andList(left)}, are left off the edges: too many to label legibly.`
+        : `each node carries its bias and each edge of ${andList(shown)} its weight; the weights of ${andList(left)} are left off its edges: too many to label legibly.`;
+  return { kind: 'figure', svg: layout.svg, caption: `The ${layers} network: ${caption}` };
+}
+
+/**
+ * Which weight matrices a diagram shows on its edges and which it leaves off (none labelled by
+ * default beyond 24 weights; a layer whose labels cannot be placed legibly is left bare), each as
+ * $\mathbf{W}^{(l)}$ for a caption to name.
+ */
+export function edgeWeights(layout: NetworkDiagramLayout, layerCount: number): { shown: string[]; left: string[] } {
+  const all = Array.from({ length: layerCount }, (_, k) => k + 1);
+  const name = (l: number): string => m(`\\mathbf{W}^{(${l})}`);
+  return { shown: all.filter((l) => layout.labelled.includes(l)).map(name), left: all.filter((l) => !layout.labelled.includes(l)).map(name) };
 }
 
 /**

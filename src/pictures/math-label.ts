@@ -251,7 +251,7 @@ export type MathTextOptions = Omit<TextOptions, 'italic' | 'family' | 'anchor' |
  */
 export function mathText(x: number, y: number, label: MathLabel, o: MathTextOptions = {}): string {
   const layout = texLayout(label.tex);
-  if (!layout) return text(x, y, label.text, { ...o, italic: true, tex: label.tex });
+  if (!layout) return (o.halo ? haloRect(x, y, label, o.size ?? 14) : '') + text(x, y, label.text, { ...o, halo: false, italic: true, tex: label.tex });
   const size = o.size ?? 14;
   const [first, ...rest] = layout.runs;
   let pen = first.x + first.width;
@@ -276,9 +276,22 @@ export function mathText(x: number, y: number, label: MathLabel, o: MathTextOpti
   });
   const face = { size, family: FAMILY[first.font], italic: first.font === 'math' };
   const ink = text(x, y, first.text, { ...o, ...face, halo: false, tex: label.tex }, spans.join(''));
-  if (!o.halo) return ink;
-  // The halo is a copy underneath, not a stroke on the label itself: a browser paints stroke then
-  // fill run by run, so a script's halo would wipe out the edge of the letter before it (b₂'s bowl,
-  // the y under ŷ's hat). 3 px out, not 2: a line through W⁽¹⁾₂,₁ shows between the W and its scripts.
-  return text(x, y, first.text, { size, family: face.family, italic: face.italic, halo: true, haloWidth: 6, fill: HALO, hidden: true }, spans.join('')) + ink;
+  return o.halo ? haloRect(x, y, label, size) + ink : ink;
+}
+
+/** How far a label's halo reaches beyond its room (labelExtent): 2 px across, 1 px up and down, as the diagrams' placement boxes. */
+export const HALO_PAD = { x: 2, y: 1 } as const;
+
+/**
+ * The white under a label that sits on lines: a rounded rectangle over the label's room plus
+ * HALO_PAD, drawn before the label. A shape, not text: a white copy of the label under it (the
+ * halo before) is text too, and a PDF's text layer then reads every label twice ("w w1 1"). Not a
+ * stroke on the label itself either: a browser paints stroke then fill run by run, so a script's
+ * halo would wipe out the edge of the letter before it, and Chromium keeps a stroked glyph in the
+ * PDF's text as well.
+ */
+export function haloRect(x: number, y: number, label: MathLabel, size: number): string {
+  const e = labelExtent(label, size);
+  const [x0, y0] = [x + e.left - HALO_PAD.x, y + e.top - HALO_PAD.y];
+  return el('rect', { x: x0, y: y0, width: e.right - e.left + 2 * HALO_PAD.x, height: e.bottom - e.top + 2 * HALO_PAD.y, rx: 3, fill: HALO, 'data-role': 'halo' });
 }

@@ -93,15 +93,14 @@ export interface TextOptions {
   readonly fill?: string;
   readonly family?: string;
   readonly weight?: 'bold';
-  /** White outline under the glyphs, so a label stays readable on top of lines. */
+  /**
+   * White under the label, so it stays readable on top of lines: here a 2 px white outline of the
+   * glyphs; a math label (mathText) has a white rectangle under it instead (haloRect).
+   */
   readonly halo?: boolean;
-  /** The halo's stroke width (twice how far it reaches out); default 4. */
-  readonly haloWidth?: number;
   readonly tex?: string;
   readonly name?: string;
   readonly role?: string;
-  /** Decoration only (a halo drawn as a copy under its label): hidden from screen readers. */
-  readonly hidden?: boolean;
 }
 
 /**
@@ -120,12 +119,11 @@ export function text(x: number, y: number, content: string, o: TextOptions = {},
     'font-family': o.family,
     fill: o.fill ?? INK,
     stroke: o.halo ? HALO : undefined,
-    'stroke-width': o.halo ? (o.haloWidth ?? 4) : undefined,
+    'stroke-width': o.halo ? 4 : undefined,
     'stroke-linejoin': o.halo ? 'round' : undefined,
     'paint-order': o.halo ? 'stroke' : undefined,
     'data-name': o.name,
     'data-tex': o.tex,
     'data-role': o.role,
-    'aria-hidden': o.hidden ? 'true' : undefined,
   }, esc(content) + spans);
 }

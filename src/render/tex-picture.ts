@@ -6,7 +6,8 @@
  *
  * In one colour: a light fill (a shaded region) is hatched, a dark one is solid (a data point is
  * a dot; an arrowhead, its outline); a dashed stroke is drawn in dashes; white strokes and the faint
- * grid are left out. A fill that is not a plain colour gives undefined: no picture.
+ * grid are left out, and a line stops short of a label's white halo (a diagram's weight label sits
+ * on its edge, as in the SVG). A fill that is not a plain colour gives undefined: no picture.
  */
 import { escapeTex } from './tex-text.js';
 import { chord } from '../pictures/clip.js';
@@ -70,6 +71,13 @@ export function svgToPicture(svg: string): string | undefined {
     .map((m) => ({ a: attributes(m[1]), text: textContent(m[2]) }))
     .filter((t) => t.a.stroke === '#ffffff')
     .map((t) => labelBox(t.a, t.text));
+  // A diagram's label halo (a white rectangle, src/pictures/math-label.ts): the lines under it stop
+  // at its edge, as the white hides them in the SVG, and the label sits where the SVG has it.
+  const halos: Box[] = [...svg.matchAll(/<rect\b([^>]*?)\/>/g)]
+    .map((m) => attributes(m[1]))
+    .filter((a) => a['data-role'] === 'halo')
+    .map((a) => ({ x0: Number(a.x), y0: Number(a.y), x1: Number(a.x) + Number(a.width), y1: Number(a.y) + Number(a.height) }));
+  boxes.push(...halos);
   const hatch = (poly: readonly Point[]): void => {
     const offsets = poly.map(([x, y]) => x - y);
     const [lo, hi] = [Math.min(...offsets), Math.max(...offsets)];
@@ -89,10 +97,11 @@ export function svgToPicture(svg: string): string | undefined {
     const stroked = a.stroke !== undefined && !HIDDEN.has(a.stroke) && !(fill === 'light' && a.stroke === a.fill);
     switch (name) {
       case 'line':
-        if (stroked) draw([[Number(a.x1), Number(a.y1)], [Number(a.x2), Number(a.y2)]], false, a);
+        if (stroked) for (const piece of outside([Number(a.x1), Number(a.y1)], [Number(a.x2), Number(a.y2)], halos)) draw(piece, false, a);
         break;
       case 'rect':
       case 'polygon': {
+        if (a['data-role'] === 'halo') break;
         const [x, y, w, h] = [Number(a.x), Number(a.y), Number(a.width), Number(a.height)];
         const poly: Point[] = name === 'rect' ? [[x, y], [x + w, y], [x + w, y + h], [x, y + h]] : pairs(a.points);
         if (fill === 'light') hatch(poly);
@@ -108,17 +117,14 @@ export function svgToPicture(svg: string): string | undefined {
         if (stroked) for (const run of pathRuns(a.d)) draw(run.points, run.closed, a);
         break;
       case 'text': {
-        // A white copy under a math label is its halo: nothing to draw in one colour.
+        // White text is invisible on the white page: nothing to draw.
         if (a.fill === '#ffffff') break;
         const fontPx = Number(a['font-size'] ?? 14);
         // The SVG's y is the baseline, 0.35 em below the centre (src/pictures/svg.ts); \makebox(0,0) centres vertically.
+        // A weight's label stays on its edge, where the SVG places it: the edge stops short of its halo.
         const centre: [number, number] = [Number(a.x), Number(a.y) - 0.35 * fontPx];
-        // A weight's label sits on its edge, over a white halo in the SVG; with no white to draw
-        // here, it stands just above the edge instead of being struck through.
-        const onEdge = a['data-role'] === 'weight';
         const horizontal = a['text-anchor'] === 'start' ? 'l' : a['text-anchor'] === 'end' ? 'r' : '';
-        const side = onEdge ? `[${horizontal}b]` : horizontal ? `[${horizontal}]` : '';
-        if (onEdge) centre[1] -= 2;
+        const side = horizontal ? `[${horizontal}]` : '';
         const label = a['data-tex'] !== undefined ? `$${a['data-tex']}$` : escapeTex(textContent(content ?? ''));
         out.push(`\\put${at(centre)}{\\makebox(0,0)${side}{${sizeFor(fontPx * scale)} ${label}}}`);
         break;

@@ -28,10 +28,26 @@ exercises:
     params: { layers: [2, 2, 2, 1], activation: tanh }
 `;
 
+/** Dense diagrams, as the review that found overlapping edge labels drew them: four nodes a layer, indexed names, numbers. */
+const DENSE = `
+title: Dense diagrams
+seed: 11
+exercises:
+  - { kind: network-expansion, id: a, params: { layers: [4, 4, 1], activation: relu, naming: indexed } }
+  - { kind: network-expansion, id: b, params: { layers: [2, 4, 4], activation: relu } }
+  - { kind: network-expansion, id: c, params: { layers: [4, 3, 2], activation: relu } }
+  - { kind: network-expansion, id: d, params: { layers: [3, 4, 2], activation: relu, naming: indexed } }
+  - { kind: network-expansion, id: e, params: { layers: [4, 2, 4], activation: relu, naming: indexed } }
+  - { kind: network-expansion, id: f, params: { layers: [2, 4, 3], activation: relu, naming: indexed } }
+  - { kind: forward-pass, id: g, params: { difficulty: hard } }
+  - { kind: forward-pass, id: h, params: { inputs: 4, hidden: 4, outputs: 3 } }
+`;
+
 const specs: Record<string, WorksheetSpec> = {
   lecture: loadSpec(readFileSync('worksheets/lecture.yaml', 'utf8'), 'lecture.yaml'),
   practice: loadSpec(readFileSync('worksheets/backprop-practice.yaml', 'utf8'), 'backprop-practice.yaml'),
   indexed: loadSpec(INDEXED, 'indexed.yaml'),
+  dense: loadSpec(DENSE, 'dense.yaml'),
 };
 
 const ROLES = ['node', 'weight', 'bias', 'axis'];
@@ -152,6 +168,7 @@ const pages: readonly (readonly [string, string, 'sheet' | 'key'])[] = [
   ['the lecture key (3-2-2 with numbers, ŷ₁ and ŷ₂; the XOR plot)', 'lecture', 'key'],
   ['the practice sheet', 'practice', 'sheet'],
   ['a sheet in indexed naming (W⁽¹⁾₂,₁, b⁽¹⁾₂; ŷ₁, ŷ₂) and with two hidden layers (h⁽ˡ⁾ᵢ)', 'indexed', 'sheet'],
+  ['a key of dense diagrams (four nodes a layer; indexed names, numbers)', 'dense', 'key'],
 ];
 
 describe('diagram labels in a built sheet, in Chromium', () => {

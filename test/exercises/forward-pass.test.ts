@@ -25,6 +25,19 @@ describe('forward-pass: the lecture\'s "Exercise: bias terms"', () => {
     expect(maths).toContain('\\mathbf{W}^{(1)} = \\begin{bmatrix} 1 & 0 & 1 \\\\ -1 & 2 & 3 \\end{bmatrix}');
   });
 
+  it('the diagram carries the numbers, and its caption says where they are when a layer is too crowded to label', () => {
+    const figure = (e: typeof ex): { svg: string; caption: string } => {
+      const f = e.figures?.[0];
+      return f?.kind === 'figure' ? f : { svg: '', caption: '' };
+    };
+    expect(figure(ex).caption).toBe('The network: weights on the edges, biases at the nodes.');
+    expect(figure(ex).svg.match(/data-role="weight"/g)).toHaveLength(3 * 2 + 2 * 2);
+    // A 4-4-2 net: W⁽¹⁾'s sixteen numbers cannot all stand clear of the crossings; W⁽²⁾'s eight can.
+    const dense = generate('forward-pass', { inputs: 4, hidden: 4, outputs: 2 });
+    expect(figure(dense).caption).toBe('The network: biases at the nodes, weights on the edges of $\\mathbf{W}^{(2)}$; those of $\\mathbf{W}^{(1)}$, given above, are left off: too many to label legibly.');
+    expect(figure(dense).svg.match(/data-role="weight"/g)).toHaveLength(4 * 2);
+  });
+
   it('preset: lecture gives the same exercise', () => {
     expect(answerText(generate('forward-pass', { preset: 'lecture' }), 'yhat')).toBe('[0; 1]');
   });

@@ -22,6 +22,23 @@ describe('network-expansion: the lecture\'s XOR net', () => {
     expect(figure?.kind === 'figure' && figure.svg).toContain('<svg');
   });
 
+  it('the figure’s caption says which weights are on the edges: all of them, or the matrices left off as too crowded to label', () => {
+    const caption = (e: typeof ex): string => {
+      const f = e.prompt.find((b) => b.kind === 'figure');
+      return f?.kind === 'figure' ? f.caption : '';
+    };
+    expect(caption(ex)).toBe('The 2-2-1 network: each edge carries its weight, each node its bias.');
+    // W⁽¹⁾'s sixteen indexed names cannot stand clear of each other and the crossings: its edges are bare, and the caption says so.
+    const dense = generate('network-expansion', { layers: [4, 4, 1], activation: 'relu', naming: 'indexed' });
+    expect(caption(dense)).toBe('The 4-4-1 network: each node carries its bias and each edge of $\\mathbf{W}^{(2)}$ its weight; the weights of $\\mathbf{W}^{(1)}$ are left off its edges: too many to label legibly.');
+    const f = dense.prompt.find((b) => b.kind === 'figure');
+    expect(f?.kind === 'figure' && f.svg.match(/data-role="weight"/g)?.length).toBe(4);
+    // Beyond 24 weights no edge is labelled (it said "each edge carries its weight" all the same).
+    expect(caption(generate('network-expansion', { layers: [4, 4, 4], activation: 'relu' }))).toBe(
+      'The 4-4-4 network: each node carries its bias; the weights, the entries of $\\mathbf{W}^{(1)}$ and $\\mathbf{W}^{(2)}$, are left off the edges: too many to label legibly.',
+    );
+  });
+
   it('the steps multiply out layer by layer, ending in the lecture\'s line', () => {
     expect(ex.steps).toHaveLength(3);
     expect(ex.steps[2].latex).toContain('= w_{5} \\sigma(w_{1} x_{1} + w_{2} x_{2} + b_{1}) + w_{6} \\sigma(w_{3} x_{1} + w_{4} x_{2} + b_{2}) + b_{3}');

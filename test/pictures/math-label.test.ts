@@ -81,15 +81,26 @@ describe('math labels set as KaTeX sets their TeX', () => {
     expect(texLayout('\\frac{1}{2}')).toBeUndefined();
   });
 
-  it('a halo is a white copy under the label, so no run’s halo paints over the run before', () => {
+  it('a halo is a white rounded rectangle under the label, over its room (labelExtent) and 2 px / 1 px more: a shape, so a PDF reads the label once', () => {
     const g = parseXml(`<g>${mathText(10, 10, mathLabel('b2'), { size: 15, halo: true, role: 'bias', name: 'b2' })}</g>`);
     const [halo, ink] = g.children;
-    expect(halo.attrs).toMatchObject({ fill: '#ffffff', stroke: '#ffffff', 'aria-hidden': 'true' });
-    expect(halo.attrs['data-tex']).toBeUndefined();
-    expect(halo.attrs['data-role']).toBeUndefined();
-    expect(textContent(halo)).toBe(textContent(ink));
+    expect(g.children.map((c) => c.name)).toEqual(['rect', 'text']);
+    expect(halo.attrs).toMatchObject({ fill: '#ffffff', 'data-role': 'halo' });
+    expect(halo.attrs.stroke).toBeUndefined();
+    const e = labelExtent(mathLabel('b2'), 15);
+    const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((k) => Number(halo.attrs[k]));
+    expect(x).toBeCloseTo(10 + e.left - 2, 2);
+    expect(y).toBeCloseTo(10 + e.top - 1, 2);
+    expect(x + w).toBeCloseTo(10 + e.right + 2, 1); // x and width are each rounded to 0.01 px
+    expect(y + h).toBeCloseTo(10 + e.bottom + 1, 1);
+    // No white copy of the label and no stroke on it: one text, in ink.
     expect(ink.attrs.stroke).toBeUndefined();
+    expect(ink.attrs.fill).not.toBe('#ffffff');
     expect(ink.attrs).toMatchObject({ 'data-name': 'b2', 'data-tex': 'b_{2}', 'data-role': 'bias' });
+    // A label outside the math vocabulary gets the same halo, from its estimated width.
+    const plain = parseXml(`<g>${mathText(0, 0, { text: 'ŷ²', tex: '\\hat{y}^{\\alpha}' }, { size: 15, halo: true })}</g>`);
+    expect(plain.children.map((c) => c.name)).toEqual(['rect', 'text']);
+    expect(plain.children[1].attrs.stroke).toBeUndefined();
   });
 
   it('measures a label by KaTeX’s advance widths (the placement’s boxes)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { networkDiagram } from '../../src/pictures/network-diagram.js';
+import fc from 'fast-check';
+import { networkDiagram, networkDiagramLayout } from '../../src/pictures/network-diagram.js';
 import { labelExtent } from '../../src/pictures/math-label.js';
 import { network } from '../../src/nn/network.js';
 import { InputError } from '../../src/errors.js';
@@ -128,5 +129,105 @@ describe('networkDiagram', () => {
   it('refuses nets it cannot draw legibly', () => {
     expect(() => networkDiagram({ layers: [2, 2, 2, 2, 2, 2, 1] })).toThrow(InputError);
     expect(() => networkDiagram({ layers: [2, 11, 1] })).toThrow('layer 2 has width 11');
+  });
+});
+
+/** Each edge as drawn: its line, from the source's rim to the tip of its arrowhead (the polygon after it). */
+function edgeSegments(root: XmlElement): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  root.children.forEach((e, k) => {
+    if (e.name !== 'line') return;
+    const tip = (root.children[k + 1]?.attrs.points ?? '').split(' ')[0].split(',').map(Number);
+    out.push([Number(e.attrs.x1), Number(e.attrs.y1), tip[0], tip[1]]);
+  });
+  return out;
+}
+
+function distanceToSegment(x: number, y: number, [x1, y1, x2, y2]: readonly number[]): number {
+  const [dx, dy] = [x2 - x1, y2 - y1];
+  const t = Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(x1 + t * dx - x, y1 + t * dy - y);
+}
+
+/**
+ * Nets as the exercises draw them and denser (up to 6 nodes a layer, every edge labelled): lecture
+ * names (w₁₂), indexed names (W⁽²⁾₃,₁) or numbers (a forward pass: −3, 1/2).
+ */
+const randomNet = fc.record({
+  layers: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 4 }),
+  naming: fc.constantFrom('lecture', 'indexed', 'numbers'),
+  numbers: fc.array(fc.constantFrom('0', '1', '-2', '3', '-4', '1/2', '-3/4', '12'), { minLength: 7, maxLength: 7 }),
+});
+type RandomNet = { layers: number[]; naming: string; numbers: string[] };
+
+function drawRandom(n: RandomNet, edgeLabels?: boolean): string {
+  const pick = (k: number): string => n.numbers[k % n.numbers.length];
+  const options = { ...(edgeLabels === undefined ? {} : { edgeLabels }) };
+  if (n.naming === 'numbers') return networkDiagram({ layers: n.layers }, { ...options, weightLabel: (w) => pick(w.layer * 7 + w.row * 3 + w.col), biasLabel: (b) => pick(b.layer + b.row) });
+  return networkDiagram(network({ layers: n.layers, naming: n.naming as 'lecture' | 'indexed' }), options);
+}
+
+describe('networkDiagram over random nets', () => {
+  it('no two labels overlap and none runs into a node, with every edge asked to carry its label (the review found 20 of 456 such nets with overlaps)', () => {
+    fc.assert(
+      fc.property(randomNet, (n) => {
+        const root = expectSane(drawRandom(n, true));
+        expectNoCollisions(root);
+        const circles = [...walk(root)].filter((e) => e.name === 'circle');
+        for (const t of [...labels(root, 'weight'), ...labels(root, 'bias')]) {
+          const b = box(t);
+          for (const c of circles) {
+            const [cx, cy] = [Number(c.attrs.cx), Number(c.attrs.cy)];
+            const d = Math.hypot(Math.max(b.x0, Math.min(cx, b.x1)) - cx, Math.max(b.y0, Math.min(cy, b.y1)) - cy);
+            expect(d, `${n.layers.join('-')} ${n.naming}: ${t.attrs['data-tex']} runs into a node`).toBeGreaterThan(Number(c.attrs.r));
+          }
+        }
+      }),
+      { seed: 20240, numRuns: 150 },
+    );
+    // The nets the review reported, indexed names on every edge.
+    for (const layers of [[3, 4, 4, 2], [4, 4, 4], [4, 4, 1], [2, 4, 4, 1]]) expectNoCollisions(expectSane(networkDiagram(network({ layers, naming: 'indexed' }), { edgeLabels: true })));
+  });
+
+  it('each weight label sits on its own edge and no other edge passes within 6 px of its centre (at a crossing it could belong to either)', () => {
+    fc.assert(
+      fc.property(randomNet, fc.boolean(), (n, all) => {
+        const root = parseXml(drawRandom(n, all ? true : undefined));
+        const edges = edgeSegments(root);
+        for (const t of labels(root, 'weight')) {
+          const [x, y] = [Number(t.attrs.x), Number(t.attrs.y) - 0.35 * Number(t.attrs['font-size'])];
+          const near = edges.map((e) => distanceToSegment(x, y, e)).sort((a, b) => a - b);
+          const where = `${n.layers.join('-')} ${n.naming}: ${t.attrs['data-tex']} at (${x}, ${y})`;
+          expect(near[0], `${where} is off its edge`).toBeLessThan(0.05);
+          // 5.99: coordinates are written to 0.01 px.
+          expect(near[1] ?? Infinity, `${where} sits where another edge passes`).toBeGreaterThanOrEqual(5.99);
+        }
+      }),
+      { seed: 20241, numRuns: 150 },
+    );
+  });
+
+  it('labels a layer’s edges all or none, and says which layers it left bare as too crowded (networkDiagramLayout)', () => {
+    // The 4-4-1 in indexed names: W⁽¹⁾'s sixteen labels cannot all stand clear of the crossings; W⁽²⁾'s four can.
+    const dense = networkDiagramLayout(network({ layers: [4, 4, 1], naming: 'indexed' }));
+    expect([dense.labelled, dense.crowded]).toEqual([[2], [1]]);
+    expect(labels(parseXml(dense.svg), 'weight').map((t) => t.attrs['data-name'])).toEqual(['W2_1_1', 'W2_1_2', 'W2_1_3', 'W2_1_4']);
+    expect(dense.svg).toBe(networkDiagram(network({ layers: [4, 4, 1], naming: 'indexed' })));
+    const lecture = networkDiagramLayout({ layers: [2, 2, 1] });
+    expect([lecture.labelled, lecture.crowded]).toEqual([[1, 2], []]);
+    // Not asked for: beyond 24 weights by default, or edgeLabels: false. Nothing is crowded then.
+    for (const bare of [networkDiagramLayout({ layers: [4, 4, 4] }), networkDiagramLayout({ layers: [2, 2, 1] }, { edgeLabels: false })]) expect([bare.labelled, bare.crowded]).toEqual([[], []]);
+    fc.assert(
+      fc.property(randomNet, (n) => {
+        const layout = networkDiagramLayout(network({ layers: n.layers, naming: n.naming === 'indexed' ? 'indexed' : 'lecture' }), { edgeLabels: true });
+        const all = n.layers.slice(1).map((_, k) => k + 1);
+        expect([...layout.labelled, ...layout.crowded].sort()).toEqual(all);
+        const names = labels(parseXml(layout.svg), 'weight').map((t) => t.attrs['data-name']);
+        expect(names).toHaveLength(layout.labelled.reduce((s, l) => s + n.layers[l] * n.layers[l - 1], 0));
+        // Deterministic: the same net, the same bytes.
+        expect(networkDiagramLayout(network({ layers: n.layers, naming: n.naming === 'indexed' ? 'indexed' : 'lecture' }), { edgeLabels: true }).svg).toBe(layout.svg);
+      }),
+      { seed: 20242, numRuns: 60 },
+    );
   });
 });

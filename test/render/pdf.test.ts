@@ -156,6 +156,19 @@ describe('PDF through Chromium', () => {
     }
   }, 60_000);
 
+  it('reads each diagram label once in the text of a printed key: a halo is a white shape under its label, not a copy of it', async () => {
+    // A white copy of each label under it, the halo before, is text as well: pdftotext read the
+    // diagram of the 2-2-1 net as "b1 x1 w1 w h1 1 …" and every weight twice.
+    const yaml = ['title: One diagram', 'seed: 1', 'exercises:', '  - { kind: network-expansion, params: { layers: [2, 2, 1], activation: relu } }'].join('\n');
+    const file = join(dir, 'diagram-key.pdf');
+    writeFileSync(file, await printer.print(renderHtml(buildSheet(loadSpec(yaml, 'diagram.yaml')), 'key')));
+    const text = tool('pdftotext', file, '-');
+    const figure = /Consider the network in the figure\.\s([\s\S]*?)The 2-2-1 network:/.exec(text)?.[1] ?? '';
+    // NFC: the hat comes out as a combining circumflex after the y.
+    const words = figure.split(/\s+/).filter(Boolean).map((w) => w.normalize('NFC')).sort();
+    expect(words).toEqual(['b1', 'b2', 'b3', 'h1', 'h2', 'hidden', 'input', 'output', 'w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'x1', 'x2', 'ŷ']);
+  }, 60_000);
+
   it('prints a key of deep networks at full size', async () => {
     // Set whole, W for 3-3-3-2 was ≈ 2,000 px across and W for four 4-wide layers ≈ 20,000 px:
     // even at half size the key shrank to 67 %. Their steps stop at the written-out product, and

@@ -28,10 +28,25 @@ describe('SVG pictures as a LaTeX picture', () => {
     // Each label once, from its TeX: not its white halo copy, nor its <tspan>s' text ("w1", "yˆ").
     expect(picture?.match(/\\makebox/g)).toHaveLength(5 + 6 + 3 + 3);
     expect(picture).not.toMatch(/ w1\}|yˆ|tspan/);
-    // A weight's label stands just above its edge (there is no white halo to draw under it).
-    expect(picture).toMatch(/\\makebox\(0,0\)\[b\]\{\\normalsize \$w_\{1\}\$\}/);
-    // Six edges, each a line plus an arrowhead of three sides: a \line for the level ones.
-    expect((picture?.match(/\\qbezier|\\line\(/g) ?? []).length).toBe(6 + 6 * 3);
+    // A weight's label sits on its edge where the SVG puts it (w1 on the level edge x1 → h1, y flipped: 215 − 57.25 + 0.35 em)…
+    expect(picture).toContain('\\put(195.7,163){\\makebox(0,0){\\normalsize $w_{1}$}}');
+    // …and its edge stops short of the label's white halo, as the white hides it in the SVG: no
+    // piece of a line passes through a halo (each edge is two pieces), the arrowheads are whole.
+    const svg = golden('network-2-2-1.svg');
+    const halos = [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"[^>]*data-role="halo"/g)].map(([, x, y, w, h]) => ({ x0: Number(x), x1: Number(x) + Number(w), y0: 215 - Number(y) - Number(h), y1: 215 - Number(y) }));
+    expect(halos).toHaveLength(6 + 3);
+    const pieces = [
+      ...[...(picture ?? '').matchAll(/\\qbezier\(([\d.]+),([\d.]+)\)\([\d.]+,[\d.]+\)\(([\d.]+),([\d.]+)\)/g)].map(([, x1, y1, x2, y2]) => [x1, y1, x2, y2].map(Number)),
+      ...[...(picture ?? '').matchAll(/\\put\(([\d.]+),([\d.]+)\)\{\\line\((\d),(\d)\)\{([\d.]+)\}\}/g)].map(([, x, y, dx, dy, l]) => [Number(x), Number(y), Number(x) + Number(dx) * Number(l), Number(y) + Number(dy) * Number(l)]),
+    ];
+    for (const [x1, y1, x2, y2] of pieces) {
+      for (let t = 0.01; t < 1; t += 0.01) {
+        const [x, y] = [x1 + (x2 - x1) * t, y1 + (y2 - y1) * t];
+        for (const b of halos) expect(x > b.x0 + 0.01 && x < b.x1 - 0.01 && y > b.y0 + 0.01 && y < b.y1 - 0.01, `(${x}, ${y}) under a label`).toBe(false);
+      }
+    }
+    // Six edges, each two pieces of a line (cut by its label) plus an arrowhead of three sides: a \line for the level ones.
+    expect(pieces.length).toBe(6 * 2 + 6 * 3);
     // Within the export's 160 mm (455 pt) line.
     const [, unit, width] = /unitlength\}\{([\d.]+)pt\}[\s\S]*?picture\}\(([\d.]+),/.exec(picture ?? '') ?? [];
     expect(Number(unit) * Number(width)).toBeLessThanOrEqual(400.01);

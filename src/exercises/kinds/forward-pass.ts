@@ -17,7 +17,7 @@
  */
 import { z } from 'zod';
 import { defineKind } from '../define.js';
-import { m, math, space, text } from '../content.js';
+import { andList, m, math, space, text } from '../content.js';
 import { answerFromSpec } from '../answers.js';
 import { difficultySchema, type Difficulty } from '../network-params.js';
 import { exactActivation, fillNet, givenNet, numericNetFields, preActivation, resolveRange, resolveSizes, type NumericNet, type Sizes } from '../numeric-net.js';
@@ -30,7 +30,8 @@ import { bmatrixLatex, functionNameLatex, latexList, toLatex } from '../../print
 import { toText } from '../../print/text.js';
 import { floatValue } from '../../numeric/float-matrix.js';
 import { floatText } from '../../numeric/value-format.js';
-import { networkDiagram } from '../../pictures/index.js';
+import { networkDiagramLayout } from '../../pictures/index.js';
+import { edgeWeights } from '../network-content.js';
 import { ratText } from '../../rational.js';
 import type { Rng } from '../../numeric/rng.js';
 
@@ -185,6 +186,14 @@ export const forwardPass = defineKind({
     const weightLabel = (w: { layer: number; row: number; col: number }): string => ratText((w.layer === 1 ? net.W1 : net.W2)[w.row - 1][w.col - 1]);
     const biasLabel = (b: { layer: number; row: number }): string => ratText((b.layer === 1 ? net.b1 : net.b2)[b.row - 1]);
     const layers = [sizes.inputs, sizes.hidden, sizes.outputs];
+    const diagram = networkDiagramLayout({ layers }, { weightLabel, biasLabel, title: 'The network with its numbers' });
+    const { shown, left } = edgeWeights(diagram, 2);
+    const caption =
+      left.length === 0
+        ? 'The network: weights on the edges, biases at the nodes.'
+        : shown.length === 0
+          ? `The network: biases at the nodes; the weights, in ${andList(left)} above, are left off the edges: too many to label legibly.`
+          : `The network: biases at the nodes, weights on the edges of ${andList(shown)}; those of ${andList(left)}, given above, are left off: too many to label legibly.`;
     const textOf = (v: QVector): string[] => v.map(ratText);
     return {
       id: ctx.id,
@@ -227,7 +236,7 @@ export const forwardPass = defineKind({
           latex: `${yhatName} = ${matrixLatex(net.W2)} ${h1Latex} + ${one ? toLatex(num(net.b2[0])) : columnLatex(net.b2)} = ${toLatex(computed)}${exact ? '' : ` \\approx ${approx(pass.yhat)}`}`,
         },
       ],
-      figures: [{ kind: 'figure', svg: networkDiagram({ layers }, { weightLabel, biasLabel, title: 'The network with its numbers' }), caption: 'The network: weights on the edges, biases at the nodes.' }],
+      figures: [{ kind: 'figure', svg: diagram.svg, caption }],
       checks: [{ kind: 'value', answerId: 'yhat', expr, bindings }],
       data: {
         sizes: layers,
