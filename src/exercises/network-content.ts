@@ -84,7 +84,25 @@ export function networkDefinition(net: Network): Block[] {
   ];
 }
 
+/**
+ * Figures already drawn, by the network's layers and names: a roster's sheets draw the same
+ * network for every student (the label placement searches ≈ 30 spots per edge), and a figure is
+ * a pure function of these. Bounded; cleared when full.
+ */
+const figures = new Map<string, Block>();
+const MAX_FIGURES = 64;
+
 export function diagramFigure(net: Network): Block {
+  const key = JSON.stringify([net.spec.layers, net.weights, net.biases]);
+  const known = figures.get(key);
+  if (known) return known;
+  if (figures.size >= MAX_FIGURES) figures.clear();
+  const figure = drawDiagramFigure(net);
+  figures.set(key, figure);
+  return figure;
+}
+
+function drawDiagramFigure(net: Network): Block {
   const layers = net.spec.layers.join('-');
   const layout = networkDiagramLayout(net, { title: `The ${layers} network` });
   const { shown, left } = edgeWeights(layout, net.spec.layers.length - 1);
