@@ -11,7 +11,7 @@ import { m } from './content.js';
 import { piecewiseCases, type Case } from '../nn/piecewise.js';
 import { casesLatex, conditionsLatex } from '../nn/format.js';
 import { toLatex } from '../print/latex.js';
-import { mayNotFitALine } from '../print/glyphs.js';
+import { fitsALine } from '../print/width.js';
 
 export interface AnswerCases {
   readonly cases?: readonly CaseBranch[];
@@ -26,15 +26,16 @@ export function answerCases(value: Expr, label: string): AnswerCases {
 }
 
 /**
- * `label = \begin{cases} … \end{cases}` as the lecture sets it; or, when a case may not fit its
- * line, one line per case, `label = value \quad \text{if } … \text{ and } …`, each free to break
- * after + (neither KaTeX nor TeX breaks inside cases: a 2-3-2-1 ReLU net's cases ran 850 pt into
- * the LaTeX margin, and the PDF shrank them to an unreadable size). As render/describe.ts does
- * for an answer's one-condition cases.
+ * `label = \begin{cases} … \end{cases}` as the lecture sets it; or, when that line does not fit
+ * (print/width.ts), one line per case, `label = value \quad \text{if } … \text{ and } …`, each
+ * free to break after + (neither KaTeX nor TeX breaks inside cases: a 2-3-2-1 ReLU net's cases ran
+ * 850 pt into the LaTeX margin, and the PDF shrank them to an unreadable size). As
+ * render/describe.ts does for an answer's one-condition cases.
  */
 export function casesLines(label: string, cases: readonly Case[]): string[] {
   const rows = cases.map((c) => ({ value: toLatex(c.value), when: `\\text{if } ${conditionsLatex(c.when)}` }));
-  if (!rows.some((r) => mayNotFitALine(`${r.value} ${r.when}`))) return [`${label} = ${casesLatex(cases)}`];
+  const whole = `${label} = ${casesLatex(cases)}`;
+  if (fitsALine(whole)) return [whole];
   // A line may also break after "and", between two conditions.
   return rows.map((r) => `${label} = ${r.value} \\quad ${r.when.replaceAll('\\text{ and } ', '\\text{ and }\\allowbreak ')}`);
 }

@@ -25,7 +25,7 @@ import { glyphCount } from '../print/glyphs.js';
 const MAX_BLOCK_ROWS = 12;
 /** Rows of a table of numbers (set in text style, so lower than a block's) that one block holds. */
 const MAX_TABLE_ROWS = 20;
-/** Glyphs of a row that fills a line of the key (print/glyphs.ts counts 45 for about 60 % of one). */
+/** Glyphs of a row that fills a line of the key, as print/glyphs.ts counts them. */
 const LINE_GLYPHS = 80;
 
 /** `rows` ("lhs &= rhs") as one aligned block, or, when too long or too wide, as displays after the reason. */

@@ -16,17 +16,18 @@ export function toLatex(e: Expr): string {
 
 /**
  * Parentheses that grow with their content when it is tall. KaTeX never breaks a line inside
- * \left(…\right), so a long body (a chain-rule factor of a deep network) gets parentheses of a
- * fixed size, tall enough for a fraction, between which it breaks after + like any sum.
+ * \left(…\right), so a long body (a chain-rule factor of a deep network), or one that `fixed`
+ * says must be free to break, gets parentheses of a fixed size, tall enough for a fraction,
+ * between which it breaks after + like any sum.
  */
-export function paren(s: string): string {
+export function paren(s: string, fixed = false): string {
   if (!/\\frac|\\begin|\\sqrt|\\sum/.test(s)) return `(${s})`;
-  if (!s.includes('\\begin') && mayNotFitALine(s)) return `\\biggl(${s}\\biggr)`;
+  if (!s.includes('\\begin') && (fixed || mayNotFitALine(s))) return `\\biggl(${s}\\biggr)`;
   return `\\left(${s}\\right)`;
 }
 
-function wrap(p: Printed, min: Prec): string {
-  return p.prec < min ? paren(p.s) : p.s;
+function wrap(p: Printed, min: Prec, fixed = false): string {
+  return p.prec < min ? paren(p.s, fixed) : p.s;
 }
 
 /**
@@ -173,7 +174,14 @@ function printProduct(factors: readonly Expr[]): Printed {
   const factor = (f: Expr): string => wrap(print(f), Prec.Power);
   if (p.bottom.length === 0) {
     const coef = p.coefDen !== 1n ? `\\frac{${p.coefNum}}{${p.coefDen}}` : p.coefNum !== 1n ? `${p.coefNum}` : '';
-    const body = p.top.map(factor);
+    let body = p.top.map(factor);
+    // Factors side by side never break between them: a factor in \left(…\right) makes one piece of
+    // the whole product, which may not fit its line though the factor alone would. Its parentheses
+    // are then of a fixed size, and the product breaks inside them after + (a sigmoid's product
+    // rule, sigmoid(z) (1 + x₁(1 − sigmoid(z)) ∂z/∂x₁), ran 56 pt into the LaTeX margin).
+    if (body.length > 1 && body.some((b) => b.startsWith('\\left(')) && mayNotFitALine(juxtapose(coef ? [coef, ...body] : body))) {
+      body = p.top.map((f) => wrap(print(f), Prec.Power, true));
+    }
     if (body.length === 0) return { s: sign + (coef || '1'), prec: Prec.Sum };
     return { s: sign + juxtapose(coef ? [coef, ...body] : body), prec: Prec.Product };
   }

@@ -2,22 +2,21 @@
 import type { Answer, CaseBranch, Check } from '../exercises/types.js';
 import type { Condition } from '../ops/types.js';
 import { toLatex } from '../print/latex.js';
-import { mayNotFitALine } from '../print/glyphs.js';
-import { rowsOf, tooTallToSetWhole, tooWideToSetWhole } from '../print/width.js';
+import { fitsALine, rowsOf, tooTallToSetWhole, tooWideToSetWhole } from '../print/width.js';
 
 const REL: Record<Condition['rel'], string> = { '<=': '\\leq', '<': '<', '>': '>', '>=': '\\geq' };
 
 /**
  * A piecewise answer's lines in the key: `label = \begin{cases} 0 & \text{if } z \leq 0 \\ w_{5}
- * x_{1} & \text{if } z > 0 \end{cases}`, as in the lecture; or, when a case may not fit its line
- * (an MSE partial of a ReLU network with ŷ written out: KaTeX never breaks inside cases, and such
- * keys printed them at 72 %), one line per case, `label = value \quad \text{if } z > 0`, each free
- * to break after +.
+ * x_{1} & \text{if } z > 0 \end{cases}`, as in the lecture; or, when that line does not fit
+ * (print/width.ts: an MSE partial of a ReLU network with ŷ written out; KaTeX never breaks inside
+ * cases, and such keys printed them at 72 %), one line per case, `label = value \quad \text{if } z
+ * > 0`, each free to break after +.
  */
 export function casesLatex(label: string, cases: readonly CaseBranch[]): string[] {
   const rows = cases.map((c) => ({ value: toLatex(c.value), when: `\\text{if } ${toLatex(c.when.expr)} ${REL[c.when.rel]} 0` }));
-  if (rows.some((r) => mayNotFitALine(`${r.value} ${r.when}`))) return rows.map((r) => `${label} = ${r.value} \\quad ${r.when}`);
-  return [`${label} = \\begin{cases} ${rows.map((r) => `${r.value} & ${r.when}`).join(' \\\\ ')} \\end{cases}`];
+  const whole = `${label} = \\begin{cases} ${rows.map((r) => `${r.value} & ${r.when}`).join(' \\\\ ')} \\end{cases}`;
+  return fitsALine(whole) ? [whole] : rows.map((r) => `${label} = ${r.value} \\quad ${r.when}`);
 }
 
 /**

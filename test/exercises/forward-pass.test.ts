@@ -64,6 +64,26 @@ describe('forward-pass: the lecture\'s "Exercise: bias terms"', () => {
     const wrong = verify(generate('forward-pass', { preset: 'lecture' }, 1, { yhat: '[0; 2]' }));
     expect(wrong.failures.map((f) => f.answerId)).toEqual(['yhat']);
   });
+
+  it('a 4-4-4 pass with fractions and the sigmoid, its ŷ too wide for a line as a column, sets ŷ one entry a line', () => {
+    const wide = generate('forward-pass', {
+      activation: 'sigmoid',
+      x: '[1/2, -3/4, 5/3, -2/5]',
+      W1: '[1/2, -3/4, 2/3, -5/6; 7/8, -1/3, 3/5, -2/7; -4/9, 5/7, -1/6, 3/8; 2/3, -5/8, 7/9, -1/4]',
+      b1: '[1/3, -2/5, 3/7, -1/8]',
+      W2: '[-1/2, 3/4, -2/3, 5/6; 7/8, 1/3, -3/5, 2/7; 4/9, -5/7, 1/6, -3/8; -2/3, 5/8, -7/9, 1/4]',
+      b2: '[-1/3, 2/5, -3/7, 1/8]',
+    });
+    const [z1, h1, yhat] = wide.steps;
+    // z⁽¹⁾ and h⁽¹⁾ fit their lines, as they were.
+    expect(z1.latex).toMatch(/^\\mathbf\{z\}\^\{\(1\)\} = \\begin\{bmatrix\}/);
+    expect(h1.latex).toMatch(/^\\mathbf\{h\}\^\{\(1\)\} = \\operatorname\{sigmoid\}\(\\mathbf\{z\}\^\{\(1\)\}\) = /);
+    // ŷ: the product written out, then each entry with its decimal.
+    expect(yhat.latex).toBe('');
+    expect(yhat.becauseLatex).toMatch(/^The output layer, .*\. One entry at a time: the whole column would be too wide for a line\. \$\$\\hat\{\\mathbf\{y\}\} = \\begin\{bmatrix\}/);
+    expect(yhat.becauseLatex.match(/\$\$\\hat\{y\}_\{\d\} = .*? \\approx -?[\d.]+\$\$/g)).toHaveLength(4);
+    expectVerified(wide);
+  });
 });
 
 describe('forward-pass: random numbers', () => {

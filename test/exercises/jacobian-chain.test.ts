@@ -104,6 +104,23 @@ describe('jacobian-chain: matrices too wide for a line', () => {
     expectTypesets(big);
   });
 
+  it('∂f/∂g at u = g(x) with 4-term entries, three a row, is set one entry a line though its rows count 56 glyphs', () => {
+    // Measured in glyphs (60 allowed a row), it was set whole, 43 em wide: 75 pt into the LaTeX margin.
+    const wide = generate('jacobian-chain', {
+      outer: '[-2*u4^2 - 9*u1 + 2*u1*u2, -8*u2*u3 - 3*u3^2, -3*u2^2 - 3*u1*u2]',
+      inner: '[-4*x2, 4*x1 + 1, -3*x1 + 2*x2 + 7*x3 + 9, 3*x1 + 9*x2 + 5*x3 - 8]',
+    });
+    const atInner = wide.answers.find((a) => a.id === 'dfdg')?.notes ?? [];
+    expect(atInner[0]).toBe('\\text{at } \\mathbf{u} = g(\\mathbf{x})\\text{, entry by entry:}');
+    expect(atInner).toHaveLength(13);
+    // The step: ∂f/∂g itself fits and stays whole; its value at g(x) follows one entry a line.
+    const dfdg = wide.steps.find((s) => s.answerId === 'dfdg');
+    expect(dfdg?.latex).toBe('');
+    expect(dfdg?.becauseLatex).toContain('$$\\frac{\\partial f}{\\partial g} = \\begin{bmatrix} -9 + 2 u_{2} & 2 u_{1} & 0 & -4 u_{4} \\\\ ');
+    expect(dfdg?.becauseLatex.match(/\$\$\\left\(\\frac\{\\partial f\}\{\\partial g\}\\right\)_\{\d\d\} \\Big\|/g)).toHaveLength(12);
+    expectVerified(wide);
+  });
+
   it("the lecture's small matrices stay whole", () => {
     const ex = generate('jacobian-chain', LECTURE);
     expect(ex.steps.find((s) => s.rule === 'chain-rule')?.latex).toBe(

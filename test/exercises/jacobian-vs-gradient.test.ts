@@ -27,6 +27,20 @@ describe('jacobian-vs-gradient: f(x) = x1 − 2x2 + x3/4 (the chain-rule example
   });
 });
 
+describe('jacobian-vs-gradient: a Jacobian row too wide for a line', () => {
+  it('is not restated in the last step (the answer sets it out entry by entry); before, the row ran 130–540 pt into the LaTeX margin', () => {
+    const ex = generate('jacobian-vs-gradient', { expr: '4*sigmoid(-2*x1 + x3 + 2*x4) + x2 - x5' });
+    const last = ex.steps.at(-1)!;
+    expect(last.latex).toBe('\\frac{\\partial f}{\\partial \\mathbf{x}} = \\left(\\nabla_{\\mathbf{x}} f(\\mathbf{x})\\right)^{\\top}');
+    expect(last.becauseLatex).toMatch(/the transpose of the gradient; the answer above sets it out entry by entry\.$/);
+    // The gradient, a column of entries that each fit, stays whole.
+    expect(ex.steps.at(-2)!.latex).toMatch(/^\\nabla_\{\\mathbf\{x\}\} f\(\\mathbf\{x\}\) = \\begin\{bmatrix\}/);
+    // A short row is restated, as before.
+    expect(generate('jacobian-vs-gradient', { expr: 'x1 - 2*x2 + x3/4' }).steps.at(-1)!.latex).toMatch(/^\\frac\{\\partial f\}\{\\partial \\mathbf\{x\}\} = \\begin\{bmatrix\} 1 & -2 & \\frac\{1\}\{4\} \\end\{bmatrix\} = /);
+    expectTypesets(ex);
+  });
+});
+
 describe('jacobian-vs-gradient: random functions', () => {
   for (const params of [{}, { difficulty: 'linear' }, { difficulty: 'activations', inputs: 4 }, { inputs: 1 }] as Record<string, unknown>[]) {
     it(`20 seeds verify: ${JSON.stringify(params)}`, () => {

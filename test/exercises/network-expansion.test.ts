@@ -44,6 +44,16 @@ describe('network-expansion: the lecture\'s XOR net', () => {
     expect(ex.steps[2].latex).toContain('= w_{5} \\sigma(w_{1} x_{1} + w_{2} x_{2} + b_{1}) + w_{6} \\sigma(w_{3} x_{1} + w_{4} x_{2} + b_{2}) + b_{3}');
   });
 
+  it('a step whose matrices side by side are too wide for a line, though each fits, gives ŷ in symbols then its value', () => {
+    // Before, each matrix was measured alone: ŷ = [w₁₃ w₁₄][two sums of three products] + b₆
+    // ran 61 pt into the LaTeX margin.
+    const linear = generate('network-expansion', { layers: [2, 3, 2, 1], activation: 'identity' });
+    const last = linear.steps.at(-1)!;
+    expect(last.becauseLatex).toMatch(/Written out, the matrices side by side would be too wide for a line\.$/);
+    expect(last.latex).toMatch(/^\\hat\{y\} = \\mathbf\{W\}\^\{\(3\)\} \\mathbf\{h\}\^\{\(2\)\} \+ \\mathbf\{b\}\^\{\(3\)\} = w_\{13\} \(w_\{7\} /);
+    expectVerified(linear);
+  });
+
   it('a deep network\'s vectors, too wide to set whole, are multiplied out one entry a line', () => {
     const deep = generate('network-expansion', { layers: [4, 4, 4, 4], activation: 'tanh', naming: 'indexed' });
     expect(deep.steps.map((s) => s.latex === '')).toEqual([false, false, true, true, true]);

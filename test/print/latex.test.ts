@@ -1,6 +1,6 @@
 /** LaTeX in the lecture's notation, pinned with inline snapshots. */
 import { describe, expect, it } from 'vitest';
-import { deriv, diff, matrix, mul, num, pow, sym, vector } from '../../src/expr/build.js';
+import { add, call, deriv, diff, matrix, mul, num, pow, sym, vector } from '../../src/expr/build.js';
 import { parse } from '../../src/parse/parse.js';
 import { bmatrixLatex, derivativeOfLatex, latexList, paren, partialLatex, toLatex } from '../../src/print/latex.js';
 import { displayHtml } from '../../src/render/katex.js';
@@ -109,6 +109,16 @@ describe('products, fractions and parentheses', () => {
     expect(paren(`${long} + \\begin{bmatrix} 1 \\end{bmatrix}`)).toMatch(/^\\left\(/);
   });
 
+  it('gives a tall factor parentheses of a fixed size when the product it is in may not fit its line', () => {
+    // Factors side by side never break between them. A sigmoid's product rule, sigmoid(z) (1 +
+    // x₂(1 − sigmoid(z)) ∂z/∂x₂), set in \left(…\right), was one piece of 38 em and ran 56 pt into
+    // the LaTeX margin. Here the factor alone is 14 em and the product 33 em.
+    const z = parse('-x1 - 2*x2 + 2*x3');
+    const factor = add(num(1), mul(sym('x2'), diff(z, 'x2')));
+    expect(toLatex(mul(sym('x1'), factor))).toMatch(/^x_\{1\} \\left\(1 \+ .*\\right\)$/);
+    expect(toLatex(mul(call('sigmoid', [z]), call('tanh', [z]), factor))).toMatch(/^\\operatorname\{sigmoid\}.* \\biggl\(1 \+ .*\\biggr\)$/);
+  });
+
   it('writes ∂/∂w [f] with growing brackets, or with fixed ones around a body that may not fit its line', () => {
     expect(toLatex(diff(parse('w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b2) + b3'), 'w1'))).toMatch(/^\\frac\{\\partial\}\{\\partial w_\{1\}\}\\left\[w_\{5\}.*\\right\]$/);
     const deep = parse('sigmoid(w5*sigmoid(w1*x1 + w2*x2 + b1) + w6*sigmoid(w3*x1 + w4*x2 + b2) + b3)');
@@ -143,7 +153,8 @@ describe('the lecture’s forms', () => {
   it('sets a long 1×1 matrix in fixed-size brackets, which break after + as a matrix never does', () => {
     const long = toLatex(parse('[[w7*relu(w1*x1 + w2*x2 + w3*x3 + b1) + w8*relu(w4*x1 + w5*x2 + w6*x3 + b2) + b3 - y]]'));
     expect(long).toMatch(/^\\bigl\[w_\{7\} .* - y\\bigr\]$/);
-    expect(toLatex(parse('[[x1/2 + w1*w2*w3*w4*w5*w6*w7*w8*w9*x1*x2*x3*x4*x5*x6*x7*x8*x9*x10*x11]]'))).toMatch(/^\\Bigl\[.*\\Bigr\]$/);
+    // Long as it is set (28 em: print/measure.ts), with a fraction: brackets tall enough for it.
+    expect(toLatex(parse('[[x1/2 + w1*w2*w3*w4*w5*w6*w7*w8*w9*x1*x2*x3*x4*x5*x6*x7*x8*x9*x10*x11*x12*x13]]'))).toMatch(/^\\Bigl\[.*\\Bigr\]$/);
     expect(toLatex(parse('[[w5*x1 + b3]]'))).toBe('\\begin{bmatrix} w_{5} x_{1} + b_{3} \\end{bmatrix}');
   });
 

@@ -20,6 +20,16 @@ describe('answers in the key', () => {
     for (const l of lines) expect(() => displayHtml(l)).not.toThrow();
   });
 
+  it('sets a column entry by entry when an entry, as it is set, is wider than a line: ∇_{W⁽²⁾}f of a 4-1-4 linear net', () => {
+    // 58 glyphs an entry, under the 60 once allowed; 38 em as a column, set with its operators'
+    // spaces: it ran 24 pt into the LaTeX margin.
+    const h = 'w1*x1 + w2*x2 + w3*x3 + w4*x4 + b1';
+    const column = `[${[5, 6, 7, 8].map((w, i) => `(w${w}*(${h}) + b${i + 2} - y${i + 1})*(${h})`).join('; ')}]`;
+    const lines = answerLatex({ id: 'W2', label: '\\nabla_{\\mathbf{W}^{(2)}} f', value: parse(column) });
+    expect(lines[0]).toBe('\\nabla_{\\mathbf{W}^{(2)}} f\\text{, entry by entry} \\; (4 \\times 1)\\text{:}');
+    expect(lines).toHaveLength(5);
+  });
+
   it('numbers a wide vector’s entries with one index, and leaves a 1×1 matrix whole', () => {
     const lines = answerLatex({ id: 'g', label: 'g', value: parse(`[${LONG}, x1]`) });
     expect(lines[0]).toBe('g\\text{, entry by entry:}');

@@ -326,6 +326,43 @@ describe('LaTeX sheets and keys', () => {
     expect(r.status, r.errors).toBe(0);
   }, 90_000);
 
+  it(`pdflatex sets wide matrices and forward-pass steps of these keys with no line more than 1 pt in the margin${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // Before (matrices measured in glyphs, every glyph alike; the pieces of a line not measured at
+    // all): 75 pt, ∂f/∂g at u = g(x) with 4-term entries, three a row (56 glyphs, under the 60
+    // allowed); 74 pt, ŷ of a 4-4-4 sigmoid pass with fractions, a column of four sigmoid(p/q)
+    // terms an entry; 24 pt, ∇_{W⁽²⁾}f of a 4-1-4 linear net; 61 pt, ŷ = [w₁₃ w₁₄][…] + b₆ of a
+    // 2-3-2-1 linear net, each matrix narrower than a line but not the two side by side.
+    const specs = {
+      chain: [
+        '  - kind: jacobian-chain',
+        '    params:',
+        '      outer: "[-2*u4^2 - 9*u1 + 2*u1*u2, -8*u2*u3 - 3*u3^2, -3*u2^2 - 3*u1*u2]"',
+        '      inner: "[-4*x2, 4*x1 + 1, -3*x1 + 2*x2 + 7*x3 + 9, 3*x1 + 9*x2 + 5*x3 - 8]"',
+      ],
+      forward: [
+        '  - kind: forward-pass',
+        '    params:',
+        '      activation: sigmoid',
+        '      x: "[1/2, -3/4, 5/3, -2/5]"',
+        '      W1: "[1/2, -3/4, 2/3, -5/6; 7/8, -1/3, 3/5, -2/7; -4/9, 5/7, -1/6, 3/8; 2/3, -5/8, 7/9, -1/4]"',
+        '      b1: "[1/3, -2/5, 3/7, -1/8]"',
+        '      W2: "[-1/2, 3/4, -2/3, 5/6; 7/8, 1/3, -3/5, 2/7; 4/9, -5/7, 1/6, -3/8; -2/3, 5/8, -7/9, 1/4]"',
+        '      b2: "[-1/3, 2/5, -3/7, 1/8]"',
+      ],
+      gradients: ['  - { kind: matrix-gradients, params: { layers: [4, 1, 4], activation: identity } }'],
+      expansion: ['  - { kind: network-expansion, params: { layers: [2, 3, 2, 1], activation: identity } }'],
+    };
+    const dir = texDir();
+    for (const [name, lines] of Object.entries(specs)) {
+      const spec = loadSpec(['title: Wide', 'seed: 1', 'exercises:', ...lines].join('\n'), `${name}.yaml`);
+      const r = pdflatex(dir, `${name}-key`, renderLatex(buildSheet(spec), 'key'));
+      expect(r.status, r.errors).toBe(0);
+      const overfull = Array.from(r.log().matchAll(/Overfull \\hbox \(([\d.]+)pt too wide\)/g), (m) => Number(m[1]));
+      expect(overfull.filter((pt) => pt > 1), name).toEqual([]);
+    }
+  }, 90_000);
+
   it(`pdflatex breaks an answer longer than a page across pages${SKIPPED}`, (ctx) => {
     if (!hasPdflatex) ctx.skip();
     const dir = texDir();

@@ -27,6 +27,7 @@ import type { AnticipatedMistake } from '../types.js';
 import { add, call, matrix, mul, num, sym } from '../../expr/build.js';
 import { simplify } from '../../simplify/simplify.js';
 import { bmatrixLatex, functionNameLatex, latexList, toLatex } from '../../print/latex.js';
+import { fitsALine } from '../../print/width.js';
 import { toText } from '../../print/text.js';
 import { floatValue } from '../../numeric/float-matrix.js';
 import { floatText } from '../../numeric/value-format.js';
@@ -153,6 +154,29 @@ function scalarFloat(e: Expr): number {
 
 const vectorOf = (es: readonly Expr[]): Expr => (es.length === 1 ? es[0] : matrix(es.length, 1, es));
 
+/** A column of decimals (or one), as the key's "≈ …". */
+const decimalsLatex = (ds: readonly string[]): string => (ds.length === 1 ? ds[0] : bmatrixLatex(ds.map((d) => [d])));
+
+/**
+ * A step of the pass: lhs = formula = the values (≈ their decimals) on one line, when it fits
+ * (print/width.ts); otherwise, as the expansion of a network sets a vector too wide for a line,
+ * lhs = formula and then one entry a line, each with its decimal, each free to break after +.
+ * With the sigmoid and fractions, each entry of a 4-4-4 network's ŷ is four sigmoid(p/q) terms
+ * long: set as a column, it ran 74 pt into the LaTeX margin.
+ */
+function fitted(
+  reason: { because: string; becauseLatex: string },
+  o: { lhs: string; formula?: string; values: readonly Expr[]; valuesLatex?: string; name: (i: number) => string; decimals?: readonly string[] },
+): { because: string; becauseLatex: string; latex: string } {
+  const formula = o.formula === undefined ? '' : ` = ${o.formula}`;
+  const whole = `${o.lhs}${formula} = ${o.valuesLatex ?? toLatex(vectorOf(o.values))}${o.decimals ? ` \\approx ${decimalsLatex(o.decimals)}` : ''}`;
+  if (o.values.length === 1 || fitsALine(whole)) return { ...reason, latex: whole };
+  const rest = ' One entry at a time: the whole column would be too wide for a line.';
+  const lines = o.values.map((v, i) => `$$${o.name(i + 1)} = ${toLatex(v)}${o.decimals ? ` \\approx ${o.decimals[i]}` : ''}$$`);
+  const first = o.formula === undefined ? [] : [`$$${o.lhs}${formula}$$`];
+  return { because: reason.because + rest, becauseLatex: `${reason.becauseLatex.replace(/:$/, '.')}${rest} ${[...first, ...lines].join(' ')}`, latex: '' };
+}
+
 export const forwardPass = defineKind({
   kind: 'forward-pass',
   title: 'Bias terms: a forward pass',
@@ -167,8 +191,9 @@ export const forwardPass = defineKind({
     const computed = vectorOf(pass.yhat);
     const given = answerFromSpec(ctx, 'yhat', computed);
     const exact = pass.yhat.every((e) => e.kind === 'num');
+    const decimals = (es: readonly Expr[]): string[] => es.map((e) => floatText(scalarFloat(e), 4));
     const approx = (es: readonly Expr[]): string => {
-      const values = es.map((e) => floatText(scalarFloat(e), 4));
+      const values = decimals(es);
       return es.length === 1 ? values[0] : bmatrixLatex(values.map((v) => [v]));
     };
     const actLatex = act === 'identity' ? '' : functionNameLatex(act);
@@ -220,21 +245,27 @@ export const forwardPass = defineKind({
         },
       ],
       steps: [
-        {
-          because: 'Pre-activations of the hidden layer: z⁽¹⁾ = W⁽¹⁾x + b⁽¹⁾, row by row.',
-          becauseLatex: `Pre-activations of the hidden layer, ${m('\\mathbf{z}^{(1)} = \\mathbf{W}^{(1)}\\mathbf{x} + \\mathbf{b}^{(1)}')}, row by row:`,
-          latex: `\\mathbf{z}^{(1)} = ${matrixLatex(net.W1)} ${columnLatex(x)} + ${columnLatex(net.b1)} = ${columnLatex(pass.z1)}`,
-        },
-        {
-          because: hStep,
-          becauseLatex: act === 'identity' ? `With no activation, ${m('\\mathbf{h}^{(1)} = \\mathbf{z}^{(1)}')}.` : hStep,
-          latex: `\\mathbf{h}^{(1)} = ${act === 'identity' ? '' : `${actLatex}(\\mathbf{z}^{(1)}) = `}${h1Latex}${pass.h1.every((e) => e.kind === 'num') ? '' : ` \\approx ${approx(pass.h1)}`}`,
-        },
-        {
-          because: 'The output layer: ŷ = W⁽²⁾h⁽¹⁾ + b⁽²⁾.',
-          becauseLatex: `The output layer, ${m(`${yhatName} = \\mathbf{W}^{(2)}\\mathbf{h}^{(1)} + \\mathbf{b}^{(2)}`)}:`,
-          latex: `${yhatName} = ${matrixLatex(net.W2)} ${h1Latex} + ${one ? toLatex(num(net.b2[0])) : columnLatex(net.b2)} = ${toLatex(computed)}${exact ? '' : ` \\approx ${approx(pass.yhat)}`}`,
-        },
+        fitted(
+          {
+            because: 'Pre-activations of the hidden layer: z⁽¹⁾ = W⁽¹⁾x + b⁽¹⁾, row by row.',
+            becauseLatex: `Pre-activations of the hidden layer, ${m('\\mathbf{z}^{(1)} = \\mathbf{W}^{(1)}\\mathbf{x} + \\mathbf{b}^{(1)}')}, row by row:`,
+          },
+          { lhs: '\\mathbf{z}^{(1)}', formula: `${matrixLatex(net.W1)} ${columnLatex(x)} + ${columnLatex(net.b1)}`, values: pass.z1.map((q) => num(q)), valuesLatex: columnLatex(pass.z1), name: (i) => `z^{(1)}_{${i}}` },
+        ),
+        fitted(
+          {
+            because: hStep,
+            becauseLatex: act === 'identity' ? `With no activation, ${m('\\mathbf{h}^{(1)} = \\mathbf{z}^{(1)}')}.` : hStep,
+          },
+          { lhs: '\\mathbf{h}^{(1)}', formula: act === 'identity' ? undefined : `${actLatex}(\\mathbf{z}^{(1)})`, values: pass.h1, name: (i) => `h^{(1)}_{${i}}`, decimals: pass.h1.every((e) => e.kind === 'num') ? undefined : decimals(pass.h1) },
+        ),
+        fitted(
+          {
+            because: 'The output layer: ŷ = W⁽²⁾h⁽¹⁾ + b⁽²⁾.',
+            becauseLatex: `The output layer, ${m(`${yhatName} = \\mathbf{W}^{(2)}\\mathbf{h}^{(1)} + \\mathbf{b}^{(2)}`)}:`,
+          },
+          { lhs: yhatName, formula: `${matrixLatex(net.W2)} ${h1Latex} + ${one ? toLatex(num(net.b2[0])) : columnLatex(net.b2)}`, values: pass.yhat, name: (i) => `\\hat{y}_{${i}}`, decimals: exact ? undefined : decimals(pass.yhat) },
+        ),
       ],
       figures: [{ kind: 'figure', svg: diagram.svg, caption }],
       checks: [{ kind: 'value', answerId: 'yhat', expr, bindings }],

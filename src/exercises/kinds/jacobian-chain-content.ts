@@ -12,7 +12,7 @@ import { definitionLatex, shapeLatex } from '../jacobian-content.js';
 import { latexList, toLatex } from '../../print/latex.js';
 import { equal } from '../../expr/equal.js';
 import { abstractNames } from '../../numeric/sampling.js';
-import { rowsOf, tooWideSideBySide, tooWideToSetWhole } from '../../print/width.js';
+import { fitsALine, rowsOf, tooWideToSetWhole } from '../../print/width.js';
 
 /** f in u and g in x, as lists of outputs. */
 export interface Pair {
@@ -41,13 +41,13 @@ const step = (answerId: string, rule: string, because: string, becauseLatex: str
 
 /**
  * Equal matrices (or vectors) of one shape, lhs = a = b, one line per entry, (lhs)ᵢⱼ = aᵢⱼ = bᵢⱼ,
- * when they are too wide to set side by side (print/width.ts); undefined when they fit. A bracketed
+ * when the line lhs = a = b does not fit (print/width.ts); undefined when it does. A bracketed
  * matrix never breaks: the 3×4 Jacobians of a random pair at the largest sizes ran 1,000–2,800 pt
  * into the LaTeX margin and printed at a seventh of their size in the PDF. The key's answers are
  * set entry by entry the same way (render/describe.ts).
  */
 export function entryLines(lhs: string, chain: readonly Expr[], o: { always?: boolean; after?: string } = {}): string[] | undefined {
-  if (!o.always && !tooWideSideBySide(chain, `${lhs}${o.after ?? ''} =`)) return undefined;
+  if (!o.always && fitsALine(`${lhs}${o.after ? ` ${o.after}` : ''} = ${chain.map((e) => toLatex(e)).join(' = ')}`)) return undefined;
   const grids = chain.map((e) => rowsOf(e) ?? [[e]]);
   const vector = chain[0].kind === 'vector';
   const at = o.after ? ` ${o.after}` : '';
@@ -68,9 +68,12 @@ export function chainSteps(c: ChainResult, composition: Expr, raw: Expr): Worked
   const fg = toLatex(composition);
   const rawLatex = toLatex(raw);
   const AT = '\\Big|_{\\mathbf{u} = g(\\mathbf{x})}';
-  const dfdgWide = tooWideSideBySide(atInner ? [c.outerJacobian, c.outerAtInner] : [c.outerJacobian], `${AT} =`) || (atInner && tooWideSideBySide([c.outerAtInner], `${D_F}${AT} =`));
-  const dfdgLines = dfdgWide ? [...(entryLines(D_F, [c.outerJacobian]) ?? [`${D_F} = ${toLatex(c.outerJacobian)}`]), ...(atInner ? (entryLines(D_F, [c.outerAtInner], { after: AT }) ?? [`${D_F}${AT} = ${toLatex(c.outerAtInner)}`]) : [])] : undefined;
-  const productWide = tooWideSideBySide([c.outerAtInner, c.innerJacobian, c.product]);
+  // The steps' lines as they would be set whole.
+  const dfdgLine = `${toLatex(c.outerJacobian)}${atInner ? ` ${AT} = ${toLatex(c.outerAtInner)}` : ''}`;
+  const dfdgLines = fitsALine(dfdgLine)
+    ? undefined
+    : [...(entryLines(D_F, [c.outerJacobian]) ?? [`${D_F} = ${toLatex(c.outerJacobian)}`]), ...(atInner ? (entryLines(D_F, [c.outerAtInner], { after: AT }) ?? [`${D_F}${AT} = ${toLatex(c.outerAtInner)}`]) : [])];
+  const productLine = `${toLatex(c.outerAtInner)}${toLatex(c.innerJacobian)} = ${toLatex(c.product)}`;
   return [
     linesStep(
       step('fg', 'substitute', 'Method 1. Substitute g into f.', 'Method 1. Substitute $g$ into $f$.', `f(g(\\mathbf{x})) = ${rawLatex}${rawLatex === fg ? '' : ` = ${fg}`}`),
@@ -81,8 +84,7 @@ export function chainSteps(c: ChainResult, composition: Expr, raw: Expr): Worked
       entryLines(D_FG, [c.substitutedJacobian]),
     ),
     linesStep(
-      step('dfdg', 'jacobian', `Method 2. The Jacobian of f in its own inputs (${n}×${m_}).`, `Method 2. The Jacobian of $f$ in its own inputs ($${shapeLatex(n, m_)}$).`,
-        `${toLatex(c.outerJacobian)}${atInner ? ` ${AT} = ${toLatex(c.outerAtInner)}` : ''}`),
+      step('dfdg', 'jacobian', `Method 2. The Jacobian of f in its own inputs (${n}×${m_}).`, `Method 2. The Jacobian of $f$ in its own inputs ($${shapeLatex(n, m_)}$).`, dfdgLine),
       dfdgLines,
     ),
     linesStep(
@@ -92,8 +94,8 @@ export function chainSteps(c: ChainResult, composition: Expr, raw: Expr): Worked
     linesStep(
       step('J', 'chain-rule', `Multiply in the chain rule's order: (${n}×${m_})(${m_}×${k}) gives ${n}×${k}.`,
         `Multiply in the chain rule's order: $(${shapeLatex(n, m_)})(${shapeLatex(m_, k)})$ gives $${shapeLatex(n, k)}$.`,
-        `${toLatex(c.outerAtInner)}${toLatex(c.innerJacobian)} = ${toLatex(c.product)}`),
-      productWide ? (entryLines(D_FG, [c.product]) ?? [`${D_FG} = ${toLatex(c.product)}`]) : undefined,
+        productLine),
+      fitsALine(productLine) ? undefined : (entryLines(D_FG, [c.product]) ?? [`${D_FG} = ${toLatex(c.product)}`]),
       ' Entry $(i, j)$ is row $i$ of the first times column $j$ of the second:',
     ),
     step('J', 'agree', c.agreement.agree ? 'Both methods give the same Jacobian.' : 'The two methods disagree: check the problem.',

@@ -25,7 +25,7 @@ import { BOUNDED_ACTIVATIONS, DIFFICULTIES, randomOutputs } from '../random-func
 import { asFunction, parseOutputs, rejectRandomFields, resolveVars } from '../jacobian-content.js';
 import { chainPrompt, chainSteps, entryLines, wrongOrderNote, type Pair } from './jacobian-chain-content.js';
 import type { Expr } from '../../expr/types.js';
-import { tooWideSideBySide } from '../../print/width.js';
+import { fitsALine } from '../../print/width.js';
 import type { Rng } from '../../numeric/rng.js';
 
 const params = z
@@ -90,8 +90,10 @@ function solve(pair: Pair, rng: Rng): ChainResult {
 /** ∂f/∂g at u = g(x), for the key: one line, or its entries one a line when too wide for one. */
 function atInnerNotes(value: Expr): string[] {
   // The line reads "at u = g(x): [ … ]"; entry by entry each line is "(∂f/∂g)ᵢⱼ|_{u = g(x)} = …".
-  const lines = tooWideSideBySide([value], '\\text{at } \\mathbf{u} = g(\\mathbf{x})\\text{: }') ? entryLines('\\frac{\\partial f}{\\partial g}', [value], { always: true, after: '\\Big|_{\\mathbf{u} = g(\\mathbf{x})}' }) : undefined;
-  return lines ? ['\\text{at } \\mathbf{u} = g(\\mathbf{x})\\text{, entry by entry:}', ...lines] : [`\\text{at } \\mathbf{u} = g(\\mathbf{x})\\text{: } ${toLatex(value)}`];
+  const whole = `\\text{at } \\mathbf{u} = g(\\mathbf{x})\\text{: } ${toLatex(value)}`;
+  if (fitsALine(whole)) return [whole];
+  const lines = entryLines('\\frac{\\partial f}{\\partial g}', [value], { always: true, after: '\\Big|_{\\mathbf{u} = g(\\mathbf{x})}' }) ?? [];
+  return ['\\text{at } \\mathbf{u} = g(\\mathbf{x})\\text{, entry by entry:}', ...lines];
 }
 
 export const jacobianChain = defineKind({

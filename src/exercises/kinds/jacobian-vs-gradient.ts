@@ -17,6 +17,7 @@ import { answerFromSpec } from '../answers.js';
 import { deriveJacobian } from '../../calculus/jacobian.js';
 import { rawDerivative } from '../../calculus/differentiate.js';
 import { transpose } from '../../calculus/matrix-ops.js';
+import { fitsALine, tooWideToSetWhole } from '../../print/width.js';
 import { matrix } from '../../expr/build.js';
 import { toLatex } from '../../print/latex.js';
 import { abstractNames } from '../../numeric/sampling.js';
@@ -72,6 +73,8 @@ export const jacobianVsGradient = defineKind({
     const J = deriveJacobian(f, vars);
     const grad = transpose(J.matrix);
     const rawColumn = matrix(mm, 1, vars.map((v) => rawDerivative(f, v)));
+    const columnWhole = !tooWideToSetWhole(grad);
+    const rowWhole = fitsALine(`${JAC} = ${toLatex(J.matrix)} = \\left(${GRAD}\\right)^{\\top}`);
     return {
       id: ctx.id,
       number: ctx.number,
@@ -99,16 +102,17 @@ export const jacobianVsGradient = defineKind({
         {
           answerId: 'grad',
           rule: 'gradient',
-          because: `The gradient stacks the partials in a column (${mm}×1).`,
-          becauseLatex: `The gradient stacks the partials in a column ($${mm} \\times 1$).`,
-          latex: `${GRAD} = ${toLatex(grad)}`,
+          because: `The gradient stacks the partials in a column (${mm}×1)${columnWhole ? '' : '; the answer above sets it out entry by entry'}.`,
+          becauseLatex: `The gradient stacks the partials in a column ($${mm} \\times 1$)${columnWhole ? '' : '; the answer above sets it out entry by entry'}.`,
+          latex: columnWhole ? `${GRAD} = ${toLatex(grad)}` : '',
         },
         {
           answerId: 'J',
           rule: 'jacobian',
-          because: `The Jacobian has one row per output and one column per input: f has one output, so it is a row (1×${mm}), the transpose of the gradient.`,
-          becauseLatex: `The Jacobian has one row per output and one column per input: $f$ has one output, so it is a row ($1 \\times ${mm}$), the transpose of the gradient.`,
-          latex: `${JAC} = ${toLatex(J.matrix)} = \\left(${GRAD}\\right)^{\\top}`,
+          because: `The Jacobian has one row per output and one column per input: f has one output, so it is a row (1×${mm}), the transpose of the gradient${rowWhole ? '' : '; the answer above sets it out entry by entry'}.`,
+          becauseLatex: `The Jacobian has one row per output and one column per input: $f$ has one output, so it is a row ($1 \\times ${mm}$), the transpose of the gradient${rowWhole ? '' : '; the answer above sets it out entry by entry'}.`,
+          // A row too wide for a line is not restated (the jacobian kind's last step does the same).
+          latex: rowWhole ? `${JAC} = ${toLatex(J.matrix)} = \\left(${GRAD}\\right)^{\\top}` : `${JAC} = \\left(${GRAD}\\right)^{\\top}`,
         },
       ],
       figures: [],

@@ -28,7 +28,7 @@ import { expandMatrix } from '../../linalg/expand.js';
 import { networkBindings } from '../../nn/backprop-check.js';
 import { simplify } from '../../simplify/simplify.js';
 import { functionNameLatex, toLatex } from '../../print/latex.js';
-import { rowsOf, tooWideToSetWhole } from '../../print/width.js';
+import { fitsALine, rowsOf } from '../../print/width.js';
 import { nameLatex } from '../../print/names.js';
 
 const params = z.object({ ...networkFields }).strict();
@@ -54,9 +54,12 @@ function expansionSteps(net: Network): WorkedStep[] {
     steps.push({ because, becauseLatex, latex });
   };
   /**
-   * One step: lhs = the product written out (when there is one) = the value; or, when any of them
-   * is too wide to set whole, lhs = the formula in symbols (unless the sentence says it already),
-   * then the value's entries one per line.
+   * One step: lhs = the product written out (when there is one) = the value, when that line fits
+   * (print/width.ts: each of its pieces between breaks, such as "ŷ = [w₁₃ w₁₄][…] +", fits a line);
+   * or lhs = the formula in symbols = the value, when only the product written out is too wide (a
+   * 2-3-2-1 linear net's ŷ = [w₁₃ w₁₄][two long sums] + b₆ ran 61 pt into the LaTeX margin); or
+   * lhs = the formula in symbols (unless the sentence says it already), then the value's entries
+   * one per line.
    */
   const equation = (e: {
     because: string;
@@ -67,11 +70,17 @@ function expansionSteps(net: Network): WorkedStep[] {
     value: Expr;
     entryName: (i: number) => string;
   }): void => {
-    const shown = [...(e.product?.factors ?? []), ...(e.product?.bias ? [e.product.bias] : []), e.value];
-    if (!shown.some(tooWideToSetWhole)) {
-      const p = e.product;
-      const middle = p ? ` = ${p.factors.map((f) => toLatex(f)).join(' ')}${p.bias ? ` + ${toLatex(p.bias)}` : ''}` : '';
-      step(e.because, e.becauseLatex, `${e.lhs}${middle} = ${toLatex(e.value)}`);
+    const p = e.product;
+    const middle = p ? ` = ${p.factors.map((f) => toLatex(f)).join(' ')}${p.bias ? ` + ${toLatex(p.bias)}` : ''}` : '';
+    const whole = `${e.lhs}${middle} = ${toLatex(e.value)}`;
+    if (fitsALine(whole)) {
+      step(e.because, e.becauseLatex, whole);
+      return;
+    }
+    const inSymbolsThenValue = `${e.lhs} = ${e.symbolic} = ${toLatex(e.value)}`;
+    if (p && e.symbolic !== undefined && fitsALine(inSymbolsThenValue)) {
+      const note = ' Written out, the matrices side by side would be too wide for a line.';
+      step(e.because + note, e.becauseLatex + note, inSymbolsThenValue);
       return;
     }
     const entries = rowsOf(e.value)?.flat() ?? [e.value];
