@@ -11,7 +11,7 @@
  * name, ^{…} and _{…} of digits and punctuation, a number); anything else is set as before, from
  * the label's Unicode text.
  */
-import * as katexFontMetrics from 'katex/src/fontMetricsData.js';
+import { glyphMetrics, type Metrics } from '../print/katex-metrics.js';
 import { GREEK_UNICODE } from '../print/names.js';
 import { HALO, el, esc, text, textWidth, type MathLabel, type TextOptions } from './svg.js';
 
@@ -24,24 +24,10 @@ const FAMILY: Record<Font, string> = { math: MATH_FONT, main: MAIN_FONT };
 /** KaTeX_Math has only an italic face; KaTeX_Main's upright face must be asked for inside an italic label. */
 const STYLE: Record<Font, string> = { math: 'italic', main: 'normal' };
 
-/** A glyph's metrics in em, as KaTeX keeps them: [depth, height, italic correction, skew, width]. */
-type Metrics = readonly [number, number, number, number, number];
-type MetricsTable = Readonly<Record<string, Readonly<Record<string, Metrics>>>>;
-
-/**
- * KaTeX's own table of its fonts' metrics, by font name and code point: the numbers its layout of
- * every formula reads, so a label and the formulas around it agree for any KaTeX version. KaTeX
- * ships the file as an ES module in a package without "type": "module"; Node, esbuild and Vite
- * load it as one (its default export is the table), while TypeScript's NodeNext reads its
- * declaration as CommonJS, one `default` deeper, hence the cast.
- */
-const KATEX_METRICS = katexFontMetrics.default as unknown as MetricsTable;
 const FONT_NAME: Record<Font, string> = { math: 'Math-Italic', main: 'Main-Regular' };
 
-function metrics(font: Font, char: string): Metrics | undefined {
-  const code = char.codePointAt(0);
-  return code === undefined ? undefined : KATEX_METRICS[FONT_NAME[font]]?.[code];
-}
+/** A glyph's metrics in KaTeX's font for `font` ([depth, height, italic correction, skew, width]). */
+const metrics = (font: Font, char: string): Metrics | undefined => glyphMetrics(FONT_NAME[font], char);
 
 // TeX's font parameters for text style (KaTeX's fontMetrics.ts): labels are inline math.
 const X_HEIGHT = 0.431;

@@ -15,12 +15,7 @@
  * like 16 letters, but its three operators with their spaces are 1.2 em each, and a row of such
  * entries that counted 56 glyphs ran 120 pt into the margin of the LaTeX key.
  */
-import * as katexFontMetrics from 'katex/src/fontMetricsData.js';
-
-type Metrics = readonly [number, number, number, number, number];
-type MetricsTable = Readonly<Record<string, Readonly<Record<string, Metrics>>>>;
-/** KaTeX's font metrics, as src/pictures/math-label.ts reads them (see there for the cast). */
-const METRICS = katexFontMetrics.default as unknown as MetricsTable;
+import { glyphMetrics as glyph, type Metrics } from './katex-metrics.js';
 
 /** TeX's classes of atoms, for the spaces between them. */
 type Cls = 'ord' | 'op' | 'bin' | 'rel' | 'open' | 'close' | 'punct' | 'inner';
@@ -71,10 +66,6 @@ const AXIS = 0.25;
 /** TeX's \scriptspace after a script, and \nulldelimiterspace on each side of a fraction. */
 const SCRIPT_SPACE = 0.05;
 const NULL_DELIMITER = 0.12;
-
-function glyph(font: string, c: string): Metrics | undefined {
-  return METRICS[font]?.[c.codePointAt(0) ?? 0];
-}
 
 const GREEK: Readonly<Record<string, string>> = {
   alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ϵ', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',

@@ -40,6 +40,19 @@ function expectSane(svg: string): XmlElement {
   return root;
 }
 
+/** No weight or bias label reaches into a node: the nearest point of its box is more than `margin` outside every circle. */
+function expectClearOfNodes(root: ReturnType<typeof expectSane>, what: string, margin: number): void {
+  const circles = [...walk(root)].filter((e) => e.name === 'circle');
+  for (const t of [...labels(root, 'weight'), ...labels(root, 'bias')]) {
+    const b = box(t);
+    for (const c of circles) {
+      const [cx, cy] = [Number(c.attrs.cx), Number(c.attrs.cy)];
+      const d = Math.hypot(Math.max(b.x0, Math.min(cx, b.x1)) - cx, Math.max(b.y0, Math.min(cy, b.y1)) - cy);
+      expect(d, `${what}: ${t.attrs['data-tex']} runs into a node`).toBeGreaterThan(Number(c.attrs.r) + margin);
+    }
+  }
+}
+
 describe('networkDiagram', () => {
   it('draws the lecture 2-2-1 net with w1…w6 on the edges and b1…b3 at the nodes (golden file)', () => {
     const svg = networkDiagram(network({ layers: [2, 2, 1] }));
@@ -113,15 +126,7 @@ describe('networkDiagram', () => {
         const root = expectSane(networkDiagram(network({ layers, naming })));
         expectNoCollisions(root);
         // And none reaches into a node: the nearest point of its box is outside every circle.
-        const circles = [...walk(root)].filter((e) => e.name === 'circle');
-        for (const t of [...labels(root, 'weight'), ...labels(root, 'bias')]) {
-          const b = box(t);
-          for (const c of circles) {
-            const [cx, cy] = [Number(c.attrs.cx), Number(c.attrs.cy)];
-            const d = Math.hypot(Math.max(b.x0, Math.min(cx, b.x1)) - cx, Math.max(b.y0, Math.min(cy, b.y1)) - cy);
-            expect(d, `${layers.join('-')} ${naming}: ${t.attrs['data-tex']} runs into a node`).toBeGreaterThan(Number(c.attrs.r) + 0.8);
-          }
-        }
+        expectClearOfNodes(root, `${layers.join('-')} ${naming}`, 0.8);
       }
     }
   });
@@ -173,15 +178,7 @@ describe('networkDiagram over random nets', () => {
       fc.property(randomNet, (n) => {
         const root = expectSane(drawRandom(n, true));
         expectNoCollisions(root);
-        const circles = [...walk(root)].filter((e) => e.name === 'circle');
-        for (const t of [...labels(root, 'weight'), ...labels(root, 'bias')]) {
-          const b = box(t);
-          for (const c of circles) {
-            const [cx, cy] = [Number(c.attrs.cx), Number(c.attrs.cy)];
-            const d = Math.hypot(Math.max(b.x0, Math.min(cx, b.x1)) - cx, Math.max(b.y0, Math.min(cy, b.y1)) - cy);
-            expect(d, `${n.layers.join('-')} ${n.naming}: ${t.attrs['data-tex']} runs into a node`).toBeGreaterThan(Number(c.attrs.r));
-          }
-        }
+        expectClearOfNodes(root, `${n.layers.join('-')} ${n.naming}`, 0);
       }),
       { seed: 20240, numRuns: 150 },
     );
