@@ -13,7 +13,7 @@
  */
 import { glyphMetrics, type Metrics } from '../print/katex-metrics.js';
 import { GREEK_UNICODE } from '../print/names.js';
-import { HALO, el, esc, text, textWidth, type MathLabel, type TextOptions } from './svg.js';
+import { el, esc, haloBox, text, textWidth, type MathLabel, type TextOptions } from './svg.js';
 
 /** The fonts of KaTeX's stylesheet, with fallbacks for an SVG shown without it. */
 export const MATH_FONT = "KaTeX_Math, 'DejaVu Serif', 'Times New Roman', serif";
@@ -228,16 +228,20 @@ export function labelExtent(label: MathLabel, size: number): LabelExtent {
   };
 }
 
-export type MathTextOptions = Omit<TextOptions, 'italic' | 'family' | 'anchor' | 'tex' | 'weight'>;
+export interface MathTextOptions extends Omit<TextOptions, 'italic' | 'family' | 'anchor' | 'tex' | 'weight'> {
+  /** A white plate under the label (haloRect), so that it reads on top of lines. */
+  readonly halo?: boolean;
+}
 
 /**
  * A math label centred on (x, y): its first run as the <text>'s own text, each further run a
  * <tspan> whose dx/dy move the pen from the end of the run before (so the scripts come back to
  * the baseline the run before left). data-tex keeps the TeX (the LaTeX export sets it from there).
  */
-export function mathText(x: number, y: number, label: MathLabel, o: MathTextOptions = {}): string {
+export function mathText(x: number, y: number, label: MathLabel, options: MathTextOptions = {}): string {
+  const { halo, ...o } = options;
   const layout = texLayout(label.tex);
-  if (!layout) return (o.halo ? haloRect(x, y, label, o.size ?? 14) : '') + text(x, y, label.text, { ...o, halo: false, italic: true, tex: label.tex });
+  if (!layout) return (halo ? haloRect(x, y, label, o.size ?? 14) : '') + text(x, y, label.text, { ...o, italic: true, tex: label.tex });
   const size = o.size ?? 14;
   const [first, ...rest] = layout.runs;
   let pen = first.x + first.width;
@@ -261,23 +265,19 @@ export function mathText(x: number, y: number, label: MathLabel, o: MathTextOpti
     );
   });
   const face = { size, family: FAMILY[first.font], italic: first.font === 'math' };
-  const ink = text(x, y, first.text, { ...o, ...face, halo: false, tex: label.tex }, spans.join(''));
-  return o.halo ? haloRect(x, y, label, size) + ink : ink;
+  const ink = text(x, y, first.text, { ...o, ...face, tex: label.tex }, spans.join(''));
+  return halo ? haloRect(x, y, label, size) + ink : ink;
 }
 
 /** How far a label's halo reaches beyond its room (labelExtent): 2 px across, 1 px up and down, as the diagrams' placement boxes. */
 export const HALO_PAD = { x: 2, y: 1 } as const;
 
 /**
- * The white under a label that sits on lines: a rounded rectangle over the label's room plus
- * HALO_PAD, drawn before the label. A shape, not text: a white copy of the label under it (the
- * halo before) is text too, and a PDF's text layer then reads every label twice ("w w1 1"). Not a
- * stroke on the label itself either: a browser paints stroke then fill run by run, so a script's
- * halo would wipe out the edge of the letter before it, and Chromium keeps a stroked glyph in the
- * PDF's text as well.
+ * The halo under a math label (haloBox): over the label's room plus HALO_PAD. Not a stroke on the
+ * label itself: a browser paints stroke then fill run by run, so a script's halo would wipe out the
+ * edge of the letter before it, and Chromium keeps a stroked glyph in the PDF's text as well.
  */
 export function haloRect(x: number, y: number, label: MathLabel, size: number): string {
   const e = labelExtent(label, size);
-  const [x0, y0] = [x + e.left - HALO_PAD.x, y + e.top - HALO_PAD.y];
-  return el('rect', { x: x0, y: y0, width: e.right - e.left + 2 * HALO_PAD.x, height: e.bottom - e.top + 2 * HALO_PAD.y, rx: 3, fill: HALO, 'data-role': 'halo' });
+  return haloBox({ x0: x + e.left - HALO_PAD.x, y0: y + e.top - HALO_PAD.y, x1: x + e.right + HALO_PAD.x, y1: y + e.bottom + HALO_PAD.y });
 }

@@ -17,6 +17,15 @@ export const HALO = '#ffffff';
 export const SERIF = "'DejaVu Serif', 'Times New Roman', serif";
 export const SANS = "'DejaVu Sans', Arial, sans-serif";
 
+/**
+ * The white under a label that sits on lines: a rounded rectangle over `box`, drawn before the
+ * label. A shape, not text: a white outline of the glyphs (a stroke, or a white copy under them) is
+ * text too, and a PDF's text layer then reads every label twice ("(0,1) (0,1)").
+ */
+export function haloBox(box: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number }): string {
+  return el('rect', { x: box.x0, y: box.y0, width: box.x1 - box.x0, height: box.y1 - box.y0, rx: 3, fill: HALO, 'data-role': 'halo' });
+}
+
 /** A pixel coordinate as text: at most two decimals, no "-0"; a NaN or ∞ is a bug, so it throws. */
 export function fmt(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`picture coordinate is not finite: ${n}`);
@@ -93,11 +102,6 @@ export interface TextOptions {
   readonly fill?: string;
   readonly family?: string;
   readonly weight?: 'bold';
-  /**
-   * White under the label, so it stays readable on top of lines: here a 2 px white outline of the
-   * glyphs; a math label (mathText) has a white rectangle under it instead (haloRect).
-   */
-  readonly halo?: boolean;
   readonly tex?: string;
   readonly name?: string;
   readonly role?: string;
@@ -118,10 +122,6 @@ export function text(x: number, y: number, content: string, o: TextOptions = {},
     'font-weight': o.weight,
     'font-family': o.family,
     fill: o.fill ?? INK,
-    stroke: o.halo ? HALO : undefined,
-    'stroke-width': o.halo ? 4 : undefined,
-    'stroke-linejoin': o.halo ? 'round' : undefined,
-    'paint-order': o.halo ? 'stroke' : undefined,
     'data-name': o.name,
     'data-tex': o.tex,
     'data-role': o.role,

@@ -11,8 +11,8 @@ import { samePoint, type Point } from '../nn/xor-geometry.js';
 import { ZERO, type Rational } from '../rational.js';
 import { chord, clipPolygon, type Line, type Vec } from './clip.js';
 import { axes, squareFrame, type Frame } from './plot-frame.js';
-import { boxAround, place, type Candidate, type Scene, type Segment } from './place.js';
-import { ACCENT, ACCENT2, GREY, INK, SANS, el, fmt, svgDocument, text, textWidth } from './svg.js';
+import { boxAround, crossings, place, type Candidate, type Scene, type Segment } from './place.js';
+import { ACCENT, ACCENT2, GREY, INK, SANS, el, fmt, haloBox, svgDocument, text, textWidth } from './svg.js';
 
 export interface XorPlotOptions {
   /** The <title> of the SVG; default describes W⁽¹⁾, b⁽¹⁾ and the activation. */
@@ -101,7 +101,10 @@ function panel(f: Frame, spots: readonly Spot[], plusSeg: readonly Vec[], minusS
     const d = SQUARE + 2;
     const c = (dx: number, dy: number): Candidate => ({ x: s.p[0] + dx, y: s.p[1] + dy, box: boxAround(s.p[0] + dx, s.p[1] + dy, w, 15) });
     const spot = place(scene, [c(d + w / 2, -d), c(d + w / 2, d), c(-d - w / 2, -d), c(-d - w / 2, d), c(0, -d - 8), c(0, d + 8), c(d + w / 2, 0), c(-d - w / 2, 0), c(0, -d - 14), c(0, d + 14)]);
-    out.push(text(spot.x, spot.y, label, { size: 12, family: SANS, halo: true, role: 'point-label' }));
+    // Only a label that had to sit on a line gets a halo: a white plate under it, as a diagram's
+    // labels have. Elsewhere the text stands on the plot as it is, shading included.
+    if (crossings(scene, spot.box) > 0) out.push(haloBox(spot.box));
+    out.push(text(spot.x, spot.y, label, { size: 12, family: SANS, role: 'point-label' }));
   }
   return out;
 }

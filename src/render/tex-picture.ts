@@ -66,11 +66,8 @@ export function svgToPicture(svg: string): string | undefined {
     const thick = Number(a['stroke-width'] ?? 1) >= 2;
     out.push(thick ? `{\\thicklines\n${lines.join('\n')}}` : lines.join('\n'));
   };
-  // Labels drawn over a white halo in the SVG ("(0,1)" beside its point): hatching stops short of them.
-  const boxes: Box[] = [...svg.matchAll(/<text\b([^>]*)>(.*?)<\/text>/g)]
-    .map((m) => ({ a: attributes(m[1]), text: textContent(m[2]) }))
-    .filter((t) => t.a.stroke === '#ffffff')
-    .map((t) => labelBox(t.a, t.text));
+  // Hatching, which stands for the SVG's light shading, stops short of every label ("(0,1)" beside its point): lines drawn through letters would hide them.
+  const boxes: Box[] = [...svg.matchAll(/<text\b([^>]*)>(.*?)<\/text>/g)].map((m) => labelBox(attributes(m[1]), textContent(m[2])));
   // A diagram's label halo (a white rectangle, src/pictures/math-label.ts): the lines under it stop
   // at its edge, as the white hides them in the SVG, and the label sits where the SVG has it.
   const halos: Box[] = [...svg.matchAll(/<rect\b([^>]*?)\/>/g)]

@@ -47,6 +47,28 @@ describe('xorPlot', () => {
     expectGolden('xor-identity-rejected.svg', svg);
   });
 
+  it('puts a white plate under a point label only where it has to sit on a line; no label is outlined in white (a PDF would read it twice)', () => {
+    // relu with b⁽¹⁾ = 0: the + points land on the − class's segment, and every spot around the
+    // "(0,1), (1,0) ×2" label is crossed by it (or blocked by the ring).
+    const root = sane(xorPlot(checkXorDesign({ W1: [[1, 1], [1, 1]], b1: [0, 0] })));
+    const labels = role(root, 'point-label');
+    for (const t of labels) expect(t.attrs.stroke, t.text).toBeUndefined();
+    const halos = role(root, 'halo');
+    expect(halos).toHaveLength(1);
+    // The plate is drawn just before its label, and covers where the label is set.
+    const all = [...walk(root)];
+    const label = all[all.indexOf(halos[0]) + 1];
+    expect(label.attrs['data-role']).toBe('point-label');
+    expect(label.text).toBe('(0,1), (1,0) ×2');
+    const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((k) => Number(halos[0].attrs[k]));
+    expect(halos[0].attrs.fill).toBe('#ffffff');
+    expect(x + w / 2).toBeCloseTo(Number(label.attrs.x), 6);
+    expect(y).toBeLessThan(Number(label.attrs.y) - 8);
+    expect(y + h).toBeGreaterThan(Number(label.attrs.y));
+    // Labels clear of every line need none: the acceptance design has no plate at all.
+    expect(role(sane(xorPlot(checkXorDesign({ W1: [[1, 1], [1, 1]], b1: [0, -1] }))), 'halo')).toHaveLength(0);
+  });
+
   it('marks points of both classes at one spot, with their count', () => {
     const root = sane(xorPlot(checkXorDesign({ W1: [[0, 0], [0, 0]], b1: [0, 0] })));
     const hidden = role(root, 'point').slice(4);

@@ -169,6 +169,19 @@ describe('PDF through Chromium', () => {
     expect(words).toEqual(['b1', 'b2', 'b3', 'h1', 'h2', 'hidden', 'input', 'output', 'w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'x1', 'x2', 'ŷ']);
   }, 60_000);
 
+  it("reads each XOR point label once in the text of a printed key: no white outline of the glyphs, which a PDF keeps as text", async () => {
+    // The labels used to have a white stroke under their fill: pdftotext read "(0,1), (1,0) ×2" twice.
+    const yaml = 'title: XOR\nseed: 1\nexercises:\n  - { kind: xor-design }\n';
+    const file = join(dir, 'xor-key.pdf');
+    writeFileSync(file, await printer.print(renderHtml(buildSheet(loadSpec(yaml, 'xor.yaml')), 'key')));
+    const labels = tool('pdftotext', file, '-')
+      .split('\n')
+      .filter((line) => /^\([01],[01]\)(, \([01],[01]\))*( ×\d)?$/.test(line))
+      .sort();
+    // The four inputs in input space; in hidden space (0,1) and (1,0) land on one spot.
+    expect(labels).toEqual(['(0,0)', '(0,0)', '(0,1)', '(0,1), (1,0) ×2', '(1,0)', '(1,1)', '(1,1)']);
+  }, 60_000);
+
   it('prints a key of deep networks at full size', async () => {
     // Set whole, W for 3-3-3-2 was ≈ 2,000 px across and W for four 4-wide layers ≈ 20,000 px:
     // even at half size the key shrank to 67 %. Their steps stop at the written-out product, and
