@@ -8,8 +8,9 @@
  * edge (t = 0.2 … 0.8), by a small search (placeWeightLayer): no other edge may pass close by a
  * label's centre (where two edges cross, a label could belong to either) and at most one may run
  * under it at all; among such placements, labels sit on as few other edges as they can, in open
- * space, near their targets. A layer whose labels cannot all be placed so is left bare, and the
- * layout says so (NetworkDiagramLayout.crowded), so that a caption can say where the weights are.
+ * space, near their targets. A layer whose labels cannot all be placed so gets a wider gap before
+ * it (250 px, then 320, instead of 190), and if even that fails it is left bare, and the layout
+ * says so (NetworkDiagramLayout.crowded), so that a caption can say where the weights are.
  */
 import { network, type Network } from '../nn/network.js';
 import { InputError } from '../errors.js';
@@ -52,6 +53,8 @@ export const MAX_DIAGRAM_LAYERS = 6;
 export const MAX_DIAGRAM_WIDTH = 10;
 const R = 19;
 const COL_GAP = 190;
+/** The gaps a crowded layer is given in turn (networkDiagramLayout). */
+const WIDER_GAPS = [250, 320];
 const MARGIN = 34;
 const LABEL_SIZE = 15;
 /**
@@ -113,14 +116,37 @@ export function networkDiagramLayout(net: DiagramNet | Network, options: Network
   const weightCount = layers.slice(1).reduce((s, n, l) => s + n * layers[l], 0);
   const edgeLabels = options.edgeLabels ?? weightCount <= 24;
   const captions = options.captions ?? true;
+  const draw = (gaps: readonly number[]): NetworkDiagramLayout => drawDiagram(layers, gaps, { weightName, biasName, edgeLabels, captions, title: options.title });
+  // A layer too crowded for its labels gets a wider gap before it, once and then once more: its
+  // edges run at shallower angles, further apart, and the labels find room between them.
+  const gaps = layers.slice(1).map(() => COL_GAP);
+  let layout = draw(gaps);
+  for (const wider of WIDER_GAPS) {
+    if (layout.crowded.length === 0) break;
+    for (const l of layout.crowded) gaps[l - 1] = wider;
+    layout = draw(gaps);
+  }
+  return layout;
+}
 
+interface Drawing {
+  readonly weightName: (w: WeightRef) => string | undefined;
+  readonly biasName: (b: { layer: number; row: number }) => string | undefined;
+  readonly edgeLabels: boolean;
+  readonly captions: boolean;
+  readonly title: string | undefined;
+}
+
+/** The diagram with gaps[l − 1] px between the centres of columns l − 1 and l. */
+function drawDiagram(layers: readonly number[], gaps: readonly number[], { weightName, biasName, edgeLabels, captions, title }: Drawing): NetworkDiagramLayout {
   const widest = Math.max(...layers);
   const rowGap = widest <= 3 ? 96 : widest <= 5 ? 78 : 62;
   const top = MARGIN + 18;
   // Below the lowest node: room for a bias label (R + 20 px), then the captions.
   const height = top + (widest - 1) * rowGap + R + 24 + (captions ? 24 : 0);
-  const width = 2 * MARGIN + 2 * R + 36 + (layers.length - 1) * COL_GAP;
-  const x = (l: number): number => MARGIN + 18 + R + l * COL_GAP;
+  const columns = gaps.reduce<number[]>((xs, gap) => [...xs, xs[xs.length - 1] + gap], [MARGIN + 18 + R]);
+  const width = 2 * MARGIN + 2 * R + 36 + columns[columns.length - 1] - columns[0];
+  const x = (l: number): number => columns[l];
   const y = (l: number, i: number): number => top + ((widest - layers[l]) / 2 + i) * rowGap;
 
   const edges: Edge[] = [];
@@ -167,7 +193,7 @@ export function networkDiagramLayout(net: DiagramNet | Network, options: Network
     }
   }
   if (captions) body.push(...layers.map((_, l) => text(x(l), height - 12, caption(layers.length, l), { size: 12, fill: GREY, family: SANS })));
-  return { svg: svgDocument(width, height, options.title ?? `network ${layers.join('-')}`, body), labelled, crowded };
+  return { svg: svgDocument(width, height, title ?? `network ${layers.join('-')}`, body), labelled, crowded };
 }
 
 interface Edge {

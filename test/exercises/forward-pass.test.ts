@@ -32,10 +32,15 @@ describe('forward-pass: the lecture\'s "Exercise: bias terms"', () => {
     };
     expect(figure(ex).caption).toBe('The network: weights on the edges, biases at the nodes.');
     expect(figure(ex).svg.match(/data-role="weight"/g)).toHaveLength(3 * 2 + 2 * 2);
-    // A 4-4-2 net: W⁽¹⁾'s sixteen numbers cannot all stand clear of the crossings; W⁽²⁾'s eight can.
+    // A 4-4-2 net: W⁽¹⁾'s sixteen numbers could not all stand clear of the crossings 190 px apart;
+    // with the column gap widened for them they do, and every weight is on its edge.
     const dense = generate('forward-pass', { inputs: 4, hidden: 4, outputs: 2 });
-    expect(figure(dense).caption).toBe('The network: biases at the nodes, weights on the edges of $\\mathbf{W}^{(2)}$; those of $\\mathbf{W}^{(1)}$, given above, are left off: too many to label legibly.');
-    expect(figure(dense).svg.match(/data-role="weight"/g)).toHaveLength(4 * 2);
+    expect(figure(dense).caption).toBe('The network: weights on the edges, biases at the nodes.');
+    expect(figure(dense).svg.match(/data-role="weight"/g)).toHaveLength(4 * 4 + 4 * 2);
+    // Beyond 24 weights the edges are bare, and the caption says where the weights are.
+    const wide = generate('forward-pass', { inputs: 3, hidden: 4, outputs: 4 });
+    expect(figure(wide).caption).toBe('The network: biases at the nodes; the weights, in $\\mathbf{W}^{(1)}$ and $\\mathbf{W}^{(2)}$ above, are left off the edges: too many to label legibly.');
+    expect(figure(wide).svg.match(/data-role="weight"/g)).toBeNull();
   });
 
   it('preset: lecture gives the same exercise', () => {

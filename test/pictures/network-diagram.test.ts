@@ -204,6 +204,23 @@ describe('networkDiagram over random nets', () => {
     );
   });
 
+  it('gives a layer too crowded for its labels a wider gap, so that it keeps them', () => {
+    const columns = (svg: string): number[] => [...new Set([...walk(parseXml(svg))].filter((e) => e.name === 'circle').map((c) => Number(c.attrs.cx)))];
+    // 190 px apart, W⁽¹⁾ of the 4-4-1 (lecture names) and of the 3-4-3 (indexed) could not all
+    // stand clear of the crossings, and their edges were left bare.
+    // The 3-4-3's W⁽²⁾ too: both its gaps are widened.
+    for (const [layers, naming, weights, widened] of [[[4, 4, 1], 'lecture', 20, [true, false]], [[3, 4, 3], 'indexed', 24, [true, true]]] as const) {
+      const layout = networkDiagramLayout(network({ layers: [...layers], naming }));
+      expect([layout.labelled, layout.crowded], layers.join('-')).toEqual([[1, 2], []]);
+      expect(labels(parseXml(layout.svg), 'weight')).toHaveLength(weights);
+      const [x0, x1, x2] = columns(layout.svg);
+      expect([x1 - x0 > 190, x2 - x1 > 190], layers.join('-')).toEqual(widened);
+    }
+    // A layer that fits keeps the usual gap.
+    const lecture = columns(networkDiagram({ layers: [2, 2, 1] }));
+    expect([lecture[1] - lecture[0], lecture[2] - lecture[1]]).toEqual([190, 190]);
+  });
+
   it('labels a layer’s edges all or none, and says which layers it left bare as too crowded (networkDiagramLayout)', () => {
     // The 4-4-1 in indexed names: W⁽¹⁾'s sixteen labels cannot all stand clear of the crossings; W⁽²⁾'s four can.
     const dense = networkDiagramLayout(network({ layers: [4, 4, 1], naming: 'indexed' }));
