@@ -45,8 +45,12 @@ export function naturalOrder(names: readonly string[]): string[] {
   });
 }
 
-/** The variables from the spec (checked), or the function's own symbols in natural order. */
-export function resolveVars(field: string, given: readonly string[] | undefined, outputs: readonly Expr[]): string[] {
+/**
+ * The variables from the spec (checked), or the function's own symbols in natural order. Symbols in
+ * `reported` may be missing from the given variables: a later check names them better (chainRule:
+ * "f mentions x1, a variable of g").
+ */
+export function resolveVars(field: string, given: readonly string[] | undefined, outputs: readonly Expr[], reported: readonly string[] = []): string[] {
   const used = new Set(outputs.flatMap((o) => freeSymbols(o)));
   if (given === undefined) {
     if (used.size === 0) throw new InputError(`${field}: the function has no variables; name them`);
@@ -58,6 +62,13 @@ export function resolveVars(field: string, given: readonly string[] | undefined,
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(v)) throw new InputError(`${field}: '${v}' is not a variable name`);
     if (seen.has(v)) throw new InputError(`${field}: ${v} appears twice`);
     seen.add(v);
+  }
+  // A symbol of the function that is not an input would be differentiated as a constant: with
+  // vars [x1, x3] for a function of x1 and x2 (a typo), the key's Jacobian had no column for x2.
+  // An input the function does not use is allowed: its column is zero.
+  const stray = naturalOrder([...used].filter((v) => !seen.has(v) && !reported.includes(v)));
+  if (stray.length > 0) {
+    throw new InputError(`${field}: the function also depends on ${stray.join(', ')}, which ${stray.length === 1 ? 'is' : 'are'} not among its variables ${given.join(', ')}`);
   }
   return [...given];
 }

@@ -111,10 +111,19 @@ describe('jacobian: bad params name the field', () => {
     ['expr: "[x1, x2]"\noutputs: 2', 'params.outputs: only for random functions'],
     ['expr: "[x1, x2]"\nvars: [x1, x1]', 'params.vars: x1 appears twice'],
     ['inputs: 3\nvars: [a, b]', 'params.inputs'],
+    // The key had all zeros, or no column for x2, and the build passed.
+    ['expr: "[x1*x2, x1 + x2]"\nvars: [a, b]', 'params.vars: the function also depends on x1, x2, which are not among its variables a, b'],
+    ['expr: "[x1*x2, x1 + x2]"\nvars: [x1, x3]', 'params.vars: the function also depends on x2, which is not among its variables x1, x3'],
   ])('%s', (yaml, field) => {
     const e = specError('jacobian', yaml);
     expect(e).toBeInstanceOf(InputError);
     expect(e?.message).toContain(field);
+  });
+});
+
+describe('jacobian: an input the function does not use', () => {
+  it('is allowed, with a zero column', () => {
+    expect(answerText(generate('jacobian', { expr: '[x1^2, x1]', vars: ['x1', 'x2'] }), 'J')).toBe('[2*x1, 0; 1, 0]');
   });
 });
 

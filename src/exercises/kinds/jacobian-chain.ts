@@ -59,7 +59,8 @@ function pickPair(p: Params, rng: Rng): Pair {
     rejectRandomFields(p, ['outputs', 'middle', 'inputs', 'difficulty', 'range'], 'outer');
     const outer = parseOutputs('params.outer', p.outer);
     const inner = parseOutputs('params.inner', p.inner);
-    return { outer, outerVars: resolveVars('params.outerVars', p.outerVars, outer), inner, vars: resolveVars('params.vars', p.vars, inner) };
+    const vars = resolveVars('params.vars', p.vars, inner, p.outerVars);
+    return { outer, outerVars: resolveVars('params.outerVars', p.outerVars, outer, vars), inner, vars };
   }
   if (p.outerVars || p.vars) throw new InputError(`params.${p.outerVars ? 'outerVars' : 'vars'}: only with a given outer and inner`);
   const m = p.middle ?? rng.int(2, 3);
