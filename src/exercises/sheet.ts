@@ -2,7 +2,7 @@
  * A worksheet: a spec, a seed and (optionally) a variant → exercises with answers. Pure: the same
  * inputs give the same sheet, field for field.
  */
-import type { WorksheetSpec } from '../spec/schema.js';
+import { defaultExerciseId, type WorksheetSpec } from '../spec/schema.js';
 import type { Exercise } from './types.js';
 import { kindInfo } from './registry.js';
 import { createRng, deriveSeed } from '../numeric/rng.js';
@@ -46,7 +46,7 @@ export function buildSheet(spec: WorksheetSpec, options: SheetOptions = {}): She
   let total = 0;
   const exercises: Exercise[] = [];
   spec.exercises.forEach((entry, i) => {
-    const id = entry.id ?? `ex${i + 1}`;
+    const id = entry.id ?? defaultExerciseId(i);
     const info = kindInfo(entry.kind);
     const rng = createRng(deriveSeed(seed, id));
     try {

@@ -5,7 +5,7 @@
  */
 import { isCollection, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { worksheetSchema, type WorksheetSpec } from './schema.js';
+import { defaultExerciseId, worksheetSchema, type WorksheetSpec } from './schema.js';
 import { kindInfo } from '../exercises/registry.js';
 import { EXERCISE_KINDS, type ExerciseKind } from '../exercises/types.js';
 
@@ -35,10 +35,19 @@ export function loadSpec(text: string, file: string): WorksheetSpec {
     const params = info.params.safeParse(ex.params ?? {});
     if (!params.success) throw fromIssue(file, params.error.issues[0], where, data, ['exercises', i, 'params']);
   });
+  // An exercise without an id is ex1, ex2, … by its place (buildSheet): a written id may not take
+  // one of those either, or two exercises would share an id (and their random numbers, which are
+  // drawn by id), and `check --exercise` could reach only one of them.
+  const byDefault = new Map(spec.exercises.flatMap((ex, i) => (ex.id === undefined ? [[defaultExerciseId(i), i + 1] as const] : [])));
   const ids = new Set<string>();
   spec.exercises.forEach((ex, i) => {
     if (ex.id === undefined) return;
-    if (ids.has(ex.id)) throw new SpecError(file, where(['exercises', i, 'id']), fieldName(['exercises', i, 'id']), `duplicate id '${ex.id}'`);
+    const field = fieldName(['exercises', i, 'id']);
+    if (ids.has(ex.id)) throw new SpecError(file, where(['exercises', i, 'id']), field, `duplicate id '${ex.id}'`);
+    const other = byDefault.get(ex.id);
+    if (other !== undefined) {
+      throw new SpecError(file, where(['exercises', i, 'id']), field, `duplicate id '${ex.id}': exercise ${other} has no id of its own and is ${ex.id}; choose another id`);
+    }
     ids.add(ex.id);
   });
   recordSource(spec, { file, line: where });

@@ -29,4 +29,7 @@ export const worksheetSchema = z
   .strict();
 
 export type WorksheetSpec = z.infer<typeof worksheetSchema>;
+
+/** The id of the exercise at `index` (0-based) in a spec that gives it none: ex1, ex2, … */
+export const defaultExerciseId = (index: number): string => `ex${index + 1}`;
 export type ExerciseEntry = z.infer<typeof exerciseEntrySchema>;

@@ -38,3 +38,17 @@ describe('fields of an exercise that belong under params', () => {
     expect(refusal('title: T\ncolour: red\nexercises:\n  - kind: partial\n')).toBe("sheet.yaml:2: unknown field 'colour'");
   });
 });
+
+describe('exercise ids', () => {
+  it('refuses an id written twice, at the second', () => {
+    const yaml = 'title: T\nexercises:\n  - { kind: chain-rule, id: a }\n  - { kind: chain-rule, id: a }\n';
+    expect(refusal(yaml)).toBe("sheet.yaml:4: exercises[1].id: duplicate id 'a'");
+  });
+
+  it('refuses an id that an exercise without one has by its place (ex1, ex2, …): the two would share their numbers', () => {
+    const yaml = 'title: T\nexercises:\n  - kind: chain-rule\n  - kind: chain-rule\n    id: ex1\n';
+    expect(refusal(yaml)).toBe("sheet.yaml:5: exercises[1].id: duplicate id 'ex1': exercise 1 has no id of its own and is ex1; choose another id");
+    // Its own place's id, or one no other exercise takes, is fine.
+    expect(loadSpec('title: T\nexercises:\n  - { kind: chain-rule, id: ex1 }\n  - { kind: chain-rule, id: ex3 }\n', 'sheet.yaml').exercises).toHaveLength(2);
+  });
+});
