@@ -149,7 +149,7 @@ const keySchema = z.object({
       checks: z.array(checkSchema),
       data: z.record(z.string(), z.unknown()),
     }),
-  ),
+  ).min(1, 'a key has no exercises: there is nothing to verify'),
 });
 
 /** Does this JSON value look like a saved key (so `verify` should treat the file as one)? */

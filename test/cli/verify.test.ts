@@ -144,5 +144,19 @@ describe('gradsheet verify', () => {
     const broken = await cli('verify', file);
     expect(broken.code).toBe(2);
     expect(broken.err).toMatch(/chain\.json: exercises\[2\]\.answers\[0\]\.text: column \d+: /);
+
+    // A key emptied of its exercises verified "all 1 sheet verified", exit 0: a CI must not pass it.
+    writeFileSync(file, JSON.stringify({ ...key, exercises: [] }));
+    const empty = await cli('verify', file);
+    expect(empty).toMatchObject({ code: 2, out: '' });
+    expect(empty.err).toMatch(/chain\.json: exercises: a key has no exercises: there is nothing to verify$/m);
+  });
+
+  it('wraps the seeds it verifies at 2³², where build and specs stop, so every seed it reports can be built', async () => {
+    const yaml = join(scratch(), 'last.yaml');
+    writeFileSync(yaml, `title: T\nseed: ${2 ** 32 - 1}\nexercises:\n  - kind: chain-rule\n`);
+    const r = await cli('verify', yaml, '--seeds', '3', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as Report).results.map((x) => x.seed)).toEqual([2 ** 32 - 1, 0, 1]);
   });
 });

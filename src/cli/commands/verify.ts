@@ -47,7 +47,8 @@ export function verifyCommand(io: CommandIo): Command {
       const results = inputs.flatMap((input): SheetResult[] => {
         if (input.kind === 'key') return [{ file: input.file, source: 'key', sheet: input.sheet, reports: verifySheet(input.sheet) }];
         return Array.from({ length: seeds }, (_, k) => {
-          const sheet = buildSheet(input.spec, { seed: input.spec.seed + k });
+          // Seeds wrap at 2³², as the seeds a spec or `build --seed` may give do not go beyond 2³² − 1.
+          const sheet = buildSheet(input.spec, { seed: (input.spec.seed + k) % 2 ** 32 });
           return { file: input.file, source: 'spec', sheet, reports: verifySheet(sheet) };
         });
       });
