@@ -55,7 +55,7 @@ export function verifyExercise(ex: Exercise, rng: Rng): VerifyReport {
       failures.push({ answerId: check.answerId, check: check.kind, message: `no answer '${check.answerId}' to check` });
       continue;
     }
-    const r = runCheck(check, answer, answers, rng);
+    const r = tryCheck(check, answer, answers, rng);
     comparisons += r.comparisons;
     if (r.failure) failures.push({ answerId: check.answerId, check: check.kind, message: r.failure });
   }
@@ -69,6 +69,21 @@ export function verifyExercise(ex: Exercise, rng: Rng): VerifyReport {
 interface CheckResult {
   readonly comparisons: number;
   readonly failure?: string;
+}
+
+/**
+ * runCheck, where an answer that cannot be evaluated as its check needs (an instructor's vector
+ * where a number belongs, a variable the exercise does not have, a key edited by hand) fails that
+ * check, named with its exercise and answer, instead of stopping the run with a message that says
+ * neither.
+ */
+function tryCheck(check: Check, answer: Answer, answers: ReadonlyMap<string, Answer>, rng: Rng): CheckResult {
+  try {
+    return runCheck(check, answer, answers, rng);
+  } catch (e) {
+    if (e instanceof InputError) return { comparisons: 0, failure: `the answer ${toText(answer.value)} cannot be evaluated: ${e.message}` };
+    throw e;
+  }
 }
 
 function runCheck(check: Check, answer: Answer, answers: ReadonlyMap<string, Answer>, rng: Rng): CheckResult {

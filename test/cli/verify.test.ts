@@ -152,6 +152,23 @@ describe('gradsheet verify', () => {
     expect(empty.err).toMatch(/chain\.json: exercises: a key has no exercises: there is nothing to verify$/m);
   });
 
+  it('fails an instructor’s answer that cannot be evaluated as its check needs, naming exercise and answer (it stopped with a bare message)', async () => {
+    const dir = scratch();
+    const cases = [
+      ['vector.yaml', '  - kind: chain-rule\n    params: { expr: "v*sigma(u*w + z)", wrt: w }\n    answers: { a: "[1, 2]" }', 'answer a: derivative check failed: the answer [1, 2] cannot be evaluated: a vector or matrix has no single numeric value'],
+      ['symbol.yaml', '  - kind: forward-pass\n    answers: { yhat: "x1" }', 'answer yhat: value check failed: the answer x1 cannot be evaluated: no value for x1'],
+    ] as const;
+    for (const [name, exercise, message] of cases) {
+      const yaml = join(dir, name);
+      writeFileSync(yaml, `title: T\nexercises:\n${exercise}\n`);
+      const r = await cli('verify', yaml);
+      expect(r.code, name).toBe(1);
+      expect(r.out).toMatch(new RegExp(`^FAIL \\S*${name} seed 1`));
+      expect(r.out).toContain(`exercise ex1 (`);
+      expect(r.out).toContain(message);
+    }
+  });
+
   it('wraps the seeds it verifies at 2³², where build and specs stop, so every seed it reports can be built', async () => {
     const yaml = join(scratch(), 'last.yaml');
     writeFileSync(yaml, `title: T\nseed: ${2 ** 32 - 1}\nexercises:\n  - kind: chain-rule\n`);
