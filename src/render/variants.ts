@@ -56,7 +56,7 @@ export function rosterVariants(text: string, file: string): Variant[] {
   if (twice) throw new InputError(`${file}:${head.line}: the header names column '${twice}' twice`);
   if (students.length === 0) throw new InputError(`${file}:${head.line}: the roster has a header but no students`);
 
-  const names = new Map<string, number>();
+  const names = new Map<string, { line: number; given: boolean }>();
   const ids = new Map<string, number>();
   const variants = students.map((row) => {
     if (row.fields.length !== columns.length) {
@@ -64,11 +64,15 @@ export function rosterVariants(text: string, file: string): Variant[] {
     }
     const name = row.fields[nameAt].trim().replace(/\s+/g, ' ');
     if (name === '') throw new InputError(`${file}:${row.line}: name: empty`);
+    const given = idAt >= 0 ? row.fields[idAt].trim() : '';
+    // Namesakes are welcome when each has an id of their own (the sheets print it); without, a
+    // repeated name is more likely a line pasted twice.
     const key = name.toLowerCase();
     const seen = names.get(key);
-    if (seen !== undefined) throw new InputError(`${file}:${row.line}: name: duplicate '${name}' (also on line ${seen})`);
-    names.set(key, row.line);
-    const given = idAt >= 0 ? row.fields[idAt].trim() : '';
+    if (seen !== undefined && !(seen.given && given !== '')) {
+      throw new InputError(`${file}:${row.line}: name: duplicate '${name}' (also on line ${seen.line}); for two students of one name, give each an 'id'`);
+    }
+    names.set(key, { line: row.line, given: given !== '' });
     if (given !== '' && !ID.test(given)) {
       throw new InputError(`${file}:${row.line}: id: '${given}' is not usable in a file name (letters, digits, - and _, starting with a letter or digit)`);
     }

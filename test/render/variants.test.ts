@@ -47,12 +47,21 @@ describe('rosters', () => {
     ]);
   });
 
+  it('take two students of one name, each with an id of their own (the sheets print it)', () => {
+    expect(rosterVariants('name,id\nAda Lovelace,a1\nAda Lovelace,a2\n', 'r.csv')).toEqual([
+      { id: 'a1', student: 'Ada Lovelace' },
+      { id: 'a2', student: 'Ada Lovelace' },
+    ]);
+  });
+
   it.each([
     ['email\nada@x.edu\n', /^r\.csv:1: the header has no 'name' column \(found 'email'\)$/],
     ['', /^r\.csv:1: the roster is empty/],
     ['name\n', /^r\.csv:1: the roster has a header but no students$/],
     ['name,id\nAda,\n,x\n', /^r\.csv:3: name: empty$/],
-    ['name\nAda Lovelace\nBob\nada lovelace\n', /^r\.csv:4: name: duplicate 'ada lovelace' \(also on line 2\)$/],
+    ['name\nAda Lovelace\nBob\nada lovelace\n', /^r\.csv:4: name: duplicate 'ada lovelace' \(also on line 2\); for two students of one name, give each an 'id'$/],
+    ['name,id\nAda Lovelace,a1\nAda Lovelace,\n', /^r\.csv:3: name: duplicate 'Ada Lovelace' \(also on line 2\); for two students of one name, give each an 'id'$/],
+    ['name,id\nAda Lovelace,a1\nAda Lovelace,A1\n', /^r\.csv:3: id: the file id 'A1' is already used on line 2/],
     ['name\nZoë Li\nZoe Li\n', /^r\.csv:3: name: the file id 'zoe-li' is already used on line 2; give one of them an 'id'$/],
     ['name,id\nAda,a b\n', /^r\.csv:2: id: 'a b' is not usable in a file name/],
     ['name,id\nAda,x,y\n', /^r\.csv:2: expected 2 fields \(name, id\), got 3$/],
