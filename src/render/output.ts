@@ -112,8 +112,9 @@ function checkTargets(dir: string, files: readonly NamedContent[], flag: string)
 const TEMPORARY = /^\.gradsheet-[A-Za-z0-9]{6}$/;
 
 export function writeAtomically(dir: string, files: readonly NamedContent[], flag = '--out'): string[] {
-  ensureDirectory(dir, flag);
+  // Targets first: a name too long for the file system must not leave a new, empty --out behind.
   checkTargets(dir, files, flag);
+  ensureDirectory(dir, flag);
   let tmp: string;
   try {
     // A build killed while writing leaves its temporary directory; the next one clears it.
