@@ -12,6 +12,7 @@ import { networkPartials } from '../nn/partials.js';
 import { evaluateValue, exact, type Value } from '../numeric/matrix-eval.js';
 import { ratFromNumber, ZERO, type Rational } from '../rational.js';
 import { InputError } from '../errors.js';
+import { counted } from '../plural.js';
 import { parseNumberField, parseVectorField, type QVector } from './numbers.js';
 import type { NumericNet, Sizes } from './numeric-net.js';
 
@@ -40,8 +41,8 @@ export function parseBatch(batch: readonly ExampleSpec[]): Example[] {
 /** Every example fits the network's widths; the message names the example. */
 export function checkBatch(batch: readonly Example[], sizes: Sizes): void {
   batch.forEach((ex, i) => {
-    if (ex.x.length !== sizes.inputs) throw new InputError(`params.batch[${i}].x: ${ex.x.length} entries, but the network has ${sizes.inputs} inputs`);
-    if (ex.y.length !== sizes.outputs) throw new InputError(`params.batch[${i}].y: ${ex.y.length} entries, but the network has ${sizes.outputs} outputs`);
+    if (ex.x.length !== sizes.inputs) throw new InputError(`params.batch[${i}].x: ${counted(ex.x.length, 'entry', 'entries')}, but the network has ${counted(sizes.inputs, 'input')}`);
+    if (ex.y.length !== sizes.outputs) throw new InputError(`params.batch[${i}].y: ${counted(ex.y.length, 'entry', 'entries')}, but the network has ${counted(sizes.outputs, 'output')}`);
   });
 }
 

@@ -92,7 +92,7 @@ function settle(claims: readonly (Claim | undefined)[], fallback: number): numbe
   const known = claims.filter((c): c is Claim => c !== undefined);
   const first = known[0];
   for (const c of known.slice(1)) {
-    if (c.value !== first.value) throw new InputError(`${c.field}: ${c.text}, which does not fit ${first.text} (${first.field})`);
+    if (c.value !== first.value) throw new InputError(`${c.field}: ${c.text}, but ${first.text} (${first.field})`);
   }
   return first?.value ?? fallback;
 }
@@ -113,8 +113,8 @@ export function resolveSizes(p: NetFieldParams, given: GivenNet, defaults: Sizes
   return {
     inputs: settle(
       [
-        claim(p.layers?.[0], 'params.layers', (n) => `${n} inputs in layers`),
-        claim(p.inputs, 'params.inputs', (n) => `${n} inputs`),
+        claim(p.layers?.[0], 'params.layers', (n) => `layers gives ${counted(n, 'input')}`),
+        claim(p.inputs, 'params.inputs', (n) => `inputs is ${n}`),
         claim(W1?.[0].length, 'params.W1', (n) => `W1 has ${counted(n, 'column')}`),
         claim(x?.length, x?.field ?? '', (n) => `x has ${counted(n, 'entry', 'entries')}`),
       ],
@@ -122,8 +122,8 @@ export function resolveSizes(p: NetFieldParams, given: GivenNet, defaults: Sizes
     ),
     hidden: settle(
       [
-        claim(p.layers?.[1], 'params.layers', (n) => `${n} hidden units in layers`),
-        claim(p.hidden, 'params.hidden', (n) => `${n} hidden units`),
+        claim(p.layers?.[1], 'params.layers', (n) => `layers gives ${counted(n, 'hidden unit')}`),
+        claim(p.hidden, 'params.hidden', (n) => `hidden is ${n}`),
         claim(W1?.length, 'params.W1', (n) => `W1 has ${counted(n, 'row')}`),
         claim(b1?.length, 'params.b1', (n) => `b1 has ${counted(n, 'entry', 'entries')}`),
         claim(W2?.[0].length, 'params.W2', (n) => `W2 has ${counted(n, 'column')}`),
@@ -132,8 +132,8 @@ export function resolveSizes(p: NetFieldParams, given: GivenNet, defaults: Sizes
     ),
     outputs: settle(
       [
-        claim(p.layers?.[2], 'params.layers', (n) => `${n} outputs in layers`),
-        claim(p.outputs, 'params.outputs', (n) => `${n} outputs`),
+        claim(p.layers?.[2], 'params.layers', (n) => `layers gives ${counted(n, 'output')}`),
+        claim(p.outputs, 'params.outputs', (n) => `outputs is ${n}`),
         claim(W2?.length, 'params.W2', (n) => `W2 has ${counted(n, 'row')}`),
         claim(b2?.length, 'params.b2', (n) => `b2 has ${counted(n, 'entry', 'entries')}`),
         claim(y?.length, y?.field ?? '', (n) => `y has ${counted(n, 'entry', 'entries')}`),

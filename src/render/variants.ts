@@ -5,6 +5,7 @@
  */
 import anyAscii from 'any-ascii';
 import { InputError } from '../errors.js';
+import { counted } from '../plural.js';
 import type { Variant } from '../exercises/sheet.js';
 
 /** More sheets than this is almost certainly a typo (a class of 1000 still fits). */
@@ -60,7 +61,7 @@ export function rosterVariants(text: string, file: string): Variant[] {
   const ids = new Map<string, number>();
   const variants = students.map((row) => {
     if (row.fields.length !== columns.length) {
-      throw new InputError(`${file}:${row.line}: expected ${columns.length} fields (${columns.join(', ')}), got ${row.fields.length}`);
+      throw new InputError(`${file}:${row.line}: expected ${counted(columns.length, 'field')} (${columns.join(', ')}), got ${row.fields.length}`);
     }
     const name = row.fields[nameAt].trim().replace(/\s+/g, ' ');
     if (name === '') throw new InputError(`${file}:${row.line}: name: empty`);

@@ -138,10 +138,10 @@ describe('forward-pass: random numbers', () => {
 
 describe('forward-pass: bad params name the field', () => {
   it.each([
-    ['W1: "[1, 2; 3, 4]"\nx: "[1, 2, 3]"', 'params.x: x has 3 entries, which does not fit W1 has 2 columns (params.W1)'],
+    ['W1: "[1, 2; 3, 4]"\nx: "[1, 2, 3]"', 'params.x: x has 3 entries, but W1 has 2 columns (params.W1)'],
     ['W2: "[1, 2, 3]"\nb2: "[1, 2]"', 'params.b2: b2 has 2 entries'],
     // A column where W2 needs a row: one column, not "1 columns".
-    ['W1: "[1, 0; 0, 1]"\nW2: "[1, 1]"', 'params.W2: W2 has 1 column, which does not fit W1 has 2 rows (params.W1)'],
+    ['W1: "[1, 0; 0, 1]"\nW2: "[1, 1]"', 'params.W2: W2 has 1 column, but W1 has 2 rows (params.W1)'],
     ['W1: "[1, 0; 2, a]"', 'params.W1 (row 2, column 2): expected a number, got a'],
     ['x: "[1, 0, pi]"', 'params.x (entry 3): expected a rational number'],
     ['range: [3, 1]', 'params.range'],
@@ -150,7 +150,7 @@ describe('forward-pass: bad params name the field', () => {
     ['weights: "[1]"', "unknown field 'weights'"],
     ['preset: slides', 'exercises[0].params.preset'],
     ['layers: [2, 2, 2, 1]', 'exercises[0].params.layers: expected [inputs, hidden, outputs] (one hidden layer), such as [2, 2, 1]'],
-    ['layers: [2, 3, 1]\nW1: "[1, 2; 3, 4]"', 'params.W1: W1 has 2 rows, which does not fit 3 hidden units in layers (params.layers)'],
+    ['layers: [2, 3, 1]\nW1: "[1, 2; 3, 4]"', 'params.W1: W1 has 2 rows, but layers gives 3 hidden units (params.layers)'],
   ])('%s', (yaml, field) => {
     const e = specError('forward-pass', yaml);
     expect(e).toBeInstanceOf(InputError);

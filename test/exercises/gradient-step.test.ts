@@ -149,9 +149,10 @@ describe('gradient-step: bad params name the field', () => {
   it.each([
     ['lr: -1', 'params.lr: the learning rate must be positive'],
     ['lr: fast', 'params.lr: expected a number'],
-    ['inputs: 2\nbatch:\n  - {x: [0, 1, 1], y: 1}', 'params.batch[0].x: x has 3 entries, which does not fit 2 inputs (params.inputs)'],
-    ['batch:\n  - {x: [0, 1], y: 1}\n  - {x: [1], y: 0}', 'params.batch[1].x: 1 entries, but the network has 2 inputs'],
+    ['inputs: 2\nbatch:\n  - {x: [0, 1, 1], y: 1}', 'params.batch[0].x: x has 3 entries, but inputs is 2 (params.inputs)'],
+    ['batch:\n  - {x: [0, 1], y: 1}\n  - {x: [1], y: 0}', 'params.batch[1].x: 1 entry, but the network has 2 inputs'],
     ['batchSize: 5', 'exercises[0].params.batchSize'],
+    ['batch:\n  - {x: [0, 1], y: 1}\nbatchSize: 3', 'params.batchSize: only without params.batch, which gives the examples'],
     ['activation: sigmoid', 'exercises[0].params.activation'],
     ['batch:\n  - {x: [0, 1], z: 1}', 'exercises[0].params.batch'],
   ])('%s', (yaml, field) => {

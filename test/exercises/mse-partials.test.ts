@@ -84,6 +84,10 @@ describe('mse-partials: bad params name the field', () => {
     ['wrt: []', 'exercises[0].params.wrt'],
     ['count: 0', 'exercises[0].params.count'],
     ['loss: bce', "unknown field 'loss'"],
+    // These were taken in silence: wrt de-duplicated, count ignored beside wrt, or cut to the 9 parameters.
+    ['layers: [2, 2, 1]\nwrt: [w1, w1]', 'params.wrt: w1 appears twice'],
+    ['layers: [2, 2, 1]\nwrt: [w1]\ncount: 3', 'params.count: only without params.wrt, which names the parameters'],
+    ['layers: [2, 2, 1]\ncount: 100', 'params.count: 100 parameters, but the network has 9'],
   ])('%s', (yaml, field) => {
     const e = specError('mse-partials', yaml);
     expect(e).toBeInstanceOf(InputError);

@@ -132,6 +132,8 @@ export const gradientStep = defineKind({
       y: first && { length: first.y.length, field: 'params.batch[0].y' },
     });
     if (batchGiven) checkBatch(batchGiven, sizes);
+    // batchSize draws a batch; beside a given one it was ignored in silence, whatever its size.
+    if (batchGiven && p.batchSize !== undefined) throw new InputError('params.batchSize: only without params.batch, which gives the examples');
     const lr = parseNumberField('params.lr', p.lr);
     if (lr.valueOf() <= 0) throw new InputError(`params.lr: the learning rate must be positive, got ${ratText(lr)}`);
     const layers = [sizes.inputs, sizes.hidden, sizes.outputs];

@@ -31,15 +31,19 @@ import { derive } from '../../calculus/differentiate.js';
 import { latexList, toLatex } from '../../print/latex.js';
 import { nameLatex } from '../../print/names.js';
 import { symbolUnicode, unicode } from '../../check/notation.js';
+import { InputError } from '../../errors.js';
 
 const params = z
   .object({
     ...networkFields,
     wrt: z.array(z.string()).min(1).optional(),
-    count: z.number().int().min(1).default(3),
+    count: z.number().int().min(1).optional(),
     steps: stepsSchema.default('short'),
   })
   .strict();
+
+/** How many parameters are drawn when the spec names none and gives no count. */
+const DEFAULT_COUNT = 3;
 
 /** `count` parameters drawn without replacement, returned in lecture order. */
 function drawParameters(net: Network, count: number, rng: Rng): string[] {
@@ -58,9 +62,18 @@ export const msePartials = defineKind({
   params,
   generate: (p, rng, ctx) => {
     const net = chooseNetwork(p, rng, 'mse');
-    const drawn = drawParameters(net, p.count, rng);
-    if (p.wrt) checkParameters(net, p.wrt, 'params.wrt');
-    const wrt = p.wrt ? [...new Set(p.wrt)] : drawn;
+    // Drawn even when wrt names them, so that the numbers after it do not depend on wrt.
+    const drawn = drawParameters(net, p.count ?? DEFAULT_COUNT, rng);
+    if (p.wrt) {
+      checkParameters(net, p.wrt, 'params.wrt');
+      const twice = p.wrt.find((q, i) => p.wrt?.indexOf(q) !== i);
+      if (twice !== undefined) throw new InputError(`params.wrt: ${twice} appears twice`);
+      if (p.count !== undefined) throw new InputError('params.count: only without params.wrt, which names the parameters');
+    }
+    if (p.count !== undefined && p.count > net.parameters.length) {
+      throw new InputError(`params.count: ${p.count} parameters, but the network has ${net.parameters.length}`);
+    }
+    const wrt = p.wrt ?? drawn;
     const cost = net.lossExpr;
     const costSymbolic = costExpression(net);
     if (!cost || !costSymbolic) throw new Error('mse-partials: the network has no cost');
