@@ -30,11 +30,27 @@ export function isDirectory(path: string): boolean {
 /** `what` names the argument in the message: `SPEC lecture.yml: no such file`. */
 export function readText(file: string, what: string): string {
   if (isDirectory(file)) throw new InputError(`${what} ${file}: is a directory, not a file`);
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`${what} ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'cannot read it'}`);
+  }
+  return utf8Text(bytes, file);
+}
+
+/**
+ * The bytes as UTF-8 text. Anything else (a spec saved as Latin-1) is refused at the line of its
+ * first bad byte: decoded leniently, "Été" became "�t�" in every title of the build.
+ */
+export function utf8Text(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const line = text.slice(0, Math.max(0, text.indexOf('\uFFFD'))).split('\n').length;
+    throw new InputError(`${file}:${line}: not UTF-8 text; save the file as UTF-8`);
   }
 }
 
