@@ -70,6 +70,7 @@ export function ensureDirectory(dir: string, flag: string): void {
  * nearest directory above it. Creates nothing (a build that then fails writes nothing).
  */
 export function checkOutputDirectory(dir: string, flag: string): void {
+  if (dir.trim() === '') throw new InputError(`${flag}: empty; name a directory (. for this one)`);
   const { existing } = missingDirectories(dir, flag);
   if (existing === undefined) return;
   try {

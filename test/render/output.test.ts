@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeAtomically } from '../../src/render/output.js';
+import { checkOutputDirectory, writeAtomically } from '../../src/render/output.js';
 import { InputError } from '../../src/errors.js';
 import { thrown } from '../support/thrown.js';
 
@@ -34,5 +34,16 @@ describe('writeAtomically', () => {
     expect(message).toBe(`--out ${dir}: b.html is a directory`);
     expect(readdirSync(dir).sort()).toEqual(['b.html', 'keep.txt']);
     expect(thrown(() => writeAtomically(dir, [{ name: 'c.html', content: '' }, { name: 'c.html', content: '' }]), InputError).message).toBe(`--out ${dir}: two outputs would both be named c.html`);
+  });
+});
+
+describe('checkOutputDirectory', () => {
+  it('refuses an empty --out in words (it said "cannot be written (ENOENT)")', () => {
+    expect(thrown(() => checkOutputDirectory('', '--out'), InputError).message).toBe('--out: empty; name a directory (. for this one)');
+  });
+
+  it('creates nothing', () => {
+    checkOutputDirectory(join(root, 'later', 'out'), '--out');
+    expect(existsSync(join(root, 'later'))).toBe(false);
   });
 });
