@@ -25,6 +25,7 @@ import { Budget, defaultClock, DEFAULT_TIME_BUDGET_MS } from './budget.js';
 import { symbolicallyEqual } from './canonical.js';
 import { blindKink, blindKinkMessage } from './analysis.js';
 import { diagnose } from './diagnose.js';
+import { exactDifference, exactDifferenceMessage } from './exact.js';
 import { decimalAnswer, decimalFeedback, decimalShape, jointForms } from './decimals.js';
 import { informativePoints, type Evaluation, type Values } from './evaluation.js';
 import { MIN_POINTS } from './points.js';
@@ -177,6 +178,9 @@ function decide(problem: Problem, read: Answer, options: CheckOptions, budget: B
     // Agreement on one side of a kink only is no verdict (relu(x₁ − 1.6) is 0 wherever x₁ < 1.6).
     const blind = blindKink(ev, [expected, answer]);
     if (blind) return { ...base, verdict: 'undecided', feedback: blindKinkMessage(blind), method: 'numeric', points: want.at.length };
+    // Rational functions are compared exactly as well: 2x + 10⁻¹⁰ is not the derivative of x².
+    const off = exactDifference(expected, answer);
+    if (off) return { ...base, verdict: 'incorrect', feedback: exactDifferenceMessage(off), method: 'numeric', points: want.at.length };
     return { ...base, verdict: 'correct', feedback: `Correct.${notes}`, method: 'numeric', points: want.at.length };
   }
 
