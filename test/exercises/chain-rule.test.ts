@@ -80,6 +80,8 @@ describe('chain-rule: bad params', () => {
 
   it('names a variable that is not in the expression', () => {
     expect(specError('chain-rule', 'expr: "v*sigma(u*w + z)"\nwrt: x')?.message).toBe("bad.yaml:8: exercises[0].params.wrt: 'x' does not occur in v*sigma(u*w + z) (exercise q, chain-rule)");
+    // It said "'pi' does not occur in pi*x".
+    expect(specError('chain-rule', 'expr: "pi*x"\nwrt: pi')?.message).toBe("bad.yaml:8: exercises[0].params.wrt: 'pi' is the constant π, not a variable; differentiate with respect to one of x (exercise q, chain-rule)");
   });
 
   it('gives the column of a malformed expression', () => {

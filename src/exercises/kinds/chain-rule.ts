@@ -58,6 +58,7 @@ export const chainRule = defineKind({
     if (hasVectorOrMatrix(f)) throw new InputError(`params.expr: '${picked.source}' is a vector or matrix; the chain rule exercise differentiates a scalar expression`);
     const wrt = p.wrt ?? picked.wrt;
     const vars = freeSymbols(f);
+    if (wrt === 'pi' || wrt === 'e') throw new InputError(`params.wrt: '${wrt}' is the constant ${wrt === 'pi' ? 'π' : 'e'}, not a variable; differentiate with respect to one of ${vars.join(', ') || 'the variables'}`);
     if (!vars.includes(wrt)) throw new InputError(`params.wrt: '${wrt}' does not occur in ${picked.source}`);
     const d = derive(f, wrt);
     const [constant, inner] = placeholders([f], 'c', 'z');
