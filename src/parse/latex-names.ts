@@ -6,6 +6,7 @@
 import type { Expr } from '../expr/types.js';
 import { call, deriv, mul, neg, num, pow } from '../expr/build.js';
 import { isAbstractFunctionName, lookupOp } from '../ops/registry.js';
+import { ratFromDecimal } from '../rational.js';
 import { layerIndexSuffix } from './preprocess.js';
 import {
   ALIASES,
@@ -127,7 +128,7 @@ export function readNamed(r: LatexReader, base: string, start: Token, forceFunct
   }
   if (name === 'log' && index !== undefined && /^\d+$/.test(index)) {
     // \log_{2} x, \log_{10} x
-    return call('log', [...callArguments(r, 'log'), num(Number(index))]);
+    return call('log', [...callArguments(r, 'log'), num(ratFromDecimal(index))]);
   }
   if (marks > 0) r.fail(start, `${base}′: a prime marks the derivative of a function, as in \\sigma'(z); for a transpose write ^{\\top}`);
   let full = base;

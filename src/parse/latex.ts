@@ -241,7 +241,7 @@ class LatexParser implements LatexReader {
     const t = this.peek();
     if (t.t === 'digit') {
       this.next();
-      return num(Number(t.v));
+      return num(ratFromDecimal(t.v));
     }
     if (t.t === 'letter') {
       this.next();

@@ -45,6 +45,11 @@ describe('gradsheet diff: the lecture’s examples', () => {
     expect(r).toEqual({ code: 0, stdout: expected, stderr: [] });
   });
 
+  it('differentiates x^1e308 with the exact exponent 10^308', async () => {
+    const e = 10n ** 308n;
+    expect(await gradsheet('diff', 'x^1e308', '--wrt', 'x')).toEqual({ code: 0, stdout: `${e}*x^${e - 1n}`, stderr: [] });
+  });
+
   it('needs no --wrt when the expression has one variable', async () => {
     expect(await gradsheet('diff', 'x^2')).toEqual({ code: 0, stdout: '2*x', stderr: [] });
   });
