@@ -12,10 +12,17 @@ import { ParseError } from '../errors.js';
 import { DEFAULT_LIMITS, describeChar, preprocess, userColumn, type Limits, type Mapped } from './preprocess.js';
 import { isZero, ratFromNumber } from '../rational.js';
 import { literalValue, standInIndex, standIns, type Literal, type StandIns } from './literals.js';
+import { unknownFunction, type KnownNames } from './unknown-function.js';
 
 export interface ParseOptions {
   /** Extra names to read as abstract functions when followed by `(` (σ, φ, ψ, f and g always are). */
   readonly functions?: readonly string[];
+  /**
+   * Names of two or more letters to read as a variable times a parenthesis when followed by `(`,
+   * as `uw(x + 1)` where u and w are variables; other such names that are no function are errors
+   * (./unknown-function.ts).
+   */
+  readonly isVariable?: (name: string) => boolean;
   /** Input length and nesting limits. */
   readonly limits?: Partial<Limits>;
 }
@@ -46,7 +53,8 @@ export function parse(source: string, options: ParseOptions = {}): Expr {
   } catch (e) {
     throw syntaxError(e, mapped, read);
   }
-  return new Converter(mapped, read.literals, options.functions ?? [], limits.maxDepth * TREE_DEPTH_PER_BRACKET).expr(tree);
+  const known = { functions: options.functions ?? [], aliases: Object.keys(ALIASES), isVariable: options.isVariable };
+  return new Converter(mapped, read.literals, known, limits.maxDepth * TREE_DEPTH_PER_BRACKET).expr(tree);
 }
 
 /**
@@ -130,7 +138,7 @@ class Converter {
   constructor(
     private readonly m: Mapped,
     private readonly literals: readonly Literal[],
-    private readonly functions: readonly string[],
+    private readonly known: KnownNames,
     private readonly maxTreeDepth: number,
   ) {}
 
@@ -138,6 +146,12 @@ class Converter {
   private at(token: string): number {
     const i = this.m.text.indexOf(token);
     return i < 0 ? 1 : userColumn(this.m, i + 1);
+  }
+
+  /** The user's column of the name `base` called as `base(` or `base (`. */
+  private callAt(base: string): number {
+    const found = new RegExp(`(?<![A-Za-z0-9_$])${base}\\s*\\(`).exec(this.m.text);
+    return found ? userColumn(this.m, found.index + 1) : this.at(base);
   }
 
   private fail(token: string, reason: string): never {
@@ -291,12 +305,16 @@ class Converter {
       this.checkArity(base, name, op.arity, args.length);
       return call(name, args);
     }
-    if (isAbstractFunctionName(name, this.functions)) {
+    if (isAbstractFunctionName(name, this.known.functions)) {
       if (args.length === 0) return this.fail(base + '(', `${name}() needs an argument`);
       return call(name, args);
     }
-    // Not a function: `x1(w5 + 1)` is x1 times (w5 + 1).
-    if (args.length === 1) return mul(sym(normalizeName(name)), args[0]);
+    if (args.length === 1) {
+      // sigmod(z) is a typo, not sigmod·z; but `x1(w5 + 1)` is x1 times (w5 + 1).
+      const unknown = unknownFunction(base, this.known);
+      if (unknown !== undefined) throw new ParseError(this.callAt(base), unknown);
+      return mul(sym(normalizeName(name)), args[0]);
+    }
     return this.fail(base + '(', `'${base}' is not a function; known functions are the operators of \`gradsheet --help\` and σ, φ, ψ, f, g`);
   }
 
