@@ -22,14 +22,22 @@ export function ratFromNumber(x: number): Rational {
   return ratFromDecimal(String(x));
 }
 
-/** Exact rational from decimal text such as `0.1`, `-2.50`, `1e-7`, `3.2E+4`. */
+/**
+ * The largest written exponent of decimal text, either way: 1e1000 and 1e-1000. 10^1000 is a
+ * 3,322-bit integer, made in microseconds; 1e999999999 would be a 415 MB BigInt. Digits written out
+ * are not limited here (0.000…1 with 5,000 zeros is fine): the input's length limits them.
+ */
+export const MAX_DECIMAL_EXPONENT = 1000;
+
+/** Exact rational from decimal text such as `0.1`, `-2.50`, `1e-7`, `3.2E+4`, `2.`, `.5`. */
 export function ratFromDecimal(text: string): Rational {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`not a decimal number: ${text}`);
   const [, sign, whole, frac = '', expText] = m;
+  const written = expText ? Number(expText) : 0;
+  if (!(Math.abs(written) <= MAX_DECIMAL_EXPONENT)) throw new RangeError(`exponent out of range: ${text}`);
   const digits = BigInt((whole || '0') + frac);
-  const exp = (expText ? Number(expText) : 0) - frac.length;
-  if (Math.abs(exp) > 4096) throw new RangeError(`exponent out of range: ${text}`);
+  const exp = written - frac.length;
   let n = sign === '-' ? -digits : digits;
   let d = 1n;
   if (exp >= 0) n *= 10n ** BigInt(exp);

@@ -116,7 +116,9 @@ export function readAnswer(answer: string | Expr, problem: AnswerContext, option
       const lhs = text.slice(0, eq).trim();
       throw new ParseError(eq + 1, `write only the expression after '='${lhs && lhs.length <= 40 ? ` (your answer, without ${lhs} =)` : ''}`);
     }
-    const r = parseMath(text, { functions: [...problem.functionNames, ...problem.signature.keys()], limits, positions });
+    // A name that is a variable, or splits into variables, is read as a product before '(' (uw(x + 1)).
+    const isVariable = (name: string): boolean => problem.variables.has(name) || splitName(name, problem.variables) !== undefined;
+    const r = parseMath(text, { functions: [...problem.functionNames, ...problem.signature.keys()], isVariable, limits, positions });
     parsed = r.expr;
     syntax = r.syntax;
   } else parsed = answer;

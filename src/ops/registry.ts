@@ -44,11 +44,12 @@ export type Activation = (typeof ACTIVATIONS)[number];
 
 /**
  * Names that are abstract functions when followed by `(`: σ, φ, ψ, f and g (h is kept for
- * hidden activations h1, h2, …). Any other unknown name before `(` is a symbol times a parenthesis, so a
- * student's `x1(w5 + 1)` means what it says.
+ * hidden activations h1, h2, …). Another name before `(` with a digit, or of one letter, is a symbol
+ * times a parenthesis, so a student's `x1(w5 + 1)` means what it says; other names of two or more
+ * letters are typos of a function or products missing a `*` (../parse/unknown-function.ts).
  */
-const ABSTRACT_FUNCTION = /^(sigma|phi|psi|varphi|f|g)$/;
+export const ABSTRACT_FUNCTION_NAMES: readonly string[] = ['sigma', 'phi', 'psi', 'varphi', 'f', 'g'];
 
 export function isAbstractFunctionName(name: string, extra: readonly string[] = []): boolean {
-  return ABSTRACT_FUNCTION.test(name) || extra.includes(name);
+  return ABSTRACT_FUNCTION_NAMES.includes(name) || extra.includes(name);
 }

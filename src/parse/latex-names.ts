@@ -6,7 +6,9 @@
 import type { Expr } from '../expr/types.js';
 import { call, deriv, mul, neg, num, pow } from '../expr/build.js';
 import { isAbstractFunctionName, lookupOp } from '../ops/registry.js';
+import { ratFromDecimal } from '../rational.js';
 import { layerIndexSuffix } from './preprocess.js';
+import { unknownFunction } from './unknown-function.js';
 import {
   ALIASES,
   describeToken,
@@ -25,6 +27,8 @@ export interface LatexReader {
   readonly toks: readonly Token[];
   i: number;
   readonly functions: readonly string[];
+  /** Names read as a variable times a parenthesis (see ./unknown-function.ts). */
+  readonly isVariable: ((name: string) => boolean) | undefined;
   peek(k?: number): Token;
   next(): Token;
   fail(t: Token, reason: string): never;
@@ -127,9 +131,14 @@ export function readNamed(r: LatexReader, base: string, start: Token, forceFunct
   }
   if (name === 'log' && index !== undefined && /^\d+$/.test(index)) {
     // \log_{2} x, \log_{10} x
-    return call('log', [...callArguments(r, 'log'), num(Number(index))]);
+    return call('log', [...callArguments(r, 'log'), num(ratFromDecimal(index))]);
   }
   if (marks > 0) r.fail(start, `${base}′: a prime marks the derivative of a function, as in \\sigma'(z); for a transpose write ^{\\top}`);
+  if (open && start.t === 'letter' && index === undefined && layer === undefined) {
+    // sigmod(z) is a typo, as in the text syntax; \alpha(x + 1) and \mathrm{lr}(g) name a symbol.
+    const unknown = unknownFunction(base, { functions: r.functions, aliases: Object.keys(ALIASES), isVariable: r.isVariable });
+    if (unknown !== undefined) r.fail(start, unknown);
+  }
   let full = base;
   if (layer !== undefined) full += layer + (index !== undefined ? layerIndexSuffix(index) : '');
   else if (index !== undefined) full += /^\d+$/.test(index) ? index : index.includes(',') ? index.split(',').join('_') : '_' + index;

@@ -43,6 +43,8 @@ import { parse as parseText } from './parse.js';
 export interface LatexParseOptions {
   /** Extra names to read as abstract functions when followed by `(` (σ, φ, ψ, f and g always are). */
   readonly functions?: readonly string[];
+  /** Names of two or more letters to read as a variable times a parenthesis, as in the text syntax (ParseOptions). */
+  readonly isVariable?: (name: string) => boolean;
   readonly limits?: Partial<Limits>;
   /** Filled with the 1-based column where each name (symbol or function) first appears. */
   readonly positions?: Map<string, number>;
@@ -69,7 +71,7 @@ export function parseLatex(source: string, options: LatexParseOptions = {}): Exp
     throw new ParseError(limits.maxLength + 1, `input is ${n(source.length)} characters long; the limit is ${n(limits.maxLength)}`);
   }
   if (source.trim() === '') throw new ParseError(1, 'empty expression; expected a formula such as w_5 \\sigma(z)');
-  return new LatexParser(tokenize(source), options.functions ?? [], limits.maxDepth, options.positions ?? new Map()).parseAll();
+  return new LatexParser(tokenize(source), options.functions ?? [], options.isVariable, limits.maxDepth, options.positions ?? new Map()).parseAll();
 }
 
 class LatexParser implements LatexReader {
@@ -80,6 +82,7 @@ class LatexParser implements LatexReader {
   constructor(
     readonly toks: readonly Token[],
     readonly functions: readonly string[],
+    readonly isVariable: ((name: string) => boolean) | undefined,
     private readonly maxDepth: number,
     private readonly positions: Map<string, number>,
   ) {}
@@ -241,7 +244,7 @@ class LatexParser implements LatexReader {
     const t = this.peek();
     if (t.t === 'digit') {
       this.next();
-      return num(Number(t.v));
+      return num(ratFromDecimal(t.v));
     }
     if (t.t === 'letter') {
       this.next();

@@ -1,6 +1,7 @@
 /**
- * Text → Expr. mathjs's parser reads the (pre-processed) text; this module walks its tree through
- * an allow-list and builds our immutable expressions. Nothing of mathjs is ever evaluated, so
+ * Text → Expr. mathjs's parser reads the (pre-processed) text, with each number literal replaced by
+ * a stand-in (./literals.ts: mathjs would read it as a double); this module walks its tree through
+ * an allow-list and builds our immutable expressions, reading the literals exactly. Nothing of mathjs is ever evaluated, so
  * `import(...)`, assignments or function definitions in the input are only ever errors.
  */
 import { mathjs } from '../mathjs.js';
@@ -9,11 +10,19 @@ import { add, call, constant, deriv, inv, matrix, mul, neg, num, pow, sym, vecto
 import { isAbstractFunctionName, isKnownOp, lookupOp } from '../ops/registry.js';
 import { ParseError } from '../errors.js';
 import { DEFAULT_LIMITS, describeChar, preprocess, userColumn, type Limits, type Mapped } from './preprocess.js';
-import { isZero, ratFromDecimal, ratFromNumber } from '../rational.js';
+import { isZero, ratFromNumber } from '../rational.js';
+import { literalValue, standInIndex, standIns, type Literal, type StandIns } from './literals.js';
+import { unknownFunction, type KnownNames } from './unknown-function.js';
 
 export interface ParseOptions {
   /** Extra names to read as abstract functions when followed by `(` (σ, φ, ψ, f and g always are). */
   readonly functions?: readonly string[];
+  /**
+   * Names of two or more letters to read as a variable times a parenthesis when followed by `(`,
+   * as `uw(x + 1)` where u and w are variables; other such names that are no function are errors
+   * (./unknown-function.ts).
+   */
+  readonly isVariable?: (name: string) => boolean;
   /** Input length and nesting limits. */
   readonly limits?: Partial<Limits>;
 }
@@ -36,13 +45,16 @@ const ALIASES: Record<string, string> = { ln: 'log', ReLU: 'relu', Relu: 'relu',
 export function parse(source: string, options: ParseOptions = {}): Expr {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const mapped = preprocess(source, limits);
+  // mathjs reads number literals as doubles: it sees stand-ins, and the converter reads the literals.
+  const read = standIns(mapped);
   let tree: MNode;
   try {
-    tree = mathjs.parse(mapped.text) as unknown as MNode;
+    tree = mathjs.parse(read.text) as unknown as MNode;
   } catch (e) {
-    throw syntaxError(e, mapped);
+    throw syntaxError(e, mapped, read);
   }
-  return new Converter(mapped, options.functions ?? [], limits.maxDepth * TREE_DEPTH_PER_BRACKET).expr(tree);
+  const known = { functions: options.functions ?? [], aliases: Object.keys(ALIASES), isVariable: options.isVariable };
+  return new Converter(mapped, read.literals, known, limits.maxDepth * TREE_DEPTH_PER_BRACKET).expr(tree);
 }
 
 /**
@@ -53,16 +65,26 @@ export function parse(source: string, options: ParseOptions = {}): Expr {
  */
 const TREE_DEPTH_PER_BRACKET = 4;
 
-/** mathjs's SyntaxError (message "... (char N)") → a positioned, plain-language ParseError. */
-function syntaxError(e: unknown, m: Mapped): ParseError {
+/**
+ * mathjs's SyntaxError (message "... (char N)", N in the text with stand-ins `read`) → a positioned,
+ * plain-language ParseError about the preprocessed text `m`.
+ */
+function syntaxError(e: unknown, m: Mapped, read: StandIns): ParseError {
   // mathjs's parser is recursive: a long chain of unary minus signs or powers overflows it.
   if (e instanceof RangeError) return new ParseError(1, 'the expression is nested too deeply');
   const message = e instanceof Error ? e.message : String(e);
   const at = /\(char (\d+)\)/.exec(message);
-  const textColumn = at ? Number(at[1]) : 1;
+  const readColumn = at ? Number(at[1]) : 1;
+  const textColumn = readColumn - 1 < read.pre.length ? read.pre[readColumn - 1] + 1 : m.text.length + readColumn - read.text.length;
   const column = userColumn(m, textColumn);
   const ch = m.text[textColumn - 1];
-  const reason = message.replace(/\s*\(char \d+\)\s*$/, '');
+  // 'Unexpected part ".15"' quotes the text with stand-ins: quote the user's literals instead.
+  const reason = message
+    .replace(/\s*\(char \d+\)\s*$/, '')
+    .replace(/^((?:Unexpected|Syntax error in) part )"(.*)"$/s, (_, what: string, part: string) => {
+      const end = readColumn - 1 + part.length;
+      return `${what}"${m.text.slice(textColumn - 1, end < read.pre.length ? read.pre[end] : m.text.length)}"`;
+    });
   if (/^Unexpected end of expression/.test(reason) || (ch === undefined && /^End of matrix \] expected/.test(reason))) {
     const open = unclosed(m.text);
     if (open !== undefined) {
@@ -115,7 +137,8 @@ class Converter {
 
   constructor(
     private readonly m: Mapped,
-    private readonly functions: readonly string[],
+    private readonly literals: readonly Literal[],
+    private readonly known: KnownNames,
     private readonly maxTreeDepth: number,
   ) {}
 
@@ -123,6 +146,12 @@ class Converter {
   private at(token: string): number {
     const i = this.m.text.indexOf(token);
     return i < 0 ? 1 : userColumn(this.m, i + 1);
+  }
+
+  /** The user's column of the name `base` called as `base(` or `base (`. */
+  private callAt(base: string): number {
+    const found = new RegExp(`(?<![A-Za-z0-9_$])${base}\\s*\\(`).exec(this.m.text);
+    return found ? userColumn(this.m, found.index + 1) : this.at(base);
   }
 
   private fail(token: string, reason: string): never {
@@ -176,16 +205,22 @@ class Converter {
   private constant(n: MNode): Expr {
     const v = n.value;
     if (typeof v === 'number') {
-      // mathjs reads NaN, Infinity and literals beyond the float range (1e999) as constants: point
-      // at the one in the text (the message used to say "infinite" at column 1 for `x + NaN`).
+      // mathjs reads the names NaN and Infinity as constants: point at the one in the text (the
+      // message used to say "infinite" at column 1 for `x + NaN`).
       if (Number.isNaN(v)) return this.fail('NaN', "'NaN' is not allowed");
-      if (!Number.isFinite(v)) return this.fail(infiniteLiteral(this.m.text), 'infinite numbers are not allowed');
-      return num(ratFromNumber(v));
+      if (!Number.isFinite(v)) return this.fail('Infinity', 'infinite numbers are not allowed');
+      // A number literal, read exactly from its text (./literals.ts).
+      const k = standInIndex(v);
+      const literal = k === undefined ? undefined : this.literals[k];
+      if (literal) return num(literalValue(literal.text, userColumn(this.m, literal.pre + 1)));
+      // The numbers mathjs makes up itself: the 100 of 50% (read as 50/100), a range's start 1.
+      if (Number.isInteger(v)) return num(ratFromNumber(v));
+      throw new Error(`the number ${v} in mathjs's tree is not a literal of the text`);
     }
     if (typeof v === 'string') {
       // mathjs reads 'abc' (and '' from a stray ″) as a string literal: not a number, and
       // ratFromDecimal threw a RangeError on it, which the CLI reported as an internal error.
-      if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v)) return num(ratFromDecimal(v));
+      if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v)) return num(literalValue(v, this.at("'")));
       return this.fail("'", "quotes are not part of an expression; write a derivative as f'(x), a transpose as W'");
     }
     if (v === undefined) throw new ParseError(1, 'empty expression; expected a formula such as w5*sigma(z)');
@@ -270,12 +305,16 @@ class Converter {
       this.checkArity(base, name, op.arity, args.length);
       return call(name, args);
     }
-    if (isAbstractFunctionName(name, this.functions)) {
+    if (isAbstractFunctionName(name, this.known.functions)) {
       if (args.length === 0) return this.fail(base + '(', `${name}() needs an argument`);
       return call(name, args);
     }
-    // Not a function: `x1(w5 + 1)` is x1 times (w5 + 1).
-    if (args.length === 1) return mul(sym(normalizeName(name)), args[0]);
+    if (args.length === 1) {
+      // sigmod(z) is a typo, not sigmod·z; but `x1(w5 + 1)` is x1 times (w5 + 1).
+      const unknown = unknownFunction(base, this.known);
+      if (unknown !== undefined) throw new ParseError(this.callAt(base), unknown);
+      return mul(sym(normalizeName(name)), args[0]);
+    }
     return this.fail(base + '(', `'${base}' is not a function; known functions are the operators of \`gradsheet --help\` and σ, φ, ψ, f, g`);
   }
 
@@ -331,12 +370,6 @@ class Converter {
     if (items.some((i) => i.type === 'ArrayNode')) return this.fail('[', 'mixed scalars and rows in brackets');
     return vector(items.map((i) => this.expr(i)));
   }
-}
-
-/** The first literal of the text that is infinite as a float: `Infinity`, or one such as 1e999. */
-function infiniteLiteral(text: string): string {
-  const literals = text.match(/Infinity|\d*\.?\d+(?:[eE][+-]?\d+)?/g) ?? [];
-  return literals.find((t) => t === 'Infinity' || !Number.isFinite(Number(t))) ?? 'Infinity';
 }
 
 /** The `T` of `W^T`. */

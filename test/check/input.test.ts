@@ -60,6 +60,21 @@ describe('names', () => {
     expect(check('x*sigma(x)', 'sigma(x, x)').feedback).toBe('column 1: σ takes 1 argument, not 2');
   });
 
+  it('names a misspelled function and the function it most likely is (before: "unknown variable sigmod")', () => {
+    const r = checkAnswer('sigmoid(w*x)', 'sigmod(w*x)*x', { wrt: 'w' });
+    expect(r).toMatchObject({ verdict: 'invalid', error: { column: 1 } });
+    expect(r.feedback).toBe("column 1: unknown function 'sigmod'; did you mean sigmoid?");
+    expect(checkAnswer('sigmoid(w*x)', 'x*\\frac{1}{1 + e^{-wx}}(1 - relU(w x))', { wrt: 'w' }).feedback).toBe(
+      "column 29: unknown function 'relU'; did you mean relu?",
+    );
+  });
+
+  it('still reads a run-together name of the exercise’s variables before ( as their product', () => {
+    const r = checkAnswer('u*w*x^2', 'uw(2x)', { wrt: 'x' });
+    expect([r.verdict, r.feedback]).toEqual(['correct', 'Correct. (read uw as u·w)']);
+    expect(checkAnswer('eta*(x - y)', 'eta(x - y)').verdict).toBe('correct');
+  });
+
   it('allows known functions the expected answer does not use (a wrong answer is still an answer)', () => {
     expect(check("sigma'(z)", 'sigmoid(z)').verdict).toBe('incorrect');
   });

@@ -45,6 +45,11 @@ describe('gradsheet diff: the lecture’s examples', () => {
     expect(r).toEqual({ code: 0, stdout: expected, stderr: [] });
   });
 
+  it('differentiates x^1e308 with the exact exponent 10^308', async () => {
+    const e = 10n ** 308n;
+    expect(await gradsheet('diff', 'x^1e308', '--wrt', 'x')).toEqual({ code: 0, stdout: `${e}*x^${e - 1n}`, stderr: [] });
+  });
+
   it('needs no --wrt when the expression has one variable', async () => {
     expect(await gradsheet('diff', 'x^2')).toEqual({ code: 0, stdout: '2*x', stderr: [] });
   });
@@ -171,6 +176,12 @@ describe('usage errors: exit 2 with one line', () => {
     [['diff', 'e^x', '--wrt', 'e'], "--wrt: 'e' is the constant e = 2.718…, not a variable"],
     [['diff', 'sigma(x)', '--wrt', 'sigma'], "--wrt: 'sigma' is the name of a function, not a variable"],
     [['diff', 'f(x)', '--wrt', 'f'], "--wrt: 'f' is the name of a function, not a variable"],
+    // Before: read as products, sigmod*x, relU*x, Sigma*x and foo with exit 0.
+    [['diff', 'sigmod(w*x)', '--wrt', 'w'], "EXPR: column 1: unknown function 'sigmod'; did you mean sigmoid?"],
+    [['diff', 'sigmod(w*x)', '--wrt', 'w', '--format', 'json'], "EXPR: column 1: unknown function 'sigmod'; did you mean sigmoid?"],
+    [['diff', 'relU(w*x)', '--wrt', 'w'], "EXPR: column 1: unknown function 'relU'; did you mean relu?"],
+    [['diff', 'Sigma(w*x)', '--wrt', 'w'], "EXPR: column 1: unknown function 'Sigma'; did you mean sigma?"],
+    [['diff', 'foo(x)', '--wrt', 'x'], "EXPR: column 1: unknown function 'foo'; write foo*(…) for a product"],
   ])('%j', async (argv, message) => {
     const r = await gradsheet(...argv);
     expect(r.code).toBe(2);

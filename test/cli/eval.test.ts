@@ -34,6 +34,15 @@ describe('gradsheet eval', () => {
     expect((await gradsheet('eval', 'w₁*ŷ', '--let', 'w₁=2', '--let', 'ŷ=1/4')).stdout).toBe('1/2');
   });
 
+  it('reads number literals exactly, not as doubles (1e23 - 10^23 was -8388608)', async () => {
+    const ten = (k: number): bigint => 10n ** BigInt(k);
+    expect((await gradsheet('eval', '123456789012345678901234567890')).stdout).toBe('123456789012345678901234567890');
+    expect((await gradsheet('eval', '1e23 - 10^23')).stdout).toBe('0');
+    expect((await gradsheet('eval', '1e308*10')).stdout).toBe(ten(309).toString());
+    expect((await gradsheet('eval', '1e-400*10^400')).stdout).toBe('1');
+    expect((await gradsheet('eval', 'x - 10^23', '--let', 'x=1e23')).stdout).toBe('0');
+  });
+
   it('reads transposes', async () => {
     expect((await gradsheet('eval', "x'*W*x", '--let', 'W=[2,1;1,3]', '--let', 'x=[1;2]')).stdout).toBe('[[18]]');
   });
@@ -52,6 +61,8 @@ describe('gradsheet eval', () => {
     [['h', '--let', 'W=[1,2;3,4]', '--let', 'h=W*[1;2;3]'], '--let h=W*[1;2;3]: W*[1; 2; 3]: 2×2 times 3×1 (2 columns but 3 rows)'],
     [['W1*x'], 'EXPR: no value for W1, x; give them with --let W1=…'],
     [['W1*', '--let', 'W1=1'], 'EXPR: column 4: unexpected end of input; expected a value'],
+    [['1e999999999'], 'EXPR: column 1: the exponent 999999999 is out of range: numbers are read exactly, with exponents from -1000 to 1000'],
+    [['x', '--let', 'x=2*1e-1001'], '--let x=2*1e-1001: column 5: the exponent -1001 is out of range: numbers are read exactly, with exponents from -1000 to 1000'],
   ])('%# rejects bad input with exit 2 and one line naming where', async (args, message) => {
     expectInputError(await gradsheet('eval', ...args), message);
   });

@@ -168,7 +168,9 @@ describe('positioned errors', () => {
     ['x ∈ y', 3, "unexpected '∈'"],
     ['x + NaN', 5, "'NaN' is not allowed"],
     ['x + Infinity', 5, 'infinite numbers are not allowed'],
-    ['x + 1e999', 5, 'infinite numbers are not allowed'],
+    // Literals are exact, so 1e999 is 10^999 now; exponents beyond ±1000 are refused alike.
+    ['x + 1e1001', 5, 'the exponent 1001 is out of range'],
+    ['x + 1e-1001', 5, 'the exponent -1001 is out of range'],
     ['[]', 1, 'empty brackets'],
     ['[[1], [2, 3]]', 1, 'row 2 has 2 entries but row 1 has 1'],
     // A MATLAB-style row ([2 1]) and an unclosed matrix, in words rather than mathjs's "End of matrix ] expected".
