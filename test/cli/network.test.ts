@@ -128,6 +128,44 @@ describe('gradsheet network', () => {
     }
   });
 
+  it('refuses partials too long to print, up front, with their size and what would fit (exit 2)', async () => {
+    // Printed before: 15 MB of LaTeX in 3 s.
+    expectInputError(
+      await gradsheet('network', '--layers', '5,5,5,5,5', '--activation', 'sigmoid', '--format', 'latex'),
+      '--layers 5,5,5,5,5: written out, the outputs and 600 partials would take about 15 MB of LaTeX; gradsheet network prints at most 10 MB: ' +
+        'use --abbreviate (about 73 KB), --wrt w1 alone (about 380 KB), --format text (about 8.1 MB) or fewer or narrower layers',
+    );
+    // Ran 300 s at 3.4 GB, then failed with "internal error: Invalid string length" (exit 3).
+    const start = performance.now();
+    expectInputError(
+      await gradsheet('network', '--layers', '8,8,8,8,8,8', '--activation', 'sigmoid', '--wrt', 'all'),
+      '--layers 8,8,8,8,8,8: written out, the outputs and 2,880 partials would take about 2.7 GB of text; gradsheet network prints at most 10 MB: ' +
+        'use --abbreviate (about 144 KB) or fewer or narrower layers',
+    );
+    expect(performance.now() - start).toBeLessThan(10_000);
+    // One partial of a deep net still restates ŷ in full.
+    expectInputError(
+      await gradsheet('network', '--layers', '8,8,8,8,8,8', '--activation', 'sigmoid', '--wrt', 'w1'),
+      '--layers 8,8,8,8,8,8: written out, the outputs and 8 partials would take about 21 MB of text; gradsheet network prints at most 10 MB: ' +
+        'use --abbreviate (about 35 KB) or fewer or narrower layers',
+    );
+    // The abbreviated form grows with the number of weights: 33.7 MB in 18 s before.
+    expectInputError(
+      await gradsheet('network', '--layers', '64,64,64,64', '--abbreviate'),
+      '--layers 64,64,64,64 --abbreviate: the definitions and 798,720 partials would take about 36 MB of text; gradsheet network prints at most 10 MB: ' +
+        'use --wrt w1 alone (about 421 KB) or fewer or narrower layers',
+    );
+  });
+
+  it('still prints partials of a few MB: the 4-4-4-4-4 sigmoid net, and its abbreviated 8-8-8-8-8-8 cousin', async () => {
+    const r = await gradsheet('network', '--layers', '4,4,4,4,4', '--activation', 'sigmoid');
+    expect(r.code).toBe(0);
+    expect(Buffer.byteLength(r.stdout)).toBe(2_000_864);
+    const ab = await gradsheet('network', '--layers', '8,8,8,8,8,8', '--activation', 'sigmoid', '--abbreviate');
+    expect(ab.code).toBe(0);
+    expect(ab.stdout).toContain('∂ŷ₈/∂w1 = ');
+  });
+
   it('--form matrix gives the matrix-form gradients of every layer', async () => {
     const r = await gradsheet('network', '--layers', '2,2,1', '--activation', 'relu', '--loss', 'mse', '--form', 'matrix', '--format', 'json');
     expect(r.code).toBe(0);

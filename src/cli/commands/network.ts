@@ -12,7 +12,8 @@ import { vector } from '../../expr/build.js';
 import type { Expr } from '../../expr/types.js';
 import { InputError } from '../../errors.js';
 import { network, type Network } from '../../nn/network.js';
-import { networkPartials, type NetworkPartial } from '../../nn/partials.js';
+import { networkPartials, partialTargets, resolveWrt, type NetworkPartial } from '../../nn/partials.js';
+import { bytesText, estimateNetworkOutput, MAX_NETWORK_OUTPUT } from '../../nn/output-size.js';
 import { abbreviatedPartials, type Definition } from '../../nn/abbreviate.js';
 import { casesJson, costExpression, partialsLatex, partialsText } from '../../nn/format.js';
 import { formatOption, json, variableList, type Format, type Io } from '../io.js';
@@ -47,6 +48,7 @@ export function networkCommand(io: Io): Command {
         return;
       }
       const wrt = flags.wrt.trim() === 'all' ? undefined : variableList('--wrt', flags.wrt).map(normalizeName);
+      refuseOversized(net, flags, wrt);
       if (flags.abbreviate) {
         const ab = abbreviatedPartials(net, { wrt });
         io.out(render(net, ab.partials, ab.definitions, flags.format));
@@ -54,6 +56,47 @@ export function networkCommand(io: Io): Command {
         io.out(render(net, networkPartials(net, { wrt }), undefined, flags.format));
       }
     });
+}
+
+const FORMAT_NAMES: Record<Format, string> = { text: 'text', latex: 'LaTeX', json: 'JSON' };
+
+/**
+ * Refuse, before any work, partials that would print more than MAX_NETWORK_OUTPUT: written out,
+ * they grow exponentially with depth (the 8-8-8-8-8-8 sigmoid net's ran 300 s at 3.4 GB and
+ * failed). The message gives the size and what would fit: the abbreviated form, one parameter,
+ * or a smaller net.
+ */
+function refuseOversized(net: Network, flags: NetworkFlags, wrt: readonly string[] | undefined): void {
+  const options = { wrt, abbreviate: flags.abbreviate === true, format: flags.format };
+  const size = estimateNetworkOutput(net, options);
+  if (size <= MAX_NETWORK_OUTPUT) return;
+  const params = resolveWrt(net, wrt);
+  const count = params.length * partialTargets(net).length;
+  const outputs = net.outputs.length === 1 ? 'the output' : 'the outputs';
+  const what = `${flags.abbreviate ? 'the definitions' : `written out, ${outputs}`} and ${count.toLocaleString('en-US')} ${count === 1 ? 'partial' : 'partials'}`;
+  const instead: string[] = [];
+  const fits = (more: Partial<typeof options>): number | undefined => {
+    const n = estimateNetworkOutput(net, { ...options, ...more });
+    return n <= MAX_NETWORK_OUTPUT ? n : undefined;
+  };
+  const abbreviated = flags.abbreviate ? undefined : fits({ abbreviate: true });
+  if (abbreviated !== undefined) instead.push(`--abbreviate (about ${bytesText(abbreviated)})`);
+  const one = params.length > 1 ? fits({ wrt: [params[0]] }) : undefined;
+  if (one !== undefined) instead.push(`--wrt ${params[0]} alone (about ${bytesText(one)})`);
+  // JSON also gives the output written out beside abbreviated partials.
+  const text = flags.format === 'text' ? undefined : fits({ format: 'text' });
+  if (text !== undefined) instead.push(`--format text (about ${bytesText(text)})`);
+  instead.push('fewer or narrower layers');
+  const where = `--layers ${flags.layers}${flags.abbreviate ? ' --abbreviate' : ''}`;
+  throw new InputError(
+    `${where}: ${what} would take about ${bytesText(size)} of ${FORMAT_NAMES[flags.format]}; ` +
+      `gradsheet network prints at most ${bytesText(MAX_NETWORK_OUTPUT)}: use ${orList(instead)}`,
+  );
+}
+
+/** "a", "a or b", "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 /** ∇_{W⁽ˡ⁾}f and ∇_{b⁽ˡ⁾}f as closed forms, derived with the Jacobian chain rule. */
