@@ -32,13 +32,31 @@ const NON_LATIN_WORD = /(?:(?!\p{Script=Latin})\p{L})(?:(?!\p{Script=Latin})[\p{
  * Latin (a student's name: Αλέξανδρος, Дмитрий, 王小明, 김민준) transliterated by any-ascii
  * (Alexandros, Dmitriy, WangXiaoMing, GimMinJun), since OT1 has no such letters and LGR, T2A or
  * CJK need fonts beyond the base install; the HTML and PDF show the name itself. A Greek letter
- * standing alone (σ, ε, Δ) is a symbol and is kept, to be set as math.
+ * standing alone that LaTeX has a command for (σ, ε, Δ) is a symbol and is kept, to be set as math.
  */
 export function escapeTex(text: string): string {
+  return escapeWith(text, (letters) => letters.length === 1 && (/^\\[A-Za-z]+$/.test(GREEK[letters[0]] ?? '') || LETTERLIKE.has(letters[0])));
+}
+
+/** Letters that are symbols (ℝ, ℓ), set as math like a Greek letter rather than transliterated (ℝ → R). */
+const LETTERLIKE = new Set([...'ℝℕℤℚℂℓ']);
+
+/**
+ * Prose text → TeX text. Here a run of Greek letters without accents is symbols, each set as math
+ * ("αβγ" → $\alpha\beta\gamma$, not "avg"; "Α" → A, as LaTeX writes Alpha); a word with an accent
+ * (Αλέξανδρος) is still a name, transliterated. An unaccented word in capitals (ΑΘΗΝΑ) reads as
+ * symbols too: prose in Greek is not something a worksheet of calculus has.
+ */
+function proseText(text: string): string {
+  return escapeWith(text, (letters) => letters.every((c) => GREEK[c] !== undefined || LETTERLIKE.has(c)));
+}
+
+/** Special characters escaped; a non-Latin word transliterated unless `keep` keeps its letters as symbols. */
+function escapeWith(text: string, keep: (letters: string[]) => boolean): string {
   return text
     .replace(NON_LATIN_WORD, (word) => {
-      const letter = word.normalize('NFC');
-      return [...letter].length === 1 && GREEK[letter] !== undefined ? word : anyAscii(letter);
+      const letters = [...word.normalize('NFC')];
+      return keep(letters) ? word : anyAscii(word.normalize('NFC'));
     })
     .replace(/[\\{}#$%&_^~<>|]/g, (c) => TEXT_ESCAPES[c]);
 }
@@ -50,7 +68,7 @@ export function escapeTex(text: string): string {
  */
 export function proseTex(text: string): string {
   return splitProse(text)
-    .map((s) => (s.kind === 'text' ? escapeTex(s.text) : s.display ? answerline(s.latex) : `$${s.latex}$`))
+    .map((s) => (s.kind === 'text' ? proseText(s.text) : s.display ? answerline(s.latex) : `$${s.latex}$`))
     .join('');
 }
 
@@ -64,16 +82,27 @@ export function answerline(latex: string): string {
 
 const m = (tex: string): string => `\\ensuremath{${tex}}`;
 
-const GREEK: Record<string, string> = {
-  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta',
-  ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma', τ: 'tau',
-  υ: 'upsilon', φ: 'phi', ϕ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta',
-  Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi', Σ: 'Sigma', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
+/**
+ * Every Greek letter → its LaTeX in math: the letter's command, following Unicode and KaTeX in
+ * which form is which (ε U+03B5 is \varepsilon, ϵ U+03F5 \epsilon; φ U+03C6 \varphi, ϕ U+03D5
+ * \phi), so that the .tex shows the glyph the HTML shows; a capital LaTeX has no command for
+ * (Α, Β, Ε …) is the upright Latin letter, which is how LaTeX writes it, and omicron is o.
+ */
+const GREEK: Readonly<Record<string, string>> = {
+  α: '\\alpha', β: '\\beta', γ: '\\gamma', δ: '\\delta', ε: '\\varepsilon', ζ: '\\zeta', η: '\\eta', θ: '\\theta',
+  ι: '\\iota', κ: '\\kappa', λ: '\\lambda', μ: '\\mu', ν: '\\nu', ξ: '\\xi', ο: 'o', π: '\\pi', ρ: '\\rho',
+  ς: '\\varsigma', σ: '\\sigma', τ: '\\tau', υ: '\\upsilon', φ: '\\varphi', χ: '\\chi', ψ: '\\psi', ω: '\\omega',
+  ϐ: '\\beta', ϑ: '\\vartheta', ϕ: '\\phi', ϖ: '\\varpi', ϰ: '\\varkappa', ϱ: '\\varrho', ϵ: '\\epsilon', ϝ: '\\digamma',
+  µ: '\\mu',
+  Α: '\\mathrm{A}', Β: '\\mathrm{B}', Γ: '\\Gamma', Δ: '\\Delta', Ε: '\\mathrm{E}', Ζ: '\\mathrm{Z}', Η: '\\mathrm{H}',
+  Θ: '\\Theta', Ι: '\\mathrm{I}', Κ: '\\mathrm{K}', Λ: '\\Lambda', Μ: '\\mathrm{M}', Ν: '\\mathrm{N}', Ξ: '\\Xi',
+  Ο: '\\mathrm{O}', Π: '\\Pi', Ρ: '\\mathrm{P}', Σ: '\\Sigma', Τ: '\\mathrm{T}', Υ: '\\Upsilon', Φ: '\\Phi',
+  Χ: '\\mathrm{X}', Ψ: '\\Psi', Ω: '\\Omega', ϴ: '\\Theta', ϒ: '\\Upsilon', Ϝ: '\\mathrm{F}',
 };
 
 /** Unicode → LaTeX for text mode. Latin letters with accents (é, ö, ñ) are the kernel's already. */
 const UNICODE: Record<string, string> = {
-  ...Object.fromEntries(Object.entries(GREEK).map(([c, name]) => [c, m(`\\${name}`)])),
+  ...Object.fromEntries(Object.entries(GREEK).map(([c, tex]) => [c, m(tex)])),
   ...Object.fromEntries([...'₀₁₂₃₄₅₆₇₈₉'].map((c, i) => [c, m(`_{${i}}`)])),
   ...Object.fromEntries([...'⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c, i) => [c, m(`^{${i}}`)])),
   '⁽': m('^{(}'), '⁾': m('^{)}'), '₍': m('_{(}'), '₎': m('_{)}'), 'ᵀ': m('^{T}'), 'ᵐ': m('^{m}'), 'ⁿ': m('^{n}'),
@@ -85,7 +114,30 @@ const UNICODE: Record<string, string> = {
   '∈': m('\\in'), '⊙': m('\\odot'), 'ℝ': m('\\mathbb{R}'), '∑': m('\\sum'), '∞': m('\\infty'), '⊤': m('\\top'), '‖': m('\\|'),
   '⋯': m('\\cdots'), '⋮': m('\\vdots'), '⋱': m('\\ddots'), '½': m('\\tfrac{1}{2}'), '✓': m('\\checkmark'),
   '\u00a0': '~', '\u200b': '',
+  // Beside the ones above, what a writer may type in prose. The kernel sets ÷, ¬, °, ¼ and µ in
+  // the TS1 encoding, for which pdflatex makes bitmap fonts (pdftotext read ÷ as "ö"); the rest
+  // it does not set at all.
+  '÷': m('\\div'), '¬': m('\\neg'), '°': m('^{\\circ}'), '¼': m('\\tfrac{1}{4}'), '¾': m('\\tfrac{3}{4}'),
+  '⅓': m('\\tfrac{1}{3}'), '⅔': m('\\tfrac{2}{3}'), '‴': m("'''"), '∓': m('\\mp'),
+  '⋅': m('\\cdot'), '∙': m('\\bullet'), '•': m('\\bullet'), '∗': m('\\ast'), '√': m('\\surd'), '∫': m('\\int'), '∏': m('\\prod'),
+  '∀': m('\\forall'), '∃': m('\\exists'), '∉': m('\\notin'), '∋': m('\\ni'), '⊂': m('\\subset'), '⊆': m('\\subseteq'),
+  '⊃': m('\\supset'), '⊇': m('\\supseteq'), '∪': m('\\cup'), '∩': m('\\cap'), '∧': m('\\wedge'), '∨': m('\\vee'),
+  '∅': m('\\emptyset'), '∝': m('\\propto'), '≡': m('\\equiv'), '∼': m('\\sim'), '≃': m('\\simeq'), '≅': m('\\cong'),
+  '≪': m('\\ll'), '≫': m('\\gg'), '⊗': m('\\otimes'), '⊕': m('\\oplus'), '≔': m('\\mathrel{:}='),
+  '⇔': m('\\Leftrightarrow'), '⇐': m('\\Leftarrow'), '↔': m('\\leftrightarrow'), '↑': m('\\uparrow'), '↓': m('\\downarrow'),
+  '⟶': m('\\longrightarrow'), '⟹': m('\\Longrightarrow'), '⟨': m('\\langle'), '⟩': m('\\rangle'), '∣': m('\\mid'),
+  '∥': m('\\parallel'), '⊥': m('\\perp'), '∠': m('\\angle'), 'ℓ': m('\\ell'),
+  '⌊': m('\\lfloor'), '⌋': m('\\rfloor'), '⌈': m('\\lceil'), '⌉': m('\\rceil'),
+  'ℕ': m('\\mathbb{N}'), 'ℤ': m('\\mathbb{Z}'), 'ℚ': m('\\mathbb{Q}'), 'ℂ': m('\\mathbb{C}'),
+  '⁺': m('^{+}'), '⁻': m('^{-}'), '⁼': m('^{=}'), '₊': m('_{+}'), '₋': m('_{-}'), '₌': m('_{=}'),
+  ...scripts('^', 'ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖ\u0000ʳˢᵗᵘᵛʷˣʸᶻ'),
+  ...scripts('_', 'ₐ\u0000\u0000\u0000ₑ\u0000\u0000ₕᵢⱼₖₗₘₙₒₚ\u0000ᵣₛₜᵤᵥ\u0000ₓ\u0000\u0000'),
 };
+
+/** Sub- or superscript letters, in the order a–z (\u0000 where Unicode has none) → their LaTeX in math. */
+function scripts(mark: '^' | '_', letters: string): Record<string, string> {
+  return Object.fromEntries([...letters].flatMap((c, i) => (c === '\u0000' ? [] : [[c, m(`${mark}{${String.fromCharCode(97 + i)}}`)]])));
+}
 
 /**
  * Latin letters that LaTeX's default OT1 encoding cannot set: the kernel maps them to T1-only

@@ -140,6 +140,9 @@ describe('gradsheet build', () => {
       ['a formula KaTeX refuses in its instructions', 'title: T\ninstructions: "The cost $\\\\cost{y}$."\nexercises:\n  - kind: chain-rule\n', /sheet\.yaml:2: instructions: KaTeX could not typeset "\\\\cost\{y\}": Undefined control sequence: \\cost at position 1/],
       ['an exercise too long to print', 'title: T\nexercises:\n  - kind: matrix-gradients\n    params: { layers: [4, 4, 4, 4], activation: sigmoid }\n', /sheet\.yaml:4: exercises\[0\]\.params\.layers: the answer key would set [\d,]+ characters of formulas for this exercise, about \d+ pages; .*: choose fewer or narrower layers/],
       ['an unbalanced $ in an exercise title', 'title: T\nexercises:\n  - kind: chain-rule\n    title: "The $\\\\sigma$ rule, $x"\n', /sheet\.yaml:4: exercises\[0\]\.title: unbalanced \$ at character 20/],
+      // QA's spec: KaTeX sets \R, and the build wrote a .tex that pdflatex stopped on ("Undefined control sequence").
+      ['math in its instructions that KaTeX sets but pdflatex cannot', 'title: T\ninstructions: "Let $x \\\\in \\\\R^n$ and $\\\\bm{W}$."\nexercises:\n  - kind: chain-rule\n', /^gradsheet: \S*sheet\.yaml:2: instructions: \\R is not a LaTeX command the \.tex export can compile \(KaTeX accepts it\); write \\mathbb\{R\}$/],
+      ['a link in an exercise title, even for HTML', 'title: T\nexercises:\n  - kind: chain-rule\n    title: "Read $\\\\href{https://example.org}{this}$"\n', /^gradsheet: \S*sheet\.yaml:4: exercises\[0\]\.title: \\href makes a link, which a printed sheet cannot follow[^\n]*$/],
     ])('the spec has %s (exit 2, file:line and field)', async (_, text, message) => {
       await refused([spec(text)], 2, message);
     });

@@ -1,6 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderLatex } from '../../src/render/latex.js';
@@ -11,23 +10,7 @@ import { buildSheet } from '../../src/exercises/sheet.js';
 import { richSheet } from '../fixtures/sheets.js';
 import { fixture } from '../fixtures/cli.js';
 import { rosterVariants } from '../../src/render/variants.js';
-
-const hasPdflatex = spawnSync('pdflatex', ['--version']).status === 0;
-const SKIPPED = hasPdflatex ? '' : ' — SKIPPED: pdflatex is not on PATH (apt-get install texlive-latex-base)';
-
-/** A fresh directory for pdflatex's files, removed after the tests. */
-function texDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gradsheet-tex-'));
-  dirs.push(dir);
-  return dir;
-}
-
-/** Write `name`.tex and compile it: pdflatex's exit status, its error lines, and its log. */
-function pdflatex(dir: string, name: string, tex: string): { status: number | null; errors: string; log: () => string } {
-  writeFileSync(join(dir, `${name}.tex`), tex);
-  const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', `${name}.tex`], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, errors: r.stdout.split('\n').filter((l) => l.startsWith('!')).join(' '), log: () => readFileSync(join(dir, `${name}.log`), 'latin1') };
-}
+import { hasPdflatex, pdflatex, removeTexDirs, SKIPPED, texDir } from '../support/pdflatex.js';
 
 /** Networks deeper and wider than the bundled worksheets', one of every kind. */
 const LARGER = `title: Larger networks
@@ -51,8 +34,7 @@ exercises:
   - { kind: jacobian-chain, params: {} }
   - { kind: jacobian-vs-gradient, params: {} }
 `;
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(removeTexDirs);
 
 describe('LaTeX text', () => {
   it('escapes every character TeX treats specially', () => {
@@ -87,6 +69,23 @@ describe('LaTeX text', () => {
     // NFD: the accent is a separate combining mark, still part of the word.
     expect(escapeTex('Ελένη'.normalize('NFD'))).toBe('Eleni');
     expect(unicodeDeclarations(escapeTex('Όλγα Ρ.')).filter((d) => d.endsWith('{?}'))).toEqual([]);
+  });
+
+  it('sets Greek letters in prose as math, every one of them, not transliterated ("αβγ" read "avg")', () => {
+    expect(proseTex('Weights αβγ and δε; the rate ε; Αλέξανδρος wrote ΑΒΓ.')).toBe('Weights αβγ and δε; the rate ε; Alexandros wrote ΑΒΓ.');
+    const lower = 'αβγδεζηθικλμνξοπρςστυφχψω';
+    const upper = 'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ';
+    const variants = 'ϐϑϕϖϰϱϵϝµ';
+    const declared = unicodeDeclarations(proseTex(`${lower} ${upper} ${variants}`)).map((d) => /^\\DeclareUnicodeCharacter\{([0-9A-F]+)\}\{(.*)\}$/.exec(d));
+    const tex = new Map(declared.map((m) => [String.fromCodePoint(parseInt(m?.[1] ?? '', 16)), m?.[2]]));
+    expect([...lower, ...upper, ...variants].filter((c) => !tex.has(c))).toEqual([]);
+    expect(Object.fromEntries([...'αεϵφϕθϑςΑΒΟοΩΥ'].map((c) => [c, tex.get(c)]))).toEqual({
+      α: '\\ensuremath{\\alpha}', ε: '\\ensuremath{\\varepsilon}', ϵ: '\\ensuremath{\\epsilon}', φ: '\\ensuremath{\\varphi}', ϕ: '\\ensuremath{\\phi}',
+      θ: '\\ensuremath{\\theta}', ϑ: '\\ensuremath{\\vartheta}', ς: '\\ensuremath{\\varsigma}', Α: '\\ensuremath{\\mathrm{A}}', Β: '\\ensuremath{\\mathrm{B}}',
+      Ο: '\\ensuremath{\\mathrm{O}}', ο: '\\ensuremath{o}', Ω: '\\ensuremath{\\Omega}', Υ: '\\ensuremath{\\Upsilon}',
+    });
+    // A student's name is still a name: a lone letter that is a symbol is kept, a word transliterated.
+    expect(escapeTex('Ρ. Αλέξανδρος, σ')).toBe('R. Alexandros, σ');
   });
 
   it('declares the Unicode it uses; accented Latin is the kernel’s; anything else becomes "?"', () => {
@@ -196,6 +195,30 @@ describe('LaTeX sheets and keys', () => {
       const overfull = r.log().match(/Overfull \\hbox \([\d.]+pt too wide\)/g) ?? [];
       expect(overfull, audience).toEqual([]);
     }
+  }, 90_000);
+
+  it(`pdflatex sets Greek letters and the symbols a writer types in prose, and they read back as written${SKIPPED}`, (ctx) => {
+    if (!hasPdflatex) ctx.skip();
+    // Before: "αβγ" was transliterated to "avg" (any-ascii, for names), "Β" to "V", "Η" to "I",
+    // and ÷, ¬, ° and ¼ asked for TS1 fonts; ℓ became "l" and ℝ "R".
+    const lower = 'αβγδεζηθικλμνξοπρςστυφχψω';
+    const upper = 'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ';
+    const symbols = '≤ ≥ → ∈ ∂ ∇ ≈ × ÷ − ± ∞ ¬ ∓ · • ∀ ∃ ⊂ ∪ ∅ ≡ ≪ ⇔ ⟨ ⟩ ℓ';
+    const instructions = `Lower ${lower}; upper ${upper}; variants ϑϕϖϱϵ; symbols ${symbols}; also ′ ≠ ∑ ½ ² ³ ₁ ° ¼ ⅓ ⋅ √ ∫ ∉ ℝ ℕ xᵢ yⁿ x⁺.`;
+    const spec = loadSpec(`title: "Greek αβγ"\ninstructions: "${instructions}"\nexercises:\n  - kind: chain-rule\n`, 'greek.yaml');
+    const tex = renderLatex(buildSheet(spec), 'sheet');
+    expect(tex).toContain('\\DeclareUnicodeCharacter{03B1}{\\ensuremath{\\alpha}}');
+    expect(unicodeDeclarations(tex).filter((d) => d.endsWith('{?}'))).toEqual([]);
+    const dir = texDir();
+    const r = pdflatex(dir, 'greek', tex);
+    expect(r.status, r.errors).toBe(0);
+    // pdftotext reads the glyphs back by their names: ∆ (increment) for Δ, Ω (ohm) for Ω, µ (micro) for μ; omicron is o.
+    const text = execFileSync('pdftotext', [join(dir, 'greek.pdf'), '-'], { encoding: 'utf8' }).replace(/\u2206/g, '\u0394').replace(/\u2126/g, '\u03a9').replace(/\u00b5/g, '\u03bc').replace(/\s+/g, '');
+    expect(text).toContain('Greekαβγ');
+    expect(text).toContain(lower.replace('ο', 'o'));
+    expect(text).toContain('ABΓΔEZHΘIKΛMNΞOΠPΣTΥΦXΨΩ');
+    expect(text).toContain('ϑϕϖϱϵ');
+    expect(text).toContain(symbols.replace(/\s+/g, ''));
   }, 90_000);
 
   it(`pdflatex sets every student's name of an international roster${SKIPPED}`, (ctx) => {
