@@ -12,7 +12,7 @@
 import { InputError } from '../errors.js';
 import { ONE, ZERO, isNegative, rat, ratFromNumber, ratText, type Rational } from '../rational.js';
 import { orient, param, samePoint, segmentContact, type Point } from './xor-geometry.js';
-import { affine, chooseReadout } from './xor-readout.js';
+import { affine, chooseReadout, doubleTolerance, segmentGap } from './xor-readout.js';
 
 export type { Point } from './xor-geometry.js';
 
@@ -46,12 +46,25 @@ export interface XorPoint {
 export interface XorReadout {
   readonly W2: Point;
   readonly b2: Rational;
-  /** exact: ŷ is exactly the XOR label on each point; threshold: ŷ ≥ 1 on y = 1 and ŷ ≤ 0 on y = 0. */
+  /**
+   * exact: ŷ is exactly the XOR label on each point (for sigmoid and tanh on the double-precision
+   * hidden values, within `error`); threshold: ŷ ≥ 1 on y = 1 and ŷ ≤ 0 on y = 0.
+   */
   readonly kind: 'exact' | 'threshold';
   /** ŷ at the four points, in the order of `points`. */
   readonly outputs: readonly Rational[];
   /** The decision boundary is W⁽²⁾h + b⁽²⁾ = threshold (½). */
   readonly threshold: Rational;
+  /**
+   * sigmoid and tanh, kind exact: the largest |ŷ − y| on the double-precision hidden values (0
+   * when ŷ is exactly 0/1 on them; at most doubleTolerance otherwise, see xor-readout.ts).
+   */
+  readonly error?: number;
+  /**
+   * sigmoid and tanh, kind threshold: the |w5| + |w6| of the readout that is 0/1 on the
+   * double-precision values but so large that their rounding decides it (set aside).
+   */
+  readonly unstable?: number;
 }
 
 /** Why no line separates the classes: a point on both classes' segments. */
@@ -109,8 +122,8 @@ export function checkXorDesign(design: XorDesign): XorCheck {
   if (obstruction) return { ...base, separable: false, obstruction, reason: rejection(points, obstruction, exact), notes };
   const r = chooseReadout([h01, h10], [h00, h11], exact);
   const readout: XorReadout = { ...r, outputs: points.map((p) => affine(r, p.h)), threshold: HALF };
-  verifyReadout(points, readout);
-  return { ...base, separable: true, readout, reason: acceptance(points, exact), notes };
+  verifyReadout(points, readout, exact);
+  return { ...base, separable: true, readout, reason: acceptance(points, exact) + roundingMargin([h01, h10], [h00, h11], exact), notes };
 }
 
 /** Format a value for prose and tables: exact rationals as `-3/4`, approximations to 4 digits. */
@@ -122,6 +135,38 @@ export function rationalText(q: Rational, exact: boolean): string {
 
 export const pointText = (p: Point, exact: boolean): string => `(${rationalText(p[0], exact)}, ${rationalText(p[1], exact)})`;
 export const inputText = (x: readonly [Bit, Bit]): string => `(${x[0]},${x[1]})`;
+
+/** The readout's coefficients as written: exactly, or rounded to `digits` significant digits. */
+export interface ReadoutNumbers {
+  readonly W2: readonly [string, string];
+  readonly b2: string;
+  /** Set when the coefficients are rounded. */
+  readonly digits?: number;
+}
+
+/** How close ŷ computed from rounded coefficients stays to 0 and 1. */
+export const ROUNDED_READOUT_ERROR = 1e-4;
+export const ROUNDED_READOUT_ERROR_TEXT = '10⁻⁴';
+
+/**
+ * W⁽²⁾ and b⁽²⁾ for prose and tables. Exact values, and rationals with small denominators (a
+ * threshold readout's 234 and -1381/15, tanh's 1/2), print exactly. An exact readout on sigmoid
+ * values has denominators of 30 digits: it prints rounded to the fewest significant digits, at
+ * least 4, with which ŷ stays within ROUNDED_READOUT_ERROR of 0 and 1 on the four points.
+ */
+export function readoutNumbers(check: XorCheck & { readonly separable: true }): ReadoutNumbers {
+  const r = check.readout;
+  const all = [...r.W2, r.b2];
+  if (check.exact || r.kind === 'threshold' || all.every((q) => q.d < 1000n)) {
+    return { W2: [ratText(r.W2[0]), ratText(r.W2[1])], b2: ratText(r.b2) };
+  }
+  const h = check.points.map((p) => [Number(p.h[0].valueOf()), Number(p.h[1].valueOf())]);
+  for (let digits = 4; ; digits++) {
+    const [u1, u2, c] = all.map((q) => Number(Number(q.valueOf()).toPrecision(digits)));
+    const error = Math.max(...check.points.map((p, i) => Math.abs(u1 * h[i][0] + u2 * h[i][1] + c - p.y)));
+    if (error <= ROUNDED_READOUT_ERROR || digits === 17) return { W2: [String(u1), String(u2)], b2: String(c), digits };
+  }
+}
 
 /** z = W⁽¹⁾x + b⁽¹⁾. */
 function preActivation(W1: readonly [Point, Point], b1: Point, x: Point): Point {
@@ -135,10 +180,20 @@ function activate(a: XorActivation, z: Rational): Rational {
       return isNegative(z) ? ZERO : z;
     case 'identity':
       return z;
-    case 'sigmoid':
-      return ratFromNumber(1 / (1 + Math.exp(-Number(z.valueOf()))));
-    case 'tanh':
-      return ratFromNumber(Math.tanh(Number(z.valueOf())));
+    // Computed in double precision for z ≤ 0 (sigmoid) or z ≥ 0 (tanh), and from the symmetry for
+    // the other sign, so that it holds exactly: sigmoid(−z) = 1 − sigmoid(z), tanh(−z) = −tanh(z).
+    // Rounded independently, sigmoid(−2) and sigmoid(2) sum to 1 + 2⁻⁵⁴ (28 % of arguments are
+    // off like that), and the design W⁽¹⁾ = [−3, −2; 3, 2], b⁽¹⁾ = [−2; 2], whose hidden points
+    // lie on the line h₁ + h₂ = 1 with the classes interleaved, came out separable.
+    case 'sigmoid': {
+      const v = Number(z.valueOf());
+      const low = (t: number): Rational => ratFromNumber(1 / (1 + Math.exp(-t)));
+      return v <= 0 ? low(v) : ONE.sub(low(-v));
+    }
+    case 'tanh': {
+      const v = Number(z.valueOf());
+      return v < 0 ? ratFromNumber(Math.tanh(-v)).neg() : ratFromNumber(Math.tanh(v));
+    }
   }
 }
 
@@ -189,7 +244,7 @@ function rejection(points: readonly XorPoint[], o: XorObstruction, exact: boolea
   const [p00, p01, p10, p11] = points;
   const hText = (p: XorPoint): string => `h${inputText(p.x)} = ${pointText(p.h, exact)}`;
   const pair = (a: XorPoint, b: XorPoint): string =>
-    samePoint(a.h, b.h) ? `${inputText(a.x)} and ${inputText(b.x)}, which both map to ${pointText(a.h, exact)}` : `${hText(a)} and ${hText(b)}`;
+    samePoint(a.h, b.h) ? `${inputText(a.x)} and ${inputText(b.x)}, which both map to ${pointText(a.h, exact)}${roundedTogether([a, b], exact)}` : `${hText(a)} and ${hText(b)}`;
   switch (o.kind) {
     case 'coincide': {
       // Group the inputs by hidden point; report each point where both labels meet.
@@ -197,7 +252,7 @@ function rejection(points: readonly XorPoint[], o: XorObstruction, exact: boolea
         .filter((p, i) => points.findIndex((q) => samePoint(q.h, p.h)) === i)
         .map((p) => points.filter((q) => samePoint(q.h, p.h)))
         .filter((g) => g.some((q) => q.y === 1) && g.some((q) => q.y === 0));
-      const phrases = groups.map((g) => `${listText(g.map((q) => inputText(q.x)))} ${g.length === 2 ? 'both' : 'all'} map to ${pointText(g[0].h, exact)}`);
+      const phrases = groups.map((g) => `${listText(g.map((q) => inputText(q.x)))} ${g.length === 2 ? 'both' : 'all'} map to ${pointText(g[0].h, exact)}${roundedTogether(g, exact)}`);
       return `${phrases.join(', and ')} in hidden space but have different labels`;
     }
     case 'cross':
@@ -231,16 +286,42 @@ function lineOrder(points: readonly XorPoint[], exact: boolean): string {
   return `${signs} (${where})`;
 }
 
+/**
+ * After "both map to (1, -1)": nothing when the points do map to one point (equal z: sigmoid and
+ * tanh are one-to-one), else that only their double-precision values coincide (tanh(50) and
+ * tanh(60) are both 1 in double precision).
+ */
+function roundedTogether(group: readonly XorPoint[], exact: boolean): string {
+  return exact || group.every((p) => samePoint(p.z, group[0].z)) ? '' : ' (only in double precision: their z differ)';
+}
+
 function acceptance(points: readonly XorPoint[], exact: boolean): string {
   const [p00, p01, p10, p11] = points;
   const plusOne = samePoint(p01.h, p10.h);
   const minusOne = samePoint(p00.h, p11.h);
-  const both = (a: XorPoint, b: XorPoint): string => `${inputText(a.x)} and ${inputText(b.x)} both map to ${pointText(a.h, exact)}`;
+  const both = (a: XorPoint, b: XorPoint): string => `${inputText(a.x)} and ${inputText(b.x)} both map to ${pointText(a.h, exact)}${roundedTogether([a, b], exact)}`;
   const seg = (a: XorPoint, b: XorPoint): string => `the segment between ${pointText(a.h, exact)} and ${pointText(b.h, exact)}`;
   if (plusOne && minusOne) return `each class collapses onto one point: the + points ${both(p01, p10)} and the − points ${both(p00, p11)}, and two distinct points are always linearly separable`;
   if (plusOne) return `the + points ${both(p01, p10)}, which is off ${seg(p00, p11)} where the − points map, so a line separates the classes`;
   if (minusOne) return `the − points ${both(p00, p11)}, which is off ${seg(p01, p10)} where the + points map, so a line separates the classes`;
   return `the segment between the + points ${pointText(p01.h, exact)} and ${pointText(p10.h, exact)} does not meet the segment between the − points ${pointText(p00.h, exact)} and ${pointText(p11.h, exact)}, so a line separates the classes`;
+}
+
+/**
+ * The hidden values of sigmoid and tanh are off the true ones by up to 2⁻⁵² each, so segments
+ * closer than this may meet in exact arithmetic: W⁽¹⁾ = [−3, −3; −2, −2], b⁽¹⁾ = [1; −1] puts the
+ * + point on the − points' segment (sigmoid(1 − 3s), sigmoid(−1 − 2s) are collinear for s = 0, 1, 2),
+ * 10⁻¹⁷ off it in double precision.
+ */
+const ROUNDING_GAP = 2 ** -44;
+
+/** For sigmoid and tanh, when the classes are separable by less than the rounding of h: say so. */
+function roundingMargin(plus: readonly Point[], minusPts: readonly Point[], exact: boolean): string {
+  if (exact) return '';
+  const gap = segmentGap(plus, minusPts);
+  return gap < ROUNDING_GAP
+    ? `; but the classes are only ${gap.toPrecision(1)} apart in double precision, less than the rounding of h can move them, so with exact values of h they may meet`
+    : '';
 }
 
 function identityNote(W1: readonly [Point, Point], b1: Point): string {
@@ -251,11 +332,15 @@ function identityNote(W1: readonly [Point, Point], b1: Point): string {
   );
 }
 
-/** Every readout is checked on the four points before it is returned (the quality contract). */
-function verifyReadout(points: readonly XorPoint[], r: XorReadout): void {
+/**
+ * Every readout is checked on the four points before it is returned (the quality contract); an
+ * exact one on double-precision values to within their rounding (doubleTolerance).
+ */
+function verifyReadout(points: readonly XorPoint[], r: XorReadout, exactValues: boolean): void {
   points.forEach((p, i) => {
     const y = r.outputs[i];
-    const ok = r.kind === 'exact' ? y.equals(p.y) : p.y === 1 ? y.compare(ONE) >= 0 : y.compare(ZERO) <= 0;
+    const close = (): boolean => !exactValues && Math.abs(Number(y.sub(p.y).valueOf())) <= doubleTolerance(r);
+    const ok = r.kind === 'exact' ? y.equals(p.y) || close() : p.y === 1 ? y.compare(ONE) >= 0 : y.compare(ZERO) <= 0;
     if (!ok) throw new Error(`XOR readout check failed at ${inputText(p.x)}: ŷ = ${ratText(y)}`);
   });
 }

@@ -6,7 +6,7 @@
  * shaded (separable) or a ring where the classes' segments meet (not separable). Coincident
  * points are drawn once and marked ×2, ×3, ….
  */
-import { inputText, pointText, rationalText, XOR_INPUTS, type XorCheck, type XorPoint } from '../nn/xor.js';
+import { inputText, pointText, rationalText, readoutNumbers, XOR_INPUTS, type XorCheck, type XorPoint } from '../nn/xor.js';
 import { samePoint, type Point } from '../nn/xor-geometry.js';
 import { ZERO, type Rational } from '../rational.js';
 import { chord, clipPolygon, type Line, type Vec } from './clip.js';
@@ -230,8 +230,13 @@ function caption(check: XorCheck): string[] {
   const design = `W⁽¹⁾ = [${v(check.W1[0][0])}, ${v(check.W1[0][1])}; ${v(check.W1[1][0])}, ${v(check.W1[1][1])}], b⁽¹⁾ = [${v(check.b1[0])}; ${v(check.b1[1])}], ${check.activation}`;
   if (!check.separable) return [`${design}: not separable; the classes meet at ${minusSign(pointText(check.obstruction.point, check.exact))}`];
   const r = check.readout;
-  const verdict = r.kind === 'exact' ? 'ŷ is exactly XOR on the four points' : 'ŷ ≥ 1 on y = 1 and ŷ ≤ 0 on y = 0, so ŷ > ½ is XOR';
-  return [`${design}: separable`, `W⁽²⁾ = [${v(r.W2[0])}, ${v(r.W2[1])}], b⁽²⁾ = ${v(r.b2)}: ${verdict}`];
+  const exactly = check.exact ? 'ŷ is exactly XOR on the four points' : 'ŷ is XOR on the four points to double precision';
+  const verdict = r.kind === 'exact' ? exactly : 'ŷ ≥ 1 on y = 1 and ŷ ≤ 0 on y = 0, so ŷ > ½ is XOR';
+  // An exact readout on sigmoid values has 30-digit fractions: rounded, and said to be.
+  const n = readoutNumbers(check);
+  const is = n.digits === undefined ? '=' : '≈';
+  const [w5, w6, b3] = n.digits === undefined ? [...r.W2, r.b2].map(v) : [...n.W2, n.b2].map(minusSign);
+  return [`${design}: separable`, `W⁽²⁾ ${is} [${w5}, ${w6}], b⁽²⁾ ${is} ${b3}: ${verdict}`];
 }
 
 function defaultTitle(check: XorCheck): string {

@@ -77,6 +77,35 @@ describe('gradsheet xor', () => {
     expect(lines[2]).toMatch(/^\\text\{separable: .* the \$-\$ points map/);
   });
 
+  it('gives sigmoid and tanh the affine readout that is exactly 0/1 on the hidden values, said to hold to double precision', async () => {
+    // Was: W⁽²⁾ = [1, -1] with ŷ = 2 on the + points, "(no affine readout is exactly 0/1 here)".
+    const tanh = await gradsheet('xor', '--W1', '[100,100;100,100]', '--b1', '[-50;-150]', '--activation', 'tanh');
+    expect(tanh.code).toBe(0);
+    const lines = tanh.stdout.split('\n');
+    expect(lines.slice(2, 6).map((l) => l.split(/ {2,}/).pop())).toEqual(['0', '1', '1', '0']);
+    expect(lines[7]).toBe(
+      'W⁽²⁾ = [1/2, -1/2], b⁽²⁾ = 0 (w5 = 1/2, w6 = -1/2, b3 = 0): ŷ = W⁽²⁾h + b⁽²⁾ is XOR on the four points to double precision: exactly 0 and 1 on the values of h above',
+    );
+    // Was: ŷ = -17.02 at (0,0) with W⁽²⁾ = [234, -156]; three distinct hidden points always have an exact readout.
+    const sigmoid = await gradsheet('xor', '--W1', '[1,1;1,1]', '--b1', '[0;-1]', '--activation', 'sigmoid');
+    expect(sigmoid.stdout.split('\n')[7]).toBe(
+      'W⁽²⁾ ≈ [24.594, -20.266], b⁽²⁾ ≈ -6.8466 (w5 ≈ 24.594, w6 ≈ -20.266, b3 ≈ -6.8466): ŷ = W⁽²⁾h + b⁽²⁾ is XOR on the four points to double precision: ' +
+        'exactly 0 and 1 on the values of h above; W⁽²⁾ and b⁽²⁾ are rounded to 5 significant digits, which keep ŷ within 10⁻⁴ of 0 and 1 (--format json gives them in full)',
+    );
+    expect(sigmoid.stdout).not.toContain('no affine readout');
+    const j = JSON.parse((await gradsheet('xor', '--W1', '[1,1;1,1]', '--b1', '[0;-1]', '--activation', 'sigmoid', '--format', 'json')).stdout);
+    expect(j.readout).toEqual({ W2: ['24.5941717919545', '-20.266264964477195'], b2: '-6.846647790569819', kind: 'exact', threshold: '1/2', error: 0 });
+    expect(j.points.map((p: { yhat: string }) => p.yhat)).toEqual(['0', '1', '1', '0']);
+    const latex = await gradsheet('xor', '--W1', '[1,1;1,1]', '--b1', '[0;-1]', '--activation', 'sigmoid', '--format', 'latex');
+    expect(latex.stdout).toContain('\\mathbf{W}^{(2)} \\approx \\begin{bmatrix} 24.594 & -20.266 \\end{bmatrix},\\quad \\mathbf{b}^{(2)} \\approx \\begin{bmatrix} -6.8466 \\end{bmatrix}');
+  });
+
+  it('says no affine readout is 0/1 only when none is, even to double precision', async () => {
+    const r = await gradsheet('xor', '--W1', '[-1,0.5;-3,0.5]', '--b1', '[0;-2]', '--activation', 'tanh');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('so thresholding at 1/2 gives XOR (no affine readout is 0/1 here, even to double precision)');
+  });
+
   it('decides sigmoid on double values and says so', async () => {
     const r = await gradsheet('xor', '--W1', '[1,1;1,1]', '--b1', '[0;-1]', '--activation', 'sigmoid');
     expect(r.code).toBe(0);

@@ -77,6 +77,16 @@ describe('xorPlot', () => {
     expect(role(root, 'point-label')[4].text).toBe('(0,0), (0,1), (1,0), (1,1) ×4');
   });
 
+  it('captions a sigmoid or tanh readout with what holds: to double precision, rounded coefficients marked ≈', () => {
+    const caption = (d: Parameters<typeof checkXorDesign>[0]): string[] => role(sane(xorPlot(checkXorDesign(d))), 'caption').map((t) => t.text);
+    expect(caption({ W1: [[1, 1], [1, 1]], b1: [0, -1], activation: 'sigmoid' })[1]).toBe(
+      'W⁽²⁾ ≈ [24.594, −20.266], b⁽²⁾ ≈ −6.8466: ŷ is XOR on the four points to double precision',
+    );
+    expect(caption({ W1: [[100, 100], [100, 100]], b1: [-50, -150], activation: 'tanh' })[1]).toBe(
+      'W⁽²⁾ = [1/2, −1/2], b⁽²⁾ = 0: ŷ is XOR on the four points to double precision',
+    );
+  });
+
   it('is deterministic and copes with every activation and degenerate design', () => {
     const designs = [
       { W1: [[1, 1], [1, 1]], b1: [0, -1], activation: 'sigmoid' as const },

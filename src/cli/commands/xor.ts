@@ -12,7 +12,7 @@ import { bmatrixLatex, toLatex } from '../../print/latex.js';
 import { toText } from '../../print/text.js';
 import type { Expr } from '../../expr/types.js';
 import { InputError } from '../../errors.js';
-import { checkXorDesign, inputText, pointText, rationalText, XOR_ACTIVATIONS, type XorActivation, type XorCheck } from '../../nn/xor.js';
+import { checkXorDesign, inputText, pointText, rationalText, readoutNumbers, ROUNDED_READOUT_ERROR_TEXT, XOR_ACTIVATIONS, type ReadoutNumbers, type XorActivation, type XorCheck } from '../../nn/xor.js';
 import type { Point } from '../../nn/xor-geometry.js';
 import type { Rational } from '../../rational.js';
 import { xorPlot } from '../../pictures/xor-plot.js';
@@ -101,16 +101,39 @@ function textResult(check: XorCheck): string {
   ]);
   const lines = [head, ...table([columns, ...rows])];
   if (check.separable) {
-    const r = check.readout;
     lines.push(`separable: ${check.reason}`);
-    const [w5, w6, b3] = [r.W2[0], r.W2[1], r.b2].map((q) => rationalText(q, true));
-    const what = r.kind === 'exact' ? 'ŷ = W⁽²⁾h + b⁽²⁾ is exactly XOR on the four points' : 'ŷ = W⁽²⁾h + b⁽²⁾ is ≥ 1 on y = 1 and ≤ 0 on y = 0, so thresholding at 1/2 gives XOR (no affine readout is exactly 0/1 here)';
-    lines.push(`W⁽²⁾ = [${w5}, ${w6}], b⁽²⁾ = ${b3} (w5 = ${w5}, w6 = ${w6}, b3 = ${b3}): ${what}`);
+    const n = readoutNumbers(check);
+    const is = n.digits === undefined ? '=' : '≈';
+    const [w5, w6, b3] = [...n.W2, n.b2];
+    lines.push(`W⁽²⁾ ${is} [${w5}, ${w6}], b⁽²⁾ ${is} ${b3} (w5 ${is} ${w5}, w6 ${is} ${w6}, b3 ${is} ${b3}): ${readoutClaim(check, n)}`);
   } else {
     lines.push(`not separable: ${check.reason}`);
   }
   for (const n of check.notes) lines.push(`note: ${n}`);
   return lines.join('\n');
+}
+
+/**
+ * What the readout does on the four points, said no stronger than it holds: exactly for relu and
+ * identity; on double-precision values for sigmoid and tanh, whose rounded coefficients are said
+ * to be rounded.
+ */
+function readoutClaim(check: XorCheck & { readonly separable: true }, n: ReadoutNumbers): string {
+  const r = check.readout;
+  if (r.kind === 'threshold') {
+    const none = check.exact
+      ? 'no affine readout is exactly 0/1 here'
+      : r.unstable !== undefined
+        ? `the affine readout that is 0/1 on the values of h above has |w5| + |w6| ≈ ${r.unstable.toPrecision(1)}, so large that their rounding decides it`
+        : 'no affine readout is 0/1 here, even to double precision';
+    return `ŷ = W⁽²⁾h + b⁽²⁾ is ≥ 1 on y = 1 and ≤ 0 on y = 0, so thresholding at 1/2 gives XOR (${none})`;
+  }
+  if (check.exact) return 'ŷ = W⁽²⁾h + b⁽²⁾ is exactly XOR on the four points';
+  const error = r.error ?? 0;
+  const onValues = error === 0 ? 'exactly 0 and 1 on the values of h above' : `within ${error.toPrecision(1)} of 0 and 1 on the values of h above`;
+  const rounded =
+    n.digits === undefined ? '' : `; W⁽²⁾ and b⁽²⁾ are rounded to ${n.digits} significant digits, which keep ŷ within ${ROUNDED_READOUT_ERROR_TEXT} of 0 and 1 (--format json gives them in full)`;
+  return `ŷ = W⁽²⁾h + b⁽²⁾ is XOR on the four points to double precision: ${onValues}${rounded}`;
 }
 
 /** Left-aligned columns two spaces apart (widths counted in code points: W⁽¹⁾ is 4 wide). */
@@ -141,7 +164,7 @@ function jsonResult(check: XorCheck): unknown {
     reason: check.reason,
     notes: check.notes,
     ...(check.separable
-      ? { readout: { W2: pair(check.readout.W2, exact), b2: exact(check.readout.b2), kind: check.readout.kind, threshold: exact(check.readout.threshold) } }
+      ? { readout: readoutJson(check) }
       : {
           obstruction: {
             kind: check.obstruction.kind,
@@ -150,6 +173,24 @@ function jsonResult(check: XorCheck): unknown {
             minusWeight: v(check.obstruction.minusWeight),
           },
         }),
+  };
+}
+
+/**
+ * The readout in JSON: exact fraction text, except an exact readout on sigmoid or tanh values,
+ * whose 30-digit fractions are given as doubles at full precision (as h and ŷ are), with `error`,
+ * the largest |ŷ − y| on the double-precision values of h.
+ */
+function readoutJson(check: XorCheck & { readonly separable: true }): Record<string, unknown> {
+  const r = check.readout;
+  const rounded = readoutNumbers(check).digits !== undefined;
+  const v = (q: Rational): string => (rounded ? String(Number(q.valueOf())) : rationalText(q, true));
+  return {
+    W2: [v(r.W2[0]), v(r.W2[1])],
+    b2: v(r.b2),
+    kind: r.kind,
+    threshold: rationalText(r.threshold, true),
+    ...(r.error === undefined ? {} : { error: r.error }),
   };
 }
 
@@ -173,7 +214,12 @@ function latexResult(check: XorCheck): string {
   lines.push(`\\text{${check.separable ? 'separable' : 'not separable'}: ${textLatex(check.reason)}}`);
   if (check.separable) {
     const r = check.readout;
-    lines.push(`\\mathbf{W}^{(2)} = ${bmatrixLatex([[q(r.W2[0], true), q(r.W2[1], true)]])},\\quad \\mathbf{b}^{(2)} = ${bmatrixLatex([[q(r.b2, true)]])}`);
+    const n = readoutNumbers(check);
+    if (n.digits === undefined) {
+      lines.push(`\\mathbf{W}^{(2)} = ${bmatrixLatex([[q(r.W2[0], true), q(r.W2[1], true)]])},\\quad \\mathbf{b}^{(2)} = ${bmatrixLatex([[q(r.b2, true)]])}`);
+    } else {
+      lines.push(`\\mathbf{W}^{(2)} \\approx ${bmatrixLatex([[n.W2[0], n.W2[1]]])},\\quad \\mathbf{b}^{(2)} \\approx ${bmatrixLatex([[n.b2]])}`);
+    }
   }
   for (const n of check.notes) lines.push(`\\text{${textLatex(n)}}`);
   return lines.join('\n');
