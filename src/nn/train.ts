@@ -169,6 +169,9 @@ function requireNumeric(net: Network): void {
   }
 }
 
+/** Why a target outside [0, 1] is refused with --loss bce. */
+export const BCE_TARGETS = 'binary cross-entropy (--loss bce) needs targets in [0, 1]';
+
 function validate(net: Network, data: readonly Example[], o: TrainOptions): void {
   const positiveInteger = (x: number): boolean => Number.isInteger(x) && x >= 1;
   if (!Number.isInteger(o.epochs) || o.epochs < 0 || o.epochs > 1_000_000) throw new InputError(`--epochs: ${o.epochs} is not a whole number from 0 to 1000000`);
@@ -181,5 +184,7 @@ function validate(net: Network, data: readonly Example[], o: TrainOptions): void
         `--data: example ${i + 1} has ${ex.x.length} input(s) and ${ex.y.length} target(s); the network takes ${net.inputs.length} and gives ${net.targets.length}`,
       );
     }
+    const outside = net.spec.loss === 'bce' ? ex.y.find((y) => !(y >= 0 && y <= 1)) : undefined;
+    if (outside !== undefined) throw new InputError(`--data: example ${i + 1}: target ${outside}: ${BCE_TARGETS}`);
   });
 }

@@ -48,6 +48,29 @@ describe('gradsheet train', () => {
     expectInputError(await gradsheet('train', '--layers', '2,1', '--data', bad), `--data ${bad}: line 2: expected 3 numbers (2 input(s), 1 target(s))`);
   });
 
+  it('--loss bce: refuses a target outside [0, 1], naming the file, line and column; takes soft targets in [0, 1]', async () => {
+    // Before: exit 0 with a negative mean cost.
+    const bad = join(dir, 'd.csv');
+    writeFileSync(bad, '0,0,5\n1,1,-3\n');
+    const bce = ['train', '--layers', '2,2,1', '--loss', 'bce', '--output-activation', 'sigmoid', '--epochs', '2'];
+    expectInputError(await gradsheet(...bce, '--data', bad), `--data ${bad}: line 1, column 3: target 5: binary cross-entropy (--loss bce) needs targets in [0, 1]`);
+    const later = join(dir, 'later.csv');
+    writeFileSync(later, 'x1,x2,y\n0,0,0\n0,1,1.5\n');
+    expectInputError(await gradsheet(...bce, '--data', later), `--data ${later}: line 3, column 3: target 1.5: binary cross-entropy (--loss bce) needs targets in [0, 1]`);
+    const soft = join(dir, 'soft.csv');
+    writeFileSync(soft, '0,0,0\n0,1,0.75\n1,0,1\n');
+    const ok = await gradsheet(...bce, '--data', soft, '--format', 'json');
+    expect(ok.code).toBe(0);
+    const j = JSON.parse(ok.stdout);
+    expect([j.initialLoss, ...j.losses].every((c: number) => c > 0)).toBe(true);
+    // The same file trains with the MSE, which takes any target; bce still needs a sigmoid output.
+    expect((await gradsheet('train', '--layers', '2,2,1', '--data', bad, '--epochs', '2')).code).toBe(0);
+    expectInputError(
+      await gradsheet('train', '--layers', '2,2,1', '--loss', 'bce', '--data', soft),
+      '--loss bce: binary cross-entropy needs one output with --output-activation sigmoid',
+    );
+  });
+
   it('rejects bad input with one line naming the flag, exit 2', async () => {
     expectInputError(
       await gradsheet('train', '--layers', '2,2,1', '--activation', 'sigma'),

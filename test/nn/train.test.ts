@@ -76,5 +76,10 @@ describe('train', () => {
     expect(() => train(network({ layers: [3, 2, 1], activation: 'relu', loss: 'mse' }), xor, opts)).toThrow(
       '--data: example 1 has 2 input(s) and 1 target(s); the network takes 3 and gives 1',
     );
+    // The cross-entropy of a target outside [0, 1] is unbounded below.
+    const bce = network({ layers: [2, 2, 1], activation: 'relu', outputActivation: 'sigmoid', loss: 'bce' });
+    expect(() => train(bce, [xor[0], { x: [1, 1], y: [-3] }], opts)).toThrow('--data: example 2: target -3: binary cross-entropy (--loss bce) needs targets in [0, 1]');
+    expect(() => train(bce, [{ x: [0, 0], y: [Number.NaN] }], opts)).toThrow('--data: example 1: target NaN: binary cross-entropy (--loss bce) needs targets in [0, 1]');
+    expect(train(bce, [...xor, { x: [0.5, 0.5], y: [0.5] }], { ...opts, epochs: 3 }).finalLoss).toBeGreaterThan(0);
   });
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { InputError } from '../../errors.js';
 import { network, type Network } from '../../nn/network.js';
-import { TRAIN_DEFAULTS, train, type TrainResult } from '../../nn/train.js';
+import { BCE_TARGETS, TRAIN_DEFAULTS, train, type TrainResult } from '../../nn/train.js';
 import { DATASETS, type Example } from '../../nn/datasets.js';
 import { createRng } from '../../numeric/rng.js';
 import { alignedLatex } from '../../print/latex.js';
@@ -66,7 +66,12 @@ function positive(flag: string, value: string): number {
   return x;
 }
 
-/** A named data set, or a CSV file whose rows are x1,…,xn then the targets (a header row is skipped). */
+/**
+ * A named data set, or a CSV file whose rows are x1,…,xn then the targets (a header row is
+ * skipped). For --loss bce each target is a probability: one outside [0, 1] made the cost
+ * −(y·log ŷ + (1 − y)·log(1 − ŷ)) unbounded below (a negative mean cost, and training that
+ * drives ŷ to 0 or 1 to lower it without end).
+ */
 function loadData(spec: string, net: Network): readonly Example[] {
   const named = DATASETS[spec];
   if (named) return named;
@@ -87,6 +92,10 @@ function loadData(spec: string, net: Network): readonly Example[] {
     const values = cells.map(Number);
     if (cells.length !== nIn + nOut || values.some((v, j) => cells[j] === '' || !Number.isFinite(v))) {
       throw new InputError(`--data ${spec}: line ${i + 1}: expected ${nIn + nOut} numbers (${nIn} input(s), ${nOut} target(s))`);
+    }
+    const outside = net.spec.loss === 'bce' ? values.findIndex((v, j) => j >= nIn && !(v >= 0 && v <= 1)) : -1;
+    if (outside >= 0) {
+      throw new InputError(`--data ${spec}: line ${i + 1}, column ${outside + 1}: target ${cells[outside]}: ${BCE_TARGETS}`);
     }
     examples.push({ x: values.slice(0, nIn), y: values.slice(nIn) });
   });
