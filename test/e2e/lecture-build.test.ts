@@ -28,7 +28,7 @@ let keyHtml: string;
 let sheetHtml: string;
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'gradsheet.mjs'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'gradsheet.cjs'))) throw new Error('dist/ is missing: run `npm run build` first');
   // Exactly the README's main job, in a directory of its own.
   execFileSync(process.execPath, [BIN, 'build'], { cwd, encoding: 'utf8', timeout: 120_000 });
   execFileSync(process.execPath, [BIN, 'build', '--format', 'json', '--out', 'json'], { cwd, encoding: 'utf8', timeout: 120_000 });

@@ -74,7 +74,7 @@ describe.each(MALFORMED)('%s', (_, input) => {
 describe('the built CLI as a subprocess (node bin/gradsheet)', () => {
   beforeAll(() => {
     // bin/gradsheet runs dist/; build it when it is missing (the build takes ≈ 10 s).
-    if (!existsSync(join(ROOT, 'dist', 'cli', 'gradsheet.mjs'))) {
+    if (!existsSync(join(ROOT, 'dist', 'cli', 'gradsheet.cjs'))) {
       execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
     }
   });
