@@ -115,25 +115,49 @@ export function calledFunctions(e: Expr): string[] {
   return [...seen];
 }
 
-/** A predicate "does this subtree mention symbol `name`", memoised for one traversal session. */
-export function dependenceTest(name: string): (e: Expr) => boolean {
-  const memo = new Map<Expr, boolean>();
-  const test = (e: Expr): boolean => {
-    if (e.kind === 'sym') return e.name === name;
-    if (e.kind === 'num' || e.kind === 'const') return false;
-    const hit = memo.get(e);
-    if (hit !== undefined) return hit;
-    let r = false;
-    for (const c of children(e)) {
-      if (test(c)) {
-        r = true;
-        break;
+/**
+ * The symbols a subtree mentions, kept beside the node for as long as it lives (nodes are
+ * immutable, so the answer never changes). A node with one child that mentions anything shares
+ * that child's set. Asking one node for each of many names then costs one walk in all, not one
+ * per name: the 4,225 partials of a 64-64-1 network walked its ŷ 4,225 times (4.7 s of 7.6 s).
+ */
+const symbolSets = new WeakMap<Expr, ReadonlySet<string>>();
+const NO_SYMBOLS: ReadonlySet<string> = new Set();
+
+function symbolsOf(e: Expr): ReadonlySet<string> {
+  if (e.kind === 'num' || e.kind === 'const') return NO_SYMBOLS;
+  if (e.kind === 'sym') return new Set([e.name]);
+  const known = symbolSets.get(e);
+  if (known !== undefined) return known;
+  let set: ReadonlySet<string> = NO_SYMBOLS;
+  // Made only when two children's sets must be joined; until then `set` is a child's own.
+  let merged: Set<string> | undefined;
+  for (const c of children(e)) {
+    if (c.kind === 'sym') {
+      if (!set.has(c.name)) {
+        merged ??= new Set(set);
+        merged.add(c.name);
+        set = merged;
       }
+      continue;
     }
-    memo.set(e, r);
-    return r;
-  };
-  return test;
+    const own = symbolsOf(c);
+    if (own.size === 0 || own === set) continue;
+    if (set.size === 0) {
+      set = own;
+      continue;
+    }
+    merged ??= new Set(set);
+    for (const name of own) merged.add(name);
+    set = merged;
+  }
+  symbolSets.set(e, set);
+  return set;
+}
+
+/** A predicate "does this subtree mention symbol `name`". */
+export function dependenceTest(name: string): (e: Expr) => boolean {
+  return (e) => (e.kind === 'sym' ? e.name === name : symbolsOf(e).has(name));
 }
 
 export function dependsOn(e: Expr, name: string): boolean {

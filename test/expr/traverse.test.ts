@@ -1,6 +1,7 @@
 /** Traversal, substitution and the dependence test the differentiator relies on. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { num, sym } from '../../src/expr/build.js';
+import { add, call, mul, num, sym } from '../../src/expr/build.js';
 import { equal } from '../../src/expr/equal.js';
 import {
   calledFunctions,
@@ -14,6 +15,7 @@ import {
 } from '../../src/expr/traverse.js';
 import { parse } from '../../src/parse/parse.js';
 import { toText } from '../../src/print/text.js';
+import { expressionArb, VARS } from '../support/expressions.js';
 
 const YHAT = parse('w5*sigma(w1*x1+w2*x2+b1) + w6*sigma(w3*x1+w4*x2+b2) + b3');
 
@@ -37,6 +39,27 @@ describe('traversal', () => {
     expect(dependsOn(YHAT, 'w1')).toBe(true);
     expect(dependsOn(YHAT, 'y')).toBe(false);
     expect(dependsOn(parse("sigma'(w1*x1)"), 'x1')).toBe(true);
+  });
+
+  it('agrees with the free symbols for every name, whichever is asked first', () => {
+    fc.assert(
+      fc.property(expressionArb, fc.shuffledSubarray([...VARS, 'zz']), (e, names) => {
+        const free = new Set(freeSymbols(e));
+        for (const name of names) expect(dependsOn(e, name)).toBe(free.has(name));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps each subtree's answer apart when subtrees are shared", () => {
+    // One node under two parents, and a parent whose single child mentions symbols (its set is shared).
+    const z = add(mul(sym('w1'), sym('x1')), sym('b1'));
+    const h = call('sigma', [z]);
+    const both = add(mul(sym('w5'), h), mul(sym('w6'), h));
+    expect(['w1', 'x1', 'b1', 'w5', 'w6'].map((n) => dependsOn(both, n))).toEqual([true, true, true, true, true]);
+    expect(['w5', 'w6', 'w1'].map((n) => dependsOn(h, n))).toEqual([false, false, true]);
+    expect(['w5', 'b1'].map((n) => dependsOn(z, n))).toEqual([false, true]);
+    expect(dependsOn(add(h, sym('b1')), 'b3')).toBe(false);
   });
 });
 
