@@ -172,6 +172,19 @@ describe('gradsheet verify', () => {
     }
   });
 
+  it('exits 2 on a function or answer with no value anywhere, naming file, line, field and exercise (before: a failed check, exit 1)', async () => {
+    const dir = scratch();
+    const cases = [
+      ['function.yaml', '  - kind: chain-rule\n    id: c\n    params: { expr: "1/(x-x)", wrt: x }', ':5: exercises[0].params.expr: 1/(x - x) has no finite value at any point tried (x from −10⁶ to 10⁶), so the key cannot be verified numerically (exercise c, chain-rule)'],
+      ['answer.yaml', '  - kind: chain-rule\n    id: c\n    params: { expr: "v*sigma(u*w + z)", wrt: w }\n    answers: { a: "sqrt(-1-w^2)" }', ':6: exercises[0].answers.a: sqrt(-1 - w^2) has no finite value at any point tried (w from −10⁶ to 10⁶), so the key cannot be verified numerically (exercise c, chain-rule)'],
+    ] as const;
+    for (const [name, exercise, message] of cases) {
+      const yaml = join(dir, name);
+      writeFileSync(yaml, `title: T\nexercises:\n${exercise}\n`);
+      expect(await cli('verify', yaml), name).toEqual({ code: 2, out: '', err: `gradsheet: ${yaml}${message}` });
+    }
+  });
+
   it('wraps the seeds it verifies at 2³², where build and specs stop, so every seed it reports can be built', async () => {
     const yaml = join(scratch(), 'last.yaml');
     writeFileSync(yaml, `title: T\nseed: ${2 ** 32 - 1}\nexercises:\n  - kind: chain-rule\n`);
