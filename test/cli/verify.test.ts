@@ -148,6 +148,13 @@ describe('gradsheet verify', () => {
     expect(broken.code).toBe(2);
     expect(broken.err).toMatch(/chain\.json: exercises\[2\]\.answers\[0\]\.text: column \d+: /);
 
+    // An answer with no value anywhere: exit 2 naming it (before: a failed check, exit 1, that blamed v*sigma(u*w + z)).
+    const fresh = await savedKey();
+    const own = JSON.parse(readFileSync(fresh, 'utf8')) as Key;
+    own.exercises[0].answers[0].text = 'log(-(w^2) - 1)';
+    writeFileSync(fresh, JSON.stringify(own));
+    expect(await cli('verify', fresh)).toEqual({ code: 2, out: '', err: `gradsheet: ${fresh}: exercises[0].answers[0].text: log(-w^2 - 1) has no finite value at any point tried (w from −10⁶ to 10⁶), so the key cannot be verified numerically` });
+
     // A key emptied of its exercises verified "all 1 sheet verified", exit 0: a CI must not pass it.
     writeFileSync(file, JSON.stringify({ ...key, exercises: [] }));
     const empty = await cli('verify', file);
