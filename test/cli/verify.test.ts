@@ -129,7 +129,7 @@ describe('gradsheet verify', () => {
     writeFileSync(yaml, 'title: "Week $\\\\frac{1}{2$"\nexercises:\n  - kind: chain-rule\n');
     const prose = await cli('verify', fixture('chain.yaml'), yaml);
     expect(prose).toMatchObject({ code: 2, out: '' });
-    expect(prose.err).toMatch(/bad\.yaml:1: title: KaTeX could not typeset "\\\\frac\{1\}\{2": /);
+    expect(prose.err).toMatch(/bad\.yaml:1: title: KaTeX could not typeset "\\frac\{1\}\{2": /);
     // And so is math that KaTeX sets but the .tex export could not compile.
     writeFileSync(yaml, 'title: T\ninstructions: "Over $\\\\R^n$"\nexercises:\n  - kind: chain-rule\n');
     expect(await cli('verify', fixture('chain.yaml'), yaml)).toMatchObject({ code: 2, out: '', err: `gradsheet: ${yaml}:2: instructions: \\R is not a LaTeX command the .tex export can compile (KaTeX accepts it); write \\mathbb{R}` });
