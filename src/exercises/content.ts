@@ -5,6 +5,7 @@ import type { Step } from '../calculus/differentiate.js';
 import { functionNameLatex, toLatex } from '../print/latex.js';
 import { parse } from '../parse/parse.js';
 import { InputError } from '../errors.js';
+import { nowhereDefinedReason } from '../numeric/defined.js';
 
 export const text = (t: string): Block => ({ kind: 'text', text: t });
 export const math = (latex: string): Block => ({ kind: 'math', latex });
@@ -36,6 +37,16 @@ export function abstractFunctionsText(lead: string, names: readonly string[]): B
 /** The differentiator's trace as worked steps. */
 export function workedSteps(steps: readonly Step[], answerId?: string): WorkedStep[] {
   return steps.map((s) => ({ because: s.because, becauseLatex: s.becauseLatex, latex: s.latex, rule: s.rule, answerId }));
+}
+
+/**
+ * An expression from a spec must have a value somewhere (every entry of a vector or matrix): one
+ * with none (1/(x − x), log(−x² − 1)) is the spec's error, named by its field, not a failed check.
+ * `within`: what e is part of (f(g(x)), written as the field's f and g).
+ */
+export function definedField(field: string, e: Expr, within?: string): void {
+  const reason = nowhereDefinedReason(e);
+  if (reason !== undefined) throw new InputError(`${field}: ${within ? `in ${within}, ` : ''}${reason}, so the key cannot be verified numerically`);
 }
 
 /** Parse an expression given in a spec; errors name the field (`params.expr`, `answers.a`). */

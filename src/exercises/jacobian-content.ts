@@ -13,17 +13,20 @@ import { nameLatex, nameUnicode } from '../print/names.js';
 import { toText } from '../print/text.js';
 import { InputError } from '../errors.js';
 import { outputsOf } from '../calculus/jacobian.js';
-import { parseField } from './content.js';
+import { definedField, parseField } from './content.js';
 
-/** A function given in a spec, as its list of outputs; errors name the field. */
+/** A function given in a spec, as its list of outputs; errors name the field, an output with no value anywhere too. */
 export function parseOutputs(field: string, source: string): readonly Expr[] {
   const f = parseField(field, source);
+  let outputs: readonly Expr[];
   try {
-    return outputsOf(f, field);
+    outputs = outputsOf(f, field);
   } catch (e) {
     if (e instanceof InputError) throw new InputError(`${field}: ${e.message}`);
     throw e;
   }
+  definedField(field, asFunction(outputs));
+  return outputs;
 }
 
 /** Random-only fields are errors next to a given expression: the spec would not mean what it says. */

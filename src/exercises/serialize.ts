@@ -9,6 +9,7 @@ import { toText } from '../print/text.js';
 import { toLatex } from '../print/latex.js';
 import { parse } from '../parse/parse.js';
 import { InputError } from '../errors.js';
+import { nowhereDefinedReason } from '../numeric/defined.js';
 import type { Sheet } from './sheet.js';
 import { EXERCISE_KINDS, type Answer, type Block, type CaseBranch, type Check, type Exercise } from './types.js';
 
@@ -175,6 +176,13 @@ export function keyFromJson(value: unknown, file: string): Sheet {
         throw e;
       }
     };
+    // An answer with no value anywhere (1/(1 - 1), log(-x^2 - 1)) could be checked at no point: the key's error, as a spec's.
+    const answerAt = (field: string, text: string): Expr => {
+      const e = at(field, text);
+      const reason = nowhereDefinedReason(e);
+      if (reason !== undefined) throw new InputError(`${file}: exercises[${i}].${field}: ${reason}, so the key cannot be verified numerically`);
+      return e;
+    };
     const exprs = (field: string, m: Readonly<Record<string, string>>): Record<string, Expr> =>
       Object.fromEntries(Object.entries(m).map(([k, v]) => [k, at(`${field}.${k}`, v)]));
     return {
@@ -187,7 +195,7 @@ export function keyFromJson(value: unknown, file: string): Sheet {
       answers: ex.answers.map((a, j) => ({
         id: a.id,
         label: a.label,
-        value: at(`answers[${j}].text`, a.text),
+        value: answerAt(`answers[${j}].text`, a.text),
         cases: a.cases?.map((c, k): CaseBranch => ({
           when: { expr: at(`answers[${j}].cases[${k}].when.expr`, c.when.expr), rel: c.when.rel },
           value: at(`answers[${j}].cases[${k}].value`, c.value),

@@ -127,16 +127,25 @@ function derivativeCheck(f: Expr, wrt: string, answer: Answer, rng: Rng): CheckR
       comparisons++;
       const expected = fd(fc, xs, vars.indexOf(wrt));
       const got = ac(xs);
-      if (relativeError(got, expected) > DERIVATIVE_TOLERANCE) {
+      if (differs(got, expected, DERIVATIVE_TOLERANCE)) {
         // A second, finer difference rules out a kink between the sample points.
         const finer = fd(fc, xs, vars.indexOf(wrt), 1e-4);
-        if (relativeError(got, finer) > DERIVATIVE_TOLERANCE) {
+        if (differs(got, finer, DERIVATIVE_TOLERANCE)) {
           return { comparisons, failure: `${form.label} ${toText(form.value)} is ${fmt(got)} at ${pointText(p, vars)}, but finite differences of ∂/∂${wrt}[${toText(f)}] give ${fmt(expected)}` };
         }
       }
     }
   }
   return { comparisons };
+}
+
+/**
+ * Whether two values disagree beyond the tolerance. A value that is not finite agrees with
+ * nothing: relativeError(∞, 1) is NaN, and `NaN > tolerance` is false, so an answer 1/(1 − 1)
+ * passed its value check.
+ */
+function differs(a: number, b: number, tolerance: number): boolean {
+  return !(relativeError(a, b) <= tolerance);
 }
 
 function fd(f: (xs: ArrayLike<number>) => number, xs: readonly number[], i: number, scale = 1e-3): number {
@@ -188,7 +197,7 @@ function identityCheck(answer: Expr, expr: Expr, rng: Rng): CheckResult {
     for (const p of points) {
       const xs = vars.map((v) => p[v]);
       comparisons++;
-      if (relativeError(a(xs), e(xs)) > VALUE_TOLERANCE) {
+      if (differs(a(xs), e(xs), VALUE_TOLERANCE)) {
         return { comparisons, failure: `entry ${k + 1}: the answer ${toText(as.entries[k])} is ${fmt(a(xs))} at ${pointText(p, vars)}, but ${toText(es.entries[k])} is ${fmt(e(xs))}` };
       }
     }
@@ -212,7 +221,7 @@ function compareValues(got: FloatValue, want: FloatValue, what: string): CheckRe
   for (let i = 0; i < g.length; i++) {
     for (let j = 0; j < g[0].length; j++) {
       comparisons++;
-      if (relativeError(g[i][j], w[i][j]) > VALUE_TOLERANCE) {
+      if (differs(g[i][j], w[i][j], VALUE_TOLERANCE)) {
         return { comparisons, failure: `entry (${i + 1}, ${j + 1}) is ${fmt(g[i][j])}, but evaluating ${what} gives ${fmt(w[i][j])}` };
       }
     }
@@ -239,7 +248,7 @@ function gdStepCheck(check: Extract<Check, { kind: 'gd-step' }>, answer: Answer)
   if (got.length !== names.length) return { comparisons: 0, failure: `the answer has ${got.length} values for ${names.length} parameters` };
   for (let i = 0; i < names.length; i++) {
     // Finite differences of a piecewise-linear loss are exact away from kinks; 1e-6 covers rounding.
-    if (relativeError(got[i], updated[i]) > DERIVATIVE_TOLERANCE) {
+    if (differs(got[i], updated[i], DERIVATIVE_TOLERANCE)) {
       return { comparisons: i + 1, failure: `${names[i]}: the answer is ${fmt(got[i])}, recomputing the step gives ${fmt(updated[i])}` };
     }
   }

@@ -13,15 +13,28 @@ import { splitProse } from './prose.js';
 import { glyphCount } from '../print/glyphs.js';
 import { keepShortGroups } from '../print/groups.js';
 
-/** A formula KaTeX refused. Our printers produce every formula, so this is a bug, not bad input. */
+/**
+ * A formula KaTeX refused. Our printers produce every formula, so from them this is a bug; from a
+ * spec's prose it is bad input. The message quotes the formula as it was written (its first 80
+ * characters): `KaTeX could not typeset "\frac{1}{": …`, one backslash, not JSON's two.
+ */
 export class MathError extends Error {
   override readonly name = 'MathError';
   constructor(
     readonly latex: string,
     readonly reason: string,
   ) {
-    super(`KaTeX could not typeset ${JSON.stringify(latex.length > 80 ? latex.slice(0, 80) + '…' : latex)}: ${reason}`);
+    super(oneLine(`KaTeX could not typeset "${latex.length > 80 ? latex.slice(0, 80) + '…' : latex}": ${reason}`));
   }
+}
+
+/**
+ * The message on one line, as the CLI prints only a message's first: each line break (in the
+ * formula, and in KaTeX's reason, which quotes it) is shown as ⏎. Not as \n, which in LaTeX reads
+ * as the start of \nabla or \nu.
+ */
+function oneLine(message: string): string {
+  return message.replace(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/g, '⏎');
 }
 
 // A sheet repeats many small formulas ($w$, $\sigma$) and variants repeat whole ones; one

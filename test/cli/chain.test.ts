@@ -69,4 +69,16 @@ describe('gradsheet chain', () => {
   ])('%# rejects bad input with exit 2 and one line', async (args, message) => {
     expectInputError(await gradsheet('chain', ...args), message);
   });
+
+  it.each([
+    // Before: "Agree: yes (symbolically equal; numerically equal at 5 seeded points)", exit 0: every derivative of 1/(u − u) simplified to 0.
+    [['--outer', '1/(u-u)', '--outer-vars', 'u', '--inner', '[x]', '--vars', 'x'], '--outer: 1/(u - u) has no finite value at any point tried (u from −10⁶ to 10⁶)'],
+    // Before: "Agree: yes (symbolically equal; numerically no valid numeric test points)", exit 0.
+    [['--outer', 'u', '--outer-vars', 'u', '--inner', '[sqrt(-1-x^2)]', '--vars', 'x'], '--inner: entry 1, sqrt(-1 - x^2), has no finite value at any point tried (x from −10⁶ to 10⁶)'],
+    [['--outer', 'log(-(u^2)-1)', '--outer-vars', 'u', '--inner', '[x]', '--vars', 'x'], '--outer: log(-u^2 - 1) has no finite value at any point tried (u from −10⁶ to 10⁶)'],
+    // f and g each have values; f(g(x)) has none.
+    [['--outer', 'sqrt(u)', '--outer-vars', 'u', '--inner', '[-1-x^2]', '--vars', 'x'], '--outer and --inner: in f(g(x)), sqrt(-1 - x^2) has no finite value at any point tried (x from −10⁶ to 10⁶)'],
+  ])('%# refuses f, g or f(g(x)) with no value anywhere: exit 2, naming it', async (args, message) => {
+    expectInputError(await gradsheet('chain', ...args), `${message}, so the chain rule cannot be checked numerically`);
+  });
 });

@@ -96,6 +96,47 @@ describe('gradsheet check', () => {
   });
 });
 
+describe('an expected answer with no value anywhere', () => {
+  const noValue = (text: string): string => `--expected: ${text} has no finite value at any point tried (x from −10⁶ to 10⁶), so no answer can be checked against it`;
+
+  it.each([
+    // Before: "undecided: Could not decide: found only 0 of 12 test points needed …", exit 1.
+    ['1/(x-x)', 'x', '1/(x - x)'],
+    ['log(-(x^2)-1)', 'x', 'log(-x^2 - 1)'],
+    ['sqrt(-1-x^2)', 'x', 'sqrt(-1 - x^2)'],
+    // Before: "Correct.", exit 0 (the symbolic pass matched it with itself).
+    ['1/(x-x)', '1/(x-x)', '1/(x - x)'],
+  ])('--expected %s --answer %s is bad input: exit 2, naming it', async (expected, answer, text) => {
+    expectInputError(await gradsheet('check', '--expected', expected, '--answer', answer), noValue(text));
+  });
+
+  it('with --wrt, the function is the input: it needs a value even when its derivative has one', async () => {
+    // Before: "incorrect: An extra term x: without it, your answer would be right." (∂/∂x of 1/(x − x) simplified to 0), exit 1.
+    expectInputError(await gradsheet('check', '--expected', '1/(x-x)', '--wrt', 'x', '--answer', 'x'), noValue('1/(x - x)'));
+    // Before: "incorrect: … the expected value is 0.997716 but yours is 1.07", exit 1: −2x/(−x² − 1) has values.
+    expectInputError(await gradsheet('check', '--expected', 'log(-(x^2)-1)', '--wrt', 'x', '--answer', 'x'), noValue('log(-x^2 - 1)'));
+  });
+
+  it('names the entry of a vector', async () => {
+    expectInputError(
+      await gradsheet('check', '--expected', '[y, 1/(x-x)]', '--answer', '[y, x]'),
+      '--expected: entry 2, 1/(x - x), has no finite value at any point tried (x from −10⁶ to 10⁶), so no answer can be checked against it',
+    );
+  });
+
+  it("a student's answer with no value is only wrong: exit 1, and the feedback says so", async () => {
+    const r = await gradsheet('check', '--expected', 'x', '--answer', 'log(-(x^2)-1)');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[1]).toBe('incorrect: Not equal to the expected answer: at x = 1.07, the expected value is 1.07 but yours is undefined.');
+  });
+
+  it('one defined only where the test points do not go is undecided, as before (exit 1)', async () => {
+    const r = await gradsheet('check', '--expected', 'log(x - 100)', '--answer', 'x');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[1]).toMatch(/^undecided: Could not decide: found only 0 of 12 test points needed/);
+  });
+});
+
 describe('exit codes', () => {
   it('a negative verdict is the run\'s own exit code: the next run starts from 0, and the process is untouched', async () => {
     const wrong = await gradsheet('check', '--expected', 'x^2', '--wrt', 'x', '--answer', 'x');

@@ -129,7 +129,7 @@ describe('gradsheet verify', () => {
     writeFileSync(yaml, 'title: "Week $\\\\frac{1}{2$"\nexercises:\n  - kind: chain-rule\n');
     const prose = await cli('verify', fixture('chain.yaml'), yaml);
     expect(prose).toMatchObject({ code: 2, out: '' });
-    expect(prose.err).toMatch(/bad\.yaml:1: title: KaTeX could not typeset "\\\\frac\{1\}\{2": /);
+    expect(prose.err).toMatch(/bad\.yaml:1: title: KaTeX could not typeset "\\frac\{1\}\{2": /);
     // And so is math that KaTeX sets but the .tex export could not compile.
     writeFileSync(yaml, 'title: T\ninstructions: "Over $\\\\R^n$"\nexercises:\n  - kind: chain-rule\n');
     expect(await cli('verify', fixture('chain.yaml'), yaml)).toMatchObject({ code: 2, out: '', err: `gradsheet: ${yaml}:2: instructions: \\R is not a LaTeX command the .tex export can compile (KaTeX accepts it); write \\mathbb{R}` });
@@ -147,6 +147,13 @@ describe('gradsheet verify', () => {
     const broken = await cli('verify', file);
     expect(broken.code).toBe(2);
     expect(broken.err).toMatch(/chain\.json: exercises\[2\]\.answers\[0\]\.text: column \d+: /);
+
+    // An answer with no value anywhere: exit 2 naming it (before: a failed check, exit 1, that blamed v*sigma(u*w + z)).
+    const fresh = await savedKey();
+    const own = JSON.parse(readFileSync(fresh, 'utf8')) as Key;
+    own.exercises[0].answers[0].text = 'log(-(w^2) - 1)';
+    writeFileSync(fresh, JSON.stringify(own));
+    expect(await cli('verify', fresh)).toEqual({ code: 2, out: '', err: `gradsheet: ${fresh}: exercises[0].answers[0].text: log(-w^2 - 1) has no finite value at any point tried (w from −10⁶ to 10⁶), so the key cannot be verified numerically` });
 
     // A key emptied of its exercises verified "all 1 sheet verified", exit 0: a CI must not pass it.
     writeFileSync(file, JSON.stringify({ ...key, exercises: [] }));
@@ -169,6 +176,19 @@ describe('gradsheet verify', () => {
       expect(r.out).toMatch(new RegExp(`^FAIL \\S*${name} seed 1`));
       expect(r.out).toContain(`exercise ex1 (`);
       expect(r.out).toContain(message);
+    }
+  });
+
+  it('exits 2 on a function or answer with no value anywhere, naming file, line, field and exercise (before: a failed check, exit 1)', async () => {
+    const dir = scratch();
+    const cases = [
+      ['function.yaml', '  - kind: chain-rule\n    id: c\n    params: { expr: "1/(x-x)", wrt: x }', ':5: exercises[0].params.expr: 1/(x - x) has no finite value at any point tried (x from −10⁶ to 10⁶), so the key cannot be verified numerically (exercise c, chain-rule)'],
+      ['answer.yaml', '  - kind: chain-rule\n    id: c\n    params: { expr: "v*sigma(u*w + z)", wrt: w }\n    answers: { a: "sqrt(-1-w^2)" }', ':6: exercises[0].answers.a: sqrt(-1 - w^2) has no finite value at any point tried (w from −10⁶ to 10⁶), so the key cannot be verified numerically (exercise c, chain-rule)'],
+    ] as const;
+    for (const [name, exercise, message] of cases) {
+      const yaml = join(dir, name);
+      writeFileSync(yaml, `title: T\nexercises:\n${exercise}\n`);
+      expect(await cli('verify', yaml), name).toEqual({ code: 2, out: '', err: `gradsheet: ${yaml}${message}` });
     }
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSheet } from '../../src/exercises/sheet.js';
 import { loadSpec } from '../../src/spec/load.js';
+import { InputError } from '../../src/errors.js';
 import { answerText, corrupt, expectTypesets, expectVerified, fingerprint, generate, specError, verify } from './kind-harness.js';
 
 describe("chain-rule: the lecture's vσ(uw + z)", () => {
@@ -82,6 +83,20 @@ describe('chain-rule: bad params', () => {
     expect(specError('chain-rule', 'expr: "v*sigma(u*w + z)"\nwrt: x')?.message).toBe("bad.yaml:8: exercises[0].params.wrt: 'x' does not occur in v*sigma(u*w + z) (exercise q, chain-rule)");
     // It said "'pi' does not occur in pi*x".
     expect(specError('chain-rule', 'expr: "pi*x"\nwrt: pi')?.message).toBe("bad.yaml:8: exercises[0].params.wrt: 'pi' is the constant π, not a variable; differentiate with respect to one of x (exercise q, chain-rule)");
+  });
+
+  it.each([
+    ['1/(x - x)', '1/(x - x)'],
+    ['log(-(x^2) - 1)', 'log(-x^2 - 1)'],
+    ['sqrt(-1 - x^2)', 'sqrt(-1 - x^2)'],
+  ])('refuses %s, which has no value anywhere (before: built, and verify failed it, exit 1)', (expr, text) => {
+    const e = specError('chain-rule', `expr: "${expr}"\nwrt: x`);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e?.message).toBe(`bad.yaml:7: exercises[0].params.expr: ${text} has no finite value at any point tried (x from −10⁶ to 10⁶), so the key cannot be verified numerically (exercise q, chain-rule)`);
+  });
+
+  it('builds an expression defined only far from the test points (its check fails; the input is not bad)', () => {
+    expect(specError('chain-rule', 'expr: "log(x - 100)"\nwrt: x')).toBeUndefined();
   });
 
   it('gives the column of a malformed expression', () => {

@@ -138,6 +138,11 @@ describe('jacobian-chain: bad params name the field', () => {
     ['outer: "[u1 + x1]"\nouterVars: [u1]\ninner: "[x1]"', 'f mentions x1'],
     ['outer: "[u1]"\ninner: "[x1]"\nrange: 2', 'params.range: only for random'],
     ['vars: [x1]', 'params.vars: only with a given'],
+    // Before: built, and verify failed the key (exit 1) for want of points.
+    ['outer: "[u1 + sqrt(-1 - u2^2)]"\ninner: "[x1, x2]"', 'bad.yaml:7: exercises[0].params.outer: u1 + sqrt(-1 - u2^2) has no finite value at any point tried (u1, u2 from −10⁶ to 10⁶), so the key cannot be verified numerically (exercise q, jacobian-chain)'],
+    ['outer: "[u1, u2]"\ninner: "[x1, 1/(x2 - x2)]"', 'bad.yaml:8: exercises[0].params.inner: entry 2, 1/(x2 - x2), has no finite value'],
+    // f and g each have values, but g never lands where f has one.
+    ['outer: "[sqrt(u1)]"\ninner: "[-1 - x1^2]"', 'bad.yaml:8: exercises[0].params.inner: in f(g(x)), sqrt(-1 - x1^2) has no finite value at any point tried (x1 from −10⁶ to 10⁶), so the key cannot be verified numerically (exercise q, jacobian-chain)'],
   ])('%s', (yaml, field) => {
     const e = specError('jacobian-chain', yaml);
     expect(e).toBeInstanceOf(InputError);

@@ -61,6 +61,8 @@ describe('jacobian-vs-gradient: bad params name the field', () => {
     ['inputs: 9', 'exercises[0].params.inputs'],
     ['expr: x1\ndifficulty: linear', 'params.difficulty: only for random'],
     ['vars: x1', 'exercises[0].params.vars'],
+    // Before: built, and verify failed the key (exit 1) for want of points.
+    ['expr: "x1 + 1/(x2 - x2)"', 'bad.yaml:7: exercises[0].params.expr: x1 + 1/(x2 - x2) has no finite value at any point tried (x1, x2 from −10⁶ to 10⁶), so the key cannot be verified numerically (exercise q, jacobian-vs-gradient)'],
   ])('%s', (yaml, field) => {
     const e = specError('jacobian-vs-gradient', yaml);
     expect(e).toBeInstanceOf(InputError);

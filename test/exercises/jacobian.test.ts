@@ -114,6 +114,8 @@ describe('jacobian: bad params name the field', () => {
     // The key had all zeros, or no column for x2, and the build passed.
     ['expr: "[x1*x2, x1 + x2]"\nvars: [a, b]', 'params.vars: the function also depends on x1, x2, which are not among its variables a, b'],
     ['expr: "[x1*x2, x1 + x2]"\nvars: [x1, x3]', 'params.vars: the function also depends on x2, which is not among its variables x1, x3'],
+    // Before: built, and verify failed the key (exit 1) for want of points.
+    ['expr: "[x1*x2, log(-(x2^2) - 1)]"', 'bad.yaml:7: exercises[0].params.expr: entry 2, log(-x2^2 - 1), has no finite value at any point tried (x2 from −10⁶ to 10⁶), so the key cannot be verified numerically (exercise q, jacobian)'],
   ])('%s', (yaml, field) => {
     const e = specError('jacobian', yaml);
     expect(e).toBeInstanceOf(InputError);

@@ -46,6 +46,15 @@ describe('the answer key as JSON', () => {
     expect(reports[1].ok).toBe(true);
   });
 
+  it('an answer with no value anywhere is the key’s error, naming the file and the field (before: 1/(1 - 1) as a value passed verification)', () => {
+    const key = parsed();
+    key.exercises[1].answers[0].text = '1/(1 - 1)';
+    expect(() => keyFromJson(key, 'k.json')).toThrow(InputError);
+    expect(() => keyFromJson(key, 'k.json')).toThrow('k.json: exercises[1].answers[0].text: 1/(1 - 1) has no finite value, so the key cannot be verified numerically');
+    key.exercises[1].answers[0].text = '[x1, log(-(x1^2) - 1)]';
+    expect(() => keyFromJson(key, 'k.json')).toThrow('k.json: exercises[1].answers[0].text: entry 2, log(-x1^2 - 1), has no finite value at any point tried (x1 from −10⁶ to 10⁶), so the key cannot be verified numerically');
+  });
+
   it('errors name the file and the field', () => {
     const key = parsed();
     key.exercises[1].answers[0].text = '2*(x1';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayHtml, katexCss, MathError, mathHtml, proseHtml } from '../../src/render/katex.js';
 import { ProseError, splitProse } from '../../src/render/prose.js';
+import { thrown } from '../support/thrown.js';
 
 describe('KaTeX on the server', () => {
   it('typesets HTML only: no hidden MathML copy to double the text of a PDF', () => {
@@ -18,6 +19,20 @@ describe('KaTeX on the server', () => {
   it('throws a MathError that quotes the formula', () => {
     expect(() => mathHtml('\\frac{a')).toThrow(MathError);
     expect(() => mathHtml('\\nosuchcommand{x}')).toThrow(/nosuchcommand/);
+  });
+
+  it('quotes the formula as written: one backslash, not JSON’s two (before: "\\\\frac{1}{")', () => {
+    const error = thrown(() => mathHtml('\\frac{1}{'), MathError);
+    expect(error.message).toBe("KaTeX could not typeset \"\\frac{1}{\": Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{1}{");
+    expect(error.message).not.toContain('\\\\');
+  });
+
+  it('quotes at most 80 characters of it, and keeps the message one line (a line break shows as ⏎)', () => {
+    const long = `\\frac{1}{${'x + '.repeat(30)}`;
+    expect(thrown(() => mathHtml(long), MathError).message).toMatch(new RegExp(`^KaTeX could not typeset "\\\\frac\\{1\\}\\{(x \\+ ){17}x \\+…": `));
+    const broken = thrown(() => mathHtml('a +\n\\frac{1}{'), MathError);
+    expect(broken.message).toBe("KaTeX could not typeset \"a +⏎\\frac{1}{\": Unexpected end of input in a macro argument, expected '}' at end of input: a +⏎\\frac{1}{");
+    expect(broken.latex).toBe('a +\n\\frac{1}{');
   });
 
   it('typesets a long answer with thousands of \\operatorname (KaTeX stops at 1,000 expansions by default)', () => {

@@ -15,7 +15,7 @@ describe('the prose of a spec', () => {
     const spec = loadSpec('title: T\nexercises:\n  - kind: chain-rule\n  - kind: jacobian\n    title: "Its $\\\\frac{\\\\partial f}{\\\\partial x$"\n', 'w.yaml');
     const error = thrown(() => checkSpecProse(spec), SpecError);
     expect(error).toBeInstanceOf(SpecError);
-    expect(error.message).toMatch(/^w\.yaml:5: exercises\[1\]\.title: KaTeX could not typeset "\\\\frac\{\\\\partial f\}\{\\\\partial x": /);
+    expect(error.message).toMatch(/^w\.yaml:5: exercises\[1\]\.title: KaTeX could not typeset "\\frac\{\\partial f\}\{\\partial x": /);
   });
 
   it('refuses math that KaTeX sets but pdflatex would stop on, at its file, line and field, with the LaTeX to write', () => {

@@ -9,9 +9,13 @@ import { chainRule, type ChainResult } from '../../calculus/chain.js';
 import { shapeText } from '../../calculus/matrix-ops.js';
 import { toText } from '../../print/text.js';
 import { equal } from '../../expr/equal.js';
-import type { Matrix } from '../../expr/types.js';
+import type { Expr, Matrix } from '../../expr/types.js';
 import { alignedLatex, toLatex } from '../../print/latex.js';
 import { InputError } from '../../errors.js';
+import { outputsOf } from '../../calculus/jacobian.js';
+import { vector } from '../../expr/build.js';
+import { substitute } from '../../expr/traverse.js';
+import { nowhereDefinedReason } from '../../numeric/defined.js';
 import { formatOption, inArgument, json, type Format, type Io } from '../io.js';
 import { matrixJson, variablesOption } from './jacobian.js';
 
@@ -41,8 +45,30 @@ export function chainCommand(io: Io): Command {
       const outerVars = variablesOption('--outer-vars', opts.outerVars, outer);
       const vars = variablesOption('--vars', opts.vars, inner);
       const result = chainRule({ outer, outerVars, inner, vars });
+      refuseNowhereDefined(result);
       io.out(render(result, opts.format));
     });
+}
+
+/**
+ * f, g and f(g(x)) are the user's: one with no value anywhere (1/(x − x), or sqrt(u) of −1 − x²)
+ * leaves nothing to compare the two methods at, and is bad input (exit 2), not an agreement.
+ * After chainRule, whose own errors (sizes, variables) come first.
+ */
+function refuseNowhereDefined(r: ChainResult): void {
+  const { outer, outerVars, inner } = r.problem;
+  const gs = outputsOf(inner, 'g');
+  const bindings = new Map(outerVars.map((u, i) => [u, gs[i]]));
+  const composed = outputsOf(outer, 'f').map((o) => substitute(o, bindings));
+  const sides: [string, Expr][] = [
+    ['--outer: ', outer],
+    ['--inner: ', inner],
+    ['--outer and --inner: in f(g(x)), ', composed.length === 1 ? composed[0] : vector(composed)],
+  ];
+  for (const [what, e] of sides) {
+    const reason = nowhereDefinedReason(e);
+    if (reason !== undefined) throw new InputError(`${what}${reason}, so the chain rule cannot be checked numerically`);
+  }
 }
 
 function render(r: ChainResult, format: Format): string {

@@ -20,6 +20,8 @@ import { checkPrepared, prepareCheck } from '../../check/check.js';
 import type { Problem } from '../../check/input.js';
 import type { CheckOptions, CheckResult } from '../../check/types.js';
 import { InputError } from '../../errors.js';
+import type { Expr } from '../../expr/types.js';
+import { nowhereDefinedReason } from '../../numeric/defined.js';
 import { buildSheet } from '../../exercises/sheet.js';
 import { findTarget, targetProblem } from '../../interactive/targets.js';
 import { loadSpec } from '../../spec/load.js';
@@ -74,7 +76,21 @@ interface Target {
 function problemFromFlags(flags: CheckFlags): Target {
   const { expected, answer, options } = targetFromFlags(flags);
   const problem = prepareCheck(expected, options, { expected: '--expected', definition: (name) => `--define ${name}` });
+  refuseNowhereDefined(problem);
   return { problem, answer, options };
+}
+
+/**
+ * The expected side is the user's: with no value anywhere (1/(x − x), or with --wrt a function
+ * such as log(−x² − 1)), no answer can be checked against it, and that is bad input (exit 2), not
+ * an answer that is wrong or undecided. A student's answer with no value is only wrong (exit 1).
+ */
+function refuseNowhereDefined(problem: Problem): void {
+  const sides: [Expr, string][] = problem.fn ? [[problem.fn, ''], [problem.expected, `its derivative w.r.t. ${problem.wrt.join(', ')}: `]] : [[problem.expected, '']];
+  for (const [e, what] of sides) {
+    const reason = nowhereDefinedReason(e);
+    if (reason !== undefined) throw new InputError(`--expected: ${what}${reason}, so no answer can be checked against it`);
+  }
 }
 
 /** The worksheet form: the exercise's answer on the sheet of SPEC for the seed, as the interactive sheet checks it. */

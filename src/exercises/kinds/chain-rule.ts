@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { defineKind } from '../define.js';
-import { abstractFunctionsText, m, parseField, space, text, workedSteps } from '../content.js';
+import { abstractFunctionsText, definedField, m, parseField, space, text, workedSteps } from '../content.js';
 import { abstractNames } from '../../numeric/sampling.js';
 import { derive } from '../../calculus/differentiate.js';
 import { placeholders } from '../../calculus/rules.js';
@@ -60,6 +60,7 @@ export const chainRule = defineKind({
     const vars = freeSymbols(f);
     if (wrt === 'pi' || wrt === 'e') throw new InputError(`params.wrt: '${wrt}' is the constant ${wrt === 'pi' ? 'π' : 'e'}, not a variable; differentiate with respect to one of ${vars.join(', ') || 'the variables'}`);
     if (!vars.includes(wrt)) throw new InputError(`params.wrt: '${wrt}' does not occur in ${picked.source}`);
+    if (p.expr !== undefined) definedField('params.expr', f);
     const d = derive(f, wrt);
     const [constant, inner] = placeholders([f], 'c', 'z');
     const value = answerFromSpec(ctx, 'a', d.value);

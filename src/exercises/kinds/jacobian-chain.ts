@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { defineKind } from '../define.js';
 import { answerFromSpec } from '../answers.js';
+import { definedField } from '../content.js';
 import { chainRule, type ChainResult } from '../../calculus/chain.js';
 import { vector } from '../../expr/build.js';
 import { equal } from '../../expr/equal.js';
@@ -60,7 +61,11 @@ function pickPair(p: Params, rng: Rng): Pair {
     const outer = parseOutputs('params.outer', p.outer);
     const inner = parseOutputs('params.inner', p.inner);
     const vars = resolveVars('params.vars', p.vars, inner, p.outerVars);
-    return { outer, outerVars: resolveVars('params.outerVars', p.outerVars, outer, vars), inner, vars };
+    const outerVars = resolveVars('params.outerVars', p.outerVars, outer, vars);
+    // f and g each have values, but g may never land where f has one (sqrt(u) of −1 − x²).
+    const bindings = new Map(outerVars.map((u, i) => [u, inner[i]]));
+    if (outerVars.length === inner.length) definedField('params.inner', asFunction(outer.map((o) => substitute(o, bindings))), 'f(g(x))');
+    return { outer, outerVars, inner, vars };
   }
   if (p.outerVars || p.vars) throw new InputError(`params.${p.outerVars ? 'outerVars' : 'vars'}: only with a given outer and inner`);
   const m = p.middle ?? rng.int(2, 3);
