@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import type { Expr } from '../expr/types.js';
 import { parse } from '../parse/parse.js';
 import { isAbstractFunctionName, lookupOp } from '../ops/registry.js';
+import { nowhereDefinedReason } from '../numeric/defined.js';
 
 export type Format = 'text' | 'latex' | 'json';
 
@@ -24,6 +25,16 @@ export const processIo: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
 };
+
+/**
+ * An expression of the user's with no value anywhere (x/(x − x), log(−x² − 1)) is bad input
+ * (exit 2): nothing can be checked, and the rules would still print a derivative (1/0, or 0 once
+ * x − x is simplified away). The message is `${label}${why}, ${so}`.
+ */
+export function refuseNowhereDefined(label: string, e: Expr, so: string): void {
+  const reason = nowhereDefinedReason(e);
+  if (reason !== undefined) throw new InputError(`${label}${reason}, ${so}`);
+}
 
 export function json(value: unknown): string {
   return JSON.stringify(value, null, 2);

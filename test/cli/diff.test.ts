@@ -182,6 +182,11 @@ describe('usage errors: exit 2 with one line', () => {
     [['diff', 'relU(w*x)', '--wrt', 'w'], "EXPR: column 1: unknown function 'relU'; did you mean relu?"],
     [['diff', 'Sigma(w*x)', '--wrt', 'w'], "EXPR: column 1: unknown function 'Sigma'; did you mean sigma?"],
     [['diff', 'foo(x)', '--wrt', 'x'], "EXPR: column 1: unknown function 'foo'; write foo*(…) for a product"],
+    // No value anywhere: the rules gave 1/0 (x/(x - x)) or 0 (x - x simplified away), with exit 0.
+    [['diff', 'x/(x-x)', '--wrt', 'x'], 'EXPR: x/(x - x) has no finite value at any point tried (x from −10⁶ to 10⁶), so it has no derivative'],
+    [['diff', '1/(x-x)', '--wrt', 'x', '--steps'], 'EXPR: 1/(x - x) has no finite value at any point tried (x from −10⁶ to 10⁶), so it has no derivative'],
+    [['diff', 'log(x-x)', '--wrt', 'x'], 'EXPR: log(x - x) has no finite value at any point tried (x from −10⁶ to 10⁶), so it has no derivative'],
+    [['diff', 'x^2/(y-y)', '--wrt', 'x,y'], 'EXPR: x^2/(y - y) has no finite value at any point tried (x, y from −10⁶ to 10⁶), so it has no derivative'],
   ])('%j', async (argv, message) => {
     const r = await gradsheet(...argv);
     expect(r.code).toBe(2);

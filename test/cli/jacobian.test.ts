@@ -61,6 +61,7 @@ describe('gradsheet jacobian', () => {
     [['[x1, x2; x2, x1]', '--vars', 'x1'], 'F is a 2×2 matrix; a Jacobian needs a list of outputs such as [f1, f2]'],
     [['[x1, *x2]', '--vars', 'x1'], "F: column 6: expected a value, not '*'"],
     [[LECTURE, '--vars', 'x1,x2', '--gradient'], '--gradient: f has 3 outputs; a gradient is for a real-valued function'],
+    [['[x1, 1/(x2 - x2)]', '--vars', 'x1,x2'], 'F: entry 2, 1/(x2 - x2), has no finite value at any point tried (x2 from −10⁶ to 10⁶), so it has no Jacobian'],
   ])('%# rejects bad input with exit 2 and one line', async (args, message) => {
     expectInputError(await gradsheet('jacobian', ...args), message);
   });

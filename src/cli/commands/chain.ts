@@ -15,8 +15,7 @@ import { InputError } from '../../errors.js';
 import { outputsOf } from '../../calculus/jacobian.js';
 import { vector } from '../../expr/build.js';
 import { substitute } from '../../expr/traverse.js';
-import { nowhereDefinedReason } from '../../numeric/defined.js';
-import { formatOption, inArgument, json, type Format, type Io } from '../io.js';
+import { formatOption, inArgument, json, refuseNowhereDefined, type Format, type Io } from '../io.js';
 import { matrixJson, variablesOption } from './jacobian.js';
 
 interface ChainOptions {
@@ -45,7 +44,7 @@ export function chainCommand(io: Io): Command {
       const outerVars = variablesOption('--outer-vars', opts.outerVars, outer);
       const vars = variablesOption('--vars', opts.vars, inner);
       const result = chainRule({ outer, outerVars, inner, vars });
-      refuseNowhereDefined(result);
+      refuseChainNowhereDefined(result);
       io.out(render(result, opts.format));
     });
 }
@@ -55,7 +54,7 @@ export function chainCommand(io: Io): Command {
  * leaves nothing to compare the two methods at, and is bad input (exit 2), not an agreement.
  * After chainRule, whose own errors (sizes, variables) come first.
  */
-function refuseNowhereDefined(r: ChainResult): void {
+function refuseChainNowhereDefined(r: ChainResult): void {
   const { outer, outerVars, inner } = r.problem;
   const gs = outputsOf(inner, 'g');
   const bindings = new Map(outerVars.map((u, i) => [u, gs[i]]));
@@ -65,10 +64,7 @@ function refuseNowhereDefined(r: ChainResult): void {
     ['--inner: ', inner],
     ['--outer and --inner: in f(g(x)), ', composed.length === 1 ? composed[0] : vector(composed)],
   ];
-  for (const [what, e] of sides) {
-    const reason = nowhereDefinedReason(e);
-    if (reason !== undefined) throw new InputError(`${what}${reason}, so the chain rule cannot be checked numerically`);
-  }
+  for (const [what, e] of sides) refuseNowhereDefined(what, e, 'so the chain rule cannot be checked numerically');
 }
 
 function render(r: ChainResult, format: Format): string {

@@ -21,11 +21,10 @@ import type { Problem } from '../../check/input.js';
 import type { CheckOptions, CheckResult } from '../../check/types.js';
 import { InputError } from '../../errors.js';
 import type { Expr } from '../../expr/types.js';
-import { nowhereDefinedReason } from '../../numeric/defined.js';
 import { buildSheet } from '../../exercises/sheet.js';
 import { findTarget, targetProblem } from '../../interactive/targets.js';
 import { loadSpec } from '../../spec/load.js';
-import { formatOption, json, nameList, variableList, type Format, type CommandIo, type Io } from '../io.js';
+import { formatOption, json, nameList, refuseNowhereDefined, variableList, type Format, type CommandIo, type Io } from '../io.js';
 import { readText } from '../spec-files.js';
 
 interface CheckFlags {
@@ -76,7 +75,7 @@ interface Target {
 function problemFromFlags(flags: CheckFlags): Target {
   const { expected, answer, options } = targetFromFlags(flags);
   const problem = prepareCheck(expected, options, { expected: '--expected', definition: (name) => `--define ${name}` });
-  refuseNowhereDefined(problem);
+  refuseExpectedNowhereDefined(problem);
   return { problem, answer, options };
 }
 
@@ -85,12 +84,9 @@ function problemFromFlags(flags: CheckFlags): Target {
  * such as log(−x² − 1)), no answer can be checked against it, and that is bad input (exit 2), not
  * an answer that is wrong or undecided. A student's answer with no value is only wrong (exit 1).
  */
-function refuseNowhereDefined(problem: Problem): void {
+function refuseExpectedNowhereDefined(problem: Problem): void {
   const sides: [Expr, string][] = problem.fn ? [[problem.fn, ''], [problem.expected, `its derivative w.r.t. ${problem.wrt.join(', ')}: `]] : [[problem.expected, '']];
-  for (const [e, what] of sides) {
-    const reason = nowhereDefinedReason(e);
-    if (reason !== undefined) throw new InputError(`--expected: ${what}${reason}, so no answer can be checked against it`);
-  }
+  for (const [e, what] of sides) refuseNowhereDefined(`--expected: ${what}`, e, 'so no answer can be checked against it');
 }
 
 /** The worksheet form: the exercise's answer on the sheet of SPEC for the seed, as the interactive sheet checks it. */

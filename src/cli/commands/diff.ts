@@ -9,7 +9,7 @@ import { nameLatex } from '../../print/names.js';
 import { freeSymbols } from '../../expr/traverse.js';
 import type { Expr } from '../../expr/types.js';
 import { InputError } from '../../errors.js';
-import { formatOption, inArgument, json, variableList, type Format, type Io } from '../io.js';
+import { formatOption, inArgument, json, refuseNowhereDefined, variableList, type Format, type Io } from '../io.js';
 
 interface DiffOptions {
   wrt?: string;
@@ -26,6 +26,7 @@ export function diffCommand(io: Io): Command {
     .addOption(formatOption())
     .action((source: string, opts: DiffOptions) => {
       const expr = inArgument('EXPR', () => parse(source));
+      refuseNowhereDefined('EXPR: ', expr, 'so it has no derivative');
       const wrt = chooseVariables(expr, opts.wrt);
       io.out(wrt.length === 1 ? single(expr, wrt[0], opts) : several(expr, wrt, opts.format));
     });

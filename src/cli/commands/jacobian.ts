@@ -10,7 +10,7 @@ import { nameLatex } from '../../print/names.js';
 import { freeSymbols } from '../../expr/traverse.js';
 import type { Expr, Matrix } from '../../expr/types.js';
 import { InputError } from '../../errors.js';
-import { formatOption, inArgument, json, variableList, type Format, type Io } from '../io.js';
+import { formatOption, inArgument, json, refuseNowhereDefined, variableList, type Format, type Io } from '../io.js';
 
 interface JacobianOptions {
   vars?: string;
@@ -46,6 +46,7 @@ export function jacobianCommand(io: Io): Command {
     .addOption(formatOption())
     .action((source: string, opts: JacobianOptions) => {
       const f = inArgument('F', () => parse(source));
+      refuseNowhereDefined('F: ', f, 'so it has no Jacobian');
       const vars = variablesOption('--vars', opts.vars, f);
       const outputs = outputsOf(f, 'F');
       const realValued = outputs.length === 1;
