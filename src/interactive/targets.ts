@@ -93,7 +93,7 @@ function derivedProblem(t: CheckTarget): Problem {
   const step = t.exercise.checks.find((c) => c.answerId === t.answer.id && c.kind === 'gd-step');
   if (step?.kind === 'gd-step') return { ...prepareCheck(value, t.options), descentFrom: vector(Object.values(step.params)) };
   const source = t.exercise.checks.find((c) => c.answerId === t.answer.id && (c.kind === 'derivative' || c.kind === 'jacobian'));
-  if (!source || (source.kind !== 'derivative' && source.kind !== 'jacobian')) return prepareCheck(value, t.options);
+  if (!source || (source.kind !== 'derivative' && source.kind !== 'jacobian')) return withIdentityVariables(t, prepareCheck(value, t.options));
   const fnName = functionNameOf(t.answer.label);
   const derived = { ...prepareCheck(source.f, { ...t.options, wrt: source.kind === 'derivative' ? source.wrt : source.vars }), ...(fnName ? { fnName } : {}) };
   if (equal(derived.expected, value)) return derived;
@@ -106,6 +106,19 @@ function derivedProblem(t: CheckTarget): Problem {
     variables: new Set([...own.variables, ...derived.variables, ...freeSymbols(value)]),
     signature: new Map([...own.signature, ...derived.signature]),
   };
+}
+
+/**
+ * An answer checked as an identity keeps the variables of the expression it is checked against:
+ * f∘g(x) = ¾(x₁ + 1) is a function of x₁ and x₂ (g takes both), so an answer that still has the
+ * x₂ terms that cancel (x₁ + 2x₂ − 2x₂ + (3 − x₁)/4) is compared, not refused as unreadable.
+ */
+function withIdentityVariables(t: CheckTarget, problem: Problem): Problem {
+  const extra = t.exercise.checks
+    .filter((c) => c.answerId === t.answer.id && c.kind === 'identity')
+    .flatMap((c) => (c.kind === 'identity' ? [...freeSymbols(c.expr)] : []))
+    .filter((v) => !problem.variables.has(v));
+  return extra.length === 0 ? problem : { ...problem, variables: new Set([...problem.variables, ...extra]) };
 }
 
 /** The function's name in an answer's label \frac{\partial X}{\partial …}, in Unicode (ŷ, f_MSE); undefined for other labels. */

@@ -2,7 +2,9 @@
  * `gradsheet check`: the CLI contract (json {"verdict","interpreted","feedback","counterexample"?},
  * exit 0 correct, 1 incorrect, 2 unreadable input) and its text and LaTeX output.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/render/assets.js';
 import { expectInputError, gradsheet } from './capture.js';
 
 
@@ -93,6 +95,20 @@ describe('gradsheet check', () => {
     expectInputError(await gradsheet('check', '--expected', 'x', '--answer', 'x', '--seed', 'abc'), '--seed abc: expected a whole number from 0 to 4294967295');
     expectInputError(await gradsheet('check', '--expected', 'x', '--answer', 'x', '--define', 'z'), '--define z: expected NAME=EXPR, e.g. --define "z1=w1*x1 + w2*x2 + b1"');
     expectInputError(await gradsheet('check', '--expected', 'x', '--answer', 'x', '--define', 'z=('), "--define z: column 2: unexpected end of input; '(' at column 1 is not closed");
+  });
+});
+
+/** The lecture's worksheet: `gradsheet check SPEC --exercise ID`, as a student checks homework. */
+const LECTURE = join(packageRoot(), 'worksheets', 'lecture.yaml');
+
+describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
+  it('f∘g(x) may keep the x₂ terms that cancel: g takes x₁ and x₂, so x₂ is one of the exercise’s variables', async () => {
+    const right = await gradsheet('check', LECTURE, '--exercise', 'jacobian-chain.fg', '--answer', 'x_1 + 2x_2 - 2x_2 + \\frac{-x_1+3}{4}');
+    expect(right.stderr).toBe('');
+    expect(right.code).toBe(0);
+    const wrong = await gradsheet('check', LECTURE, '--exercise', 'jacobian-chain.fg', '--answer', 'x1 + 2*x2 + (3 - x1)/4');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/\nincorrect: /);
   });
 });
 
