@@ -110,6 +110,18 @@ describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toMatch(/\nincorrect: /);
   });
+
+  it('the gradients in matrix form may write ŷ, which their prompt’s cost f = ½(ŷ − y)² gives, as the MSE partials may', async () => {
+    const b1 = "\\begin{bmatrix} w_5 (\\hat{y}-y) \\sigma'(w_1x_1+w_2x_2+b_1) \\\\ w_6 (\\hat{y}-y) \\sigma'(w_3x_1+w_4x_2+b_2) \\end{bmatrix}";
+    const right = await gradsheet('check', LECTURE, '--exercise', 'matrix-gradients.b1', '--answer', b1);
+    expect(right.stderr).toBe('');
+    expect(right.code).toBe(0);
+    expect(right.stdout).toMatch(/^Correct\. \(read ŷ as the network’s output w₅σ\(w₁x₁ \+ w₂x₂ \+ b₁\) \+ w₆σ\(w₃x₁ \+ w₄x₂ \+ b₂\) \+ b₃\)$/m);
+    expect((await gradsheet('check', LECTURE, '--exercise', 'matrix-gradients.b2', '--answer', 'yhat - y')).code).toBe(0);
+    const doubled = await gradsheet('check', LECTURE, '--exercise', 'matrix-gradients.b2', '--answer', '2(\\hat{y} - y)');
+    expect(doubled.code).toBe(1);
+    expect(doubled.stdout).toMatch(/\nincorrect: A stray factor 2/);
+  });
 });
 
 describe('exit codes', () => {
