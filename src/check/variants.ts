@@ -13,7 +13,7 @@ import { differentiate } from '../calculus/differentiate.js';
 import { lookupOp } from '../ops/registry.js';
 import { simplify } from '../simplify/simplify.js';
 import { canonical } from './canonical.js';
-import { functionUnicode as fnU, symbolUnicode, unicode as u } from './notation.js';
+import { functionUnicode as fnU, placeholderName, symbolUnicode, unicode as u } from './notation.js';
 import { nodes, targetIn, topLevel } from './rewrite.js';
 import { replaceNode } from '../expr/traverse.js';
 import { hasTensor, isScalarShape, shapeOf } from './shape.js';
@@ -269,10 +269,11 @@ function dropRole(f: Expr, site: Expr & { kind: 'mul' }, problem: Problem): Omit
   if (inner) {
     const [z, v, outer] = inner;
     const w = symbolUnicode(v);
-    const rule = outer === undefined ? `∂(zⁿ)/∂${w} = n·zⁿ⁻¹·∂z/∂${w}` : `∂${outer}(z)/∂${w} = ${outer}′(z)·∂z/∂${w}`;
+    const a = placeholderName(new Set([...problem.variables, ...freeSymbols(z)]));
+    const rule = outer === undefined ? `∂(${a}ⁿ)/∂${w} = n·${a}ⁿ⁻¹·∂${a}/∂${w}` : `∂${outer}(${a})/∂${w} = ${outer}′(${a})·∂${a}/∂${w}`;
     return {
       id: 'missing-inner-derivative',
-      message: () => `Missing the inner derivative ∂z/∂${w} = ${u(f)} of z = ${u(z)}: by the chain rule, ${rule}.`,
+      message: () => `Missing the inner derivative ∂${a}/∂${w} = ${u(f)} of ${a} = ${u(z)}: by the chain rule, ${rule}.`,
     };
   }
   return { id: 'missing-factor', message: () => `Missing the factor ${u(f)}.` };

@@ -42,6 +42,15 @@ describe('chain rule', () => {
     expectDiagnosis(r, 'missing-inner-derivative', /^Missing the inner derivative ∂z\/∂w₁ = x of z = w₁x/);
   });
 
+  it('the placeholder is not one of the exercise’s variables: for v·σ(uw + z), "∂a/∂w = u of a = uw + z", never "of z = uw + z"', () => {
+    const missing = diagnosed('v*sigma(u*w + z)', "v*sigma'(u*w + z)", { wrt: 'w' });
+    expectDiagnosis(missing, 'missing-inner-derivative', 'Missing the inner derivative ∂a/∂w = u of a = uw + z: by the chain rule, ∂σ(a)/∂w = σ′(a)·∂a/∂w.');
+    const direct = diagnosed("v*sigma'(u*w + z)*u", "v*sigma'(u*w + z)");
+    expectDiagnosis(direct, 'missing-inner-derivative', 'Missing the inner derivative ∂a/∂w = u of a = uw + z: by the chain rule, ∂σ(a)/∂w = σ′(a)·∂a/∂w.');
+    const fn = diagnosed('v*sigma(u*w + z)', 'v*sigma(u*w + z)*u', { wrt: 'w' });
+    expectDiagnosis(fn, 'function-for-derivative', /^σ where σ′ belongs: ∂σ\(a\)\/∂w = σ′\(a\)·∂a\/∂w, with the derivative σ′\(uw \+ z\)/);
+  });
+
   it('σ where σ′ belongs', () => {
     const r = diagnosed(YHAT, 'w5*sigma(w1*x1 + w2*x2 + b1)*x1', { wrt: 'w1' });
     expectDiagnosis(r, 'function-for-derivative', /^σ where σ′ belongs: ∂σ\(z\)\/∂w₁ = σ′\(z\)·∂z\/∂w₁, with the derivative σ′\(w₁x₁ \+ w₂x₂ \+ b₁\)/);
