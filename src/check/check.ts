@@ -17,7 +17,7 @@
  */
 import type { Expr } from '../expr/types.js';
 import { call, mul } from '../expr/build.js';
-import { children, freeSymbols, replaceNode, size } from '../expr/traverse.js';
+import { calledFunctions, children, freeSymbols, replaceNode, size } from '../expr/traverse.js';
 import { toLatex } from '../print/latex.js';
 import { toText } from '../print/text.js';
 import { InputError, ParseError } from '../errors.js';
@@ -311,15 +311,17 @@ function counterexampleAt(ev: Evaluation, problem: Problem, answer: Expr, want: 
   });
   const value = (x: Float64Array, s: Shape): CheckValue =>
     s.rows === 1 && s.cols === 1 ? round(x[0]) : Array.from({ length: s.rows }, (_, i) => Array.from(x.slice(i * s.cols, (i + 1) * s.cols), round));
+  // Only the functions the two answers call: for ∂ŷ/∂b₃ = 1, "σ stands for a random smooth function" says nothing.
+  const called = new Set([...calledFunctions(problem.expected), ...calledFunctions(answer)]);
   const functions: Record<string, string> = {};
-  for (const [name, f] of ev.points.sets[at.point]) functions[name] = f.description;
+  for (const [name, f] of ev.points.sets[at.point]) if (called.has(name)) functions[name] = f.description;
   const tensor = !(want.shape.rows === 1 && want.shape.cols === 1);
   return {
     point,
     expected: value(want.at[at.point], want.shape),
     answer: value(got.at[at.point], got.shape),
     ...(tensor ? { entry: [Math.floor(at.entry / want.shape.cols) + 1, (at.entry % want.shape.cols) + 1] as const } : {}),
-    ...(problem.signature.size > 0 ? { functions } : {}),
+    ...(Object.keys(functions).length > 0 ? { functions } : {}),
   };
 }
 
@@ -344,13 +346,17 @@ export function describeCounterexample(c: Counterexample, problem: Pick<Problem,
   const names = Object.keys(c.point);
   const at = names.slice(0, 6).map((n) => `${symbolUnicode(n)} = ${show(c.point[n])}`).join(', ') + (names.length > 6 ? ', …' : '');
   const pick = (v: CheckValue): number => (typeof v === 'number' ? v : v[(c.entry?.[0] ?? 1) - 1][(c.entry?.[1] ?? 1) - 1]);
-  const where = c.entry ? `entry (${c.entry[0]}, ${c.entry[1]}) ` : '';
-  const fns = [...problem.signature.keys()].map(functionUnicode);
+  // A vector's entry is named by its position alone, as the sign-error diagnosis names it (entry 9).
+  const line = typeof c.expected !== 'number' && (c.expected.length === 1 || c.expected[0].length === 1);
+  const entry = c.entry ? (line ? `entry ${Math.max(c.entry[0], c.entry[1])}` : `entry (${c.entry[0]}, ${c.entry[1]})`) : '';
+  const fns = [...problem.signature.keys()].filter((f) => c.functions !== undefined && f in c.functions).map(functionUnicode);
   const also = fns.length ? ` (${fns.join(', ')} stand${fns.length === 1 ? 's' : ''} for a random smooth function here: the answer must hold for every one)` : '';
   const [want, got] = [pick(c.expected), pick(c.answer)];
   const [wantText, gotText] = showPair(want, got);
   // 3.14159 for π: right to 6 digits but not exact.
   const near = Number.isFinite(want) && Number.isFinite(got) && Math.abs(got - want) <= 1e-5 * Math.max(Math.abs(want), Math.abs(got));
   const exact = near ? ' Yours is close but not exact: write exact values (π, not 3.14159; 1/3, not 0.333).' : '';
-  return `Not equal to the expected answer: at ${at || 'every point'}, ${where}the expected value is ${wantText} but yours is ${gotText}${also}.${exact}`;
+  // Numbers (a gradient step, a forward pass) have no point to name: "in entry 3, …", not "at every point, entry (3, 1) …".
+  const where = at ? `at ${at}, ${entry ? `${entry} ` : ''}` : entry ? `in ${entry}, ` : '';
+  return `Not equal to the expected answer: ${where}the expected value is ${wantText} but yours is ${gotText}${also}.${exact}`;
 }

@@ -241,6 +241,24 @@ describe('no recognised mistake', () => {
   });
 });
 
+describe('a counterexample of numbers', () => {
+  it('names the entry, not a point: no variable means no point ("in entry 3", not "at every point, entry (3, 1)")', () => {
+    expect(diagnosed('[1; -2; 1/4]', '[1; -2; 4]').feedback).toBe('Not equal to the expected answer: in entry 3, the expected value is 0.25 but yours is 4.');
+    expect(diagnosed('[[1, -2, 1/4]]', '[[1, -2, 4]]').feedback).toBe('Not equal to the expected answer: in entry 3, the expected value is 0.25 but yours is 4.');
+    expect(diagnosed('[1, 2; 3, 4]', '[1, 2; 3, 5]').feedback).toBe('Not equal to the expected answer: in entry (2, 2), the expected value is 4 but yours is 5.');
+  });
+
+  it('a vector’s entry with variables is named by its position, as the sign-error diagnosis names it', () => {
+    expect(diagnosed('[x; x^2; x^3]', '[x; x^2; x^4]').feedback).toMatch(/^Not equal to the expected answer: at x = −?[\d.]+, entry 3 the expected value is /);
+  });
+
+  it('says σ stands for random functions only when an answer calls it: not for ∂ŷ/∂b₃ = 1 answered 0', () => {
+    const r = diagnosed(YHAT, '0', { wrt: 'b3' });
+    expect(r.feedback).toBe('Not equal to the expected answer: the expected value is 1 but yours is 0.');
+    expect(r.counterexample?.functions).toBeUndefined();
+  });
+});
+
 describe('a transpose where a derivative mark was meant', () => {
   it("sigma(z)' is read as a transpose, and the feedback says so (σ where σ′ belongs)", () => {
     const r = checkAnswer(YHAT, "w5*sigma(w1x1+w2x2+b1)'*x1", { ...OPTS, wrt: 'w1' });
