@@ -33,6 +33,7 @@ import { abbreviate, factorReport } from './factors.js';
 import { readAnswer, readProblem, type Answer, type InputLabels, type Problem } from './input.js';
 import { functionUnicode, symbolUnicode } from './notation.js';
 import { sessionFor } from './session.js';
+import { orientationOf, transposedTail, type Orientation } from './orientation.js';
 import { describeShape, hasTensor, sameShape, shapeOf, ShapeMismatch, type Shape } from './shape.js';
 import type { CheckOptions, CheckResult, CheckValue, Counterexample, Diagnosis } from './types.js';
 
@@ -166,7 +167,7 @@ function decide(problem: Problem, read: Answer, options: CheckOptions, budget: B
 
   if (mismatch) return undefinedProduct(base, mismatch, answer, ev, want);
   const shape = answerShape as Shape;
-  if (!sameShape(shape, expectedShape)) return wrongShape(base, expectedShape, shape, answer, ev, want);
+  if (!sameShape(shape, expectedShape)) return wrongShape(base, expectedShape, shape, answer, ev, want, orientationOf(problem));
 
   const got = ev.values(answer);
   if (!got) return { ...base, verdict: 'undecided', feedback: 'Could not decide: your answer could not be evaluated.' };
@@ -235,11 +236,11 @@ function expandWith(problem: Problem, e: Expr): Expr {
 
 // ---- shapes that do not match ---------------------------------------------------------------
 
-function wrongShape(base: ReturnType<typeof shown>, want: Shape, got: Shape, answer: Expr, ev: Evaluation, expected: Values): CheckResult {
+function wrongShape(base: ReturnType<typeof shown>, want: Shape, got: Shape, answer: Expr, ev: Evaluation, expected: Values, orientation?: Orientation): CheckResult {
   if (got.rows === want.cols && got.cols === want.rows) {
     const flipped = ev.values(call('transpose', [answer]));
     if (flipped && ev.agree(flipped.at, expected.at)) {
-      const diagnosis = transposedDiagnosis(want, got);
+      const diagnosis = transposedDiagnosis(want, got, orientation);
       return { ...base, verdict: 'incorrect', feedback: diagnosis.message, diagnosis, method: 'numeric', points: expected.at.length };
     }
   }
@@ -249,18 +250,9 @@ function wrongShape(base: ReturnType<typeof shown>, want: Shape, got: Shape, ans
 /** "Expected a 3×2 matrix, got a 2×3 matrix". */
 export const shapeHead = (want: Shape, got: Shape): string => `Expected ${describeShape(want)}, got ${describeShape(got)}`;
 
-/** The diagnosis for an answer that is the transpose of the right one (shapes `got` for `want`). */
-export function transposedDiagnosis(want: Shape, got: Shape): Diagnosis {
-  const head = shapeHead(want, got);
-  const realValued = want.rows === 1 || want.cols === 1;
-  const message = realValued
-    ? `${head}: your answer is the transpose of the right one. For a real-valued f, the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).`
-    : `${head}: did you transpose the Jacobian? Rows are the outputs f₁…f${subscriptDigits(want.rows)} and columns the inputs (x₁…x${subscriptDigits(want.cols)}); entry (i, j) is ∂fᵢ/∂xⱼ.`;
-  return { id: 'transposed-jacobian', message };
-}
-
-function subscriptDigits(n: number): string {
-  return [...String(n)].map((d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]).join('');
+/** The diagnosis for an answer that is the transpose of the right one (shapes `got` for `want`), in the words of its orientation. */
+export function transposedDiagnosis(want: Shape, got: Shape, orientation?: Orientation): Diagnosis {
+  return { id: 'transposed-jacobian', message: `${shapeHead(want, got)}: ${transposedTail(want, orientation)}` };
 }
 
 /** A product with shapes that do not fit; if reversing its matrices gives the right answer, say so. */

@@ -18,6 +18,7 @@ import { nodes, targetIn, topLevel } from './rewrite.js';
 import { replaceNode } from '../expr/traverse.js';
 import { hasTensor, isScalarShape, shapeOf } from './shape.js';
 import type { Problem } from './input.js';
+import { orientationOf, squareTransposedMessage } from './orientation.js';
 import type { MistakeId } from './types.js';
 
 export interface Variant {
@@ -34,7 +35,7 @@ export function structuralVariants(problem: Problem): Variant[] {
     ...otherPartialVariants(problem),
     ...descentVariants(problem),
     ...entrySignVariants(e),
-    ...matrixVariants(e),
+    ...matrixVariants(e, problem),
     ...derivativeVariants(e, problem),
     ...factorVariants(e, problem),
     ...termVariants(e, problem),
@@ -129,7 +130,7 @@ function entrySignVariants(e: Expr): Variant[] {
 
 // ---- matrices: transposes and the order of the chain rule -------------------------------------
 
-function matrixVariants(e: Expr): Variant[] {
+function matrixVariants(e: Expr, problem: Problem): Variant[] {
   if (!hasTensor(e)) return [];
   const out: Variant[] = [];
   const s = shapeOf(e);
@@ -137,7 +138,7 @@ function matrixVariants(e: Expr): Variant[] {
     out.push({
       id: 'transposed-jacobian',
       expr: call('transpose', [e]),
-      message: () => 'Your matrix is the transpose of the right one: in a Jacobian, row i holds the partials of output fᵢ and column j the partials with respect to input xⱼ.',
+      message: () => squareTransposedMessage(s, orientationOf(problem)),
     });
   }
   for (const n of nodes(e)) {

@@ -83,9 +83,21 @@ function uncheckedWhy(t: CheckTarget): string {
  * (it may be the instructor's form, verified equal).
  */
 export function targetProblem(t: CheckTarget): Problem {
-  const problem = derivedProblem(t);
+  const derived = derivedProblem(t);
+  const of = gradientParameterOf(t.answer.label);
+  const problem = of !== undefined ? { ...derived, orientation: { kind: 'gradient' as const, of } } : derived;
   const mistakes = t.answer.mistakes;
   return mistakes && mistakes.length > 0 ? { ...problem, anticipated: mistakes.map((m) => ({ id: m.id, expr: m.value, message: m.message })) } : problem;
+}
+
+/**
+ * The parameter of a gradient's label \nabla_{\mathbf{W}^{(2)}} f, in Unicode (W⁽²⁾): the answer
+ * has its shape, which a transposed answer's feedback says (src/check/orientation.ts). Not the
+ * gradient ∇ₓf(x) of "Jacobian versus gradient", whose feedback contrasts the two.
+ */
+function gradientParameterOf(label: string): string | undefined {
+  const m = /^\\nabla_\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})+)\} f$/.exec(label);
+  return m ? latexText(m[1]) : undefined;
 }
 
 function derivedProblem(t: CheckTarget): Problem {

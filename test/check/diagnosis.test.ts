@@ -209,6 +209,11 @@ describe('Jacobians and transposes', () => {
     expect(latex.diagnosis?.id).toBe('transposed-jacobian');
   });
 
+  it('a transposed Jacobian in other variables names them: columns the inputs (u₁…u₂), ∂fᵢ/∂uⱼ', () => {
+    const r = diagnosed('[u1 + 2*u2, u2, 3*u1, u1*u2]', '[1, 0, 3, u2; 2, 1, 0, u1]', { wrt: ['u1', 'u2'] });
+    expectDiagnosis(r, 'transposed-jacobian', 'Expected a 4×2 matrix, got a 2×4 matrix: did you transpose the Jacobian? Rows are the outputs f₁…f₄ and columns the inputs (u₁…u₂); entry (i, j) is ∂fᵢ/∂uⱼ.');
+  });
+
   it('a square Jacobian transposed, and the gradient (a column) for the Jacobian (a row)', () => {
     expectDiagnosis(diagnosed('[x1*x2, x1; x2, 1]', '[x1*x2, x2; x1, 1]'), 'transposed-jacobian', /^Your matrix is the transpose of the right one/);
     expectDiagnosis(diagnosed('x1 - 2*x2', '[1, -2]', { wrt: ['x1', 'x2'] }), 'transposed-jacobian', /^Expected a 1×2 row, got a 2×1 column: .*the Jacobian ∂f\/∂x is a row \(1×m\), the transpose of the gradient/);

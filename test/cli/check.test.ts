@@ -122,6 +122,28 @@ describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
     expect(doubled.code).toBe(1);
     expect(doubled.stdout).toMatch(/\nincorrect: A stray factor 2/);
   });
+
+  it('a transposed answer is told what its rows and columns are: ∇ with respect to W⁽²⁾ has W⁽²⁾’s shape (a row), ∂g/∂x has the outputs of g as rows', async () => {
+    const column = await gradsheet('check', LECTURE, '--exercise', 'matrix-gradients.W2', '--answer', '[(yhat-y)*sigma(w1*x1+w2*x2+b1); (yhat-y)*sigma(w3*x1+w4*x2+b2)]');
+    expect(column.code).toBe(1);
+    expect(column.stdout.split('\n')[1]).toBe(
+      'incorrect: Expected a 1×2 row, got a 2×1 column: your answer is the transpose of the right one. The gradient with respect to W⁽²⁾ has the shape of W⁽²⁾, 1×2: each entry is the partial of f with respect to the entry of W⁽²⁾ in the same place.',
+    );
+    const w1 = "[w5*(yhat-y)*sigma'(w1*x1+w2*x2+b1)*x1, w6*(yhat-y)*sigma'(w3*x1+w4*x2+b2)*x1; w5*(yhat-y)*sigma'(w1*x1+w2*x2+b1)*x2, w6*(yhat-y)*sigma'(w3*x1+w4*x2+b2)*x2]";
+    const square = await gradsheet('check', LECTURE, '--exercise', 'matrix-gradients.W1', '--answer', w1);
+    expect(square.code).toBe(1);
+    expect(square.stdout.split('\n')[1]).toBe(
+      'incorrect: Your matrix is the transpose of the right one: the gradient with respect to W⁽¹⁾ has the shape of W⁽¹⁾, 2×2: each entry is the partial of f with respect to the entry of W⁽¹⁾ in the same place.',
+    );
+    const g = await gradsheet('check', LECTURE, '--exercise', 'jacobian-chain.dgdx', '--answer', '[1, 0, -1; 2, 1, 0]');
+    expect(g.code).toBe(1);
+    expect(g.stdout.split('\n')[1]).toBe(
+      'incorrect: Expected a 3×2 matrix, got a 2×3 matrix: did you transpose the Jacobian? Rows are the outputs g₁…g₃ and columns the inputs (x₁…x₂); entry (i, j) is ∂gᵢ/∂xⱼ.',
+    );
+    // The gradient ∇ₓf of "Jacobian versus gradient" keeps the words that contrast it with the Jacobian.
+    const grad = await gradsheet('check', LECTURE, '--exercise', 'jacobian-vs-gradient.grad', '--answer', '[[1, -2, 1/4]]');
+    expect(grad.stdout).toContain('the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).');
+  });
 });
 
 describe('exit codes', () => {
