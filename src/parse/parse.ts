@@ -132,6 +132,10 @@ const OPERATOR_NAMES: Record<string, string> = {
   nullish: "'??'",
 };
 
+const COMPARISONS = new Set(['smaller', 'larger', 'smallerEq', 'largerEq']);
+/** What to write for ReLU's cases (w5*x1 if z > 0, else 0), which a condition cannot say. */
+const RELU_CASES_HINT_TEXT = "for ReLU's cases write relu'(z), which is 0 for z <= 0 and 1 for z > 0 (w5*x1 if z > 0, else 0, is w5*relu'(z)*x1)";
+
 class Converter {
   private depth = 0;
 
@@ -257,7 +261,9 @@ class Converter {
         return args[0];
       default: {
         const what = OPERATOR_NAMES[String(n.fn)] ?? `'${n.op ?? String(n.fn)}'`;
-        return this.fail(n.op ?? '', `${what} is not supported`);
+        // (z > 0) as an indicator: ReLU's cases, which relu' writes.
+        const hint = COMPARISONS.has(String(n.fn)) ? `: a condition cannot be checked; ${RELU_CASES_HINT_TEXT}` : '';
+        return this.fail(n.op ?? '', `${what} is not supported${hint}`);
       }
     }
   }

@@ -144,6 +144,25 @@ describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
     const grad = await gradsheet('check', LECTURE, '--exercise', 'jacobian-vs-gradient.grad', '--answer', '[[1, -2, 1/4]]');
     expect(grad.stdout).toContain('the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).');
   });
+
+  it('ReLU’s cases written as cases, a condition or an indicator: exit 2 with what to write instead, and that is then right', async () => {
+    const cases = "\\begin{cases} w_5 x_1 & w_1 x_1 + w_2 x_2 + b_1 > 0 \\\\ 0 & \\text{otherwise} \\end{cases}";
+    expectInputError(
+      await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', cases),
+      "--answer: column 1: \\begin{cases} is not supported: a piecewise answer cannot be checked; for ReLU's cases write \\operatorname{ReLU}'(z), which is 0 for z \\leq 0 and 1 for z > 0 (w_5 x_1 if z > 0, else 0, is w_5 \\operatorname{ReLU}'(z) x_1)",
+    );
+    const condition = await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', 'w5*x1*(w1*x1 + w2*x2 + b1 > 0)');
+    expect(condition.code).toBe(2);
+    expect(condition.stderr).toBe(
+      "gradsheet: --answer: column 27: '>' is not supported: a condition cannot be checked; for ReLU's cases write relu'(z), which is 0 for z <= 0 and 1 for z > 0 (w5*x1 if z > 0, else 0, is w5*relu'(z)*x1)",
+    );
+    const indicator = await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', 'w_5 x_1 \\mathbb{1}[w_1 x_1 + w_2 x_2 + b_1 > 0]');
+    expect(indicator.code).toBe(2);
+    expect(indicator.stderr).toMatch(/for an indicator 𝟙\[z > 0\], write \\operatorname\{ReLU\}'\(z\)/);
+    // What the hints say to write is right.
+    expect((await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', "w_5 \\operatorname{ReLU}'(w_1 x_1 + w_2 x_2 + b_1) x_1")).code).toBe(0);
+    expect((await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', "w5*relu'(w1*x1 + w2*x2 + b1)*x1")).code).toBe(0);
+  });
 });
 
 describe('exit codes', () => {
