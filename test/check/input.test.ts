@@ -119,6 +119,19 @@ describe('clearer messages for common slips', () => {
   });
 });
 
+describe('a matrix written [a, b; c, d] with LaTeX names in it', () => {
+  it('is read as the text syntax reads it: rows between \';\', a column [a; b], a row that is too short named', () => {
+    const r = check('[2, 1; 0, pi; -1/x2, x1/x2^2]', '[2, 1; 0, \\pi; -1/x_2, x_1/x_2^2]');
+    expect(r.verdict).toBe('correct');
+    expect(r.interpretedText).toBe('[2, 1; 0, pi; -1/x2, x1/x2^2]');
+    expect(check('[w5*(yhat - y); w6*(yhat - y)]', '[w_5 (\\hat{y}-y); w_6 (\\hat{y}-y)]').verdict).toBe('correct');
+    expect(check('[1; -2; 1/4]', '[1; -2; \\frac{1}{4}]').interpretedText).toBe('[1; -2; 1/4]');
+    const short = check('[2, 1; 0, pi; -1/x2, x1/x2^2]', '[2, 1; 0, \\pi; -1/x_2]');
+    expect(short.verdict).toBe('invalid');
+    expect(short.feedback).toBe('column 16: row 3 has 1 entry but row 1 has 2');
+  });
+});
+
 describe('an approximate number', () => {
   it('shows enough digits to tell the values apart, and says to write π exactly', () => {
     const r = check('[2, 1; 0, pi; -1/x2, x1/x2^2]', '[2, 1; 0, 3.14159; -1/x2, x1/x2^2]');
