@@ -366,7 +366,9 @@ function indexVariants(e: Expr, problem: Problem): Variant[] {
           message: () =>
             swapped
               ? `${symbolUnicode(other)} where ${symbolUnicode(f.name)} belongs: the row and column indices are swapped, as when a sum runs over the wrong index (W instead of Wᵀ).`
-              : `${symbolUnicode(other)} where ${symbolUnicode(f.name)} belongs: check which weight connects these two neurons (is the sum over the right index?).`,
+              : /^[wW]/.test(f.name)
+                ? `${symbolUnicode(other)} where ${symbolUnicode(f.name)} belongs: check which weight connects these two neurons (is the sum over the right index?).`
+                : `${symbolUnicode(other)} where ${symbolUnicode(f.name)} belongs: check the index.`,
         });
       }
     }

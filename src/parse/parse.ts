@@ -109,7 +109,11 @@ function syntaxError(e: unknown, m: Mapped, read: StandIns): ParseError {
   const op = /^Unexpected operator (.+)$/.exec(reason);
   if (op) return new ParseError(column, `unexpected '${op[1]}'`);
   const closing = /^Parenthesis (.) expected/.exec(reason);
-  if (closing) return new ParseError(column, `expected '${closing[1]}'${ch === undefined ? '' : `, not ${describeChar(ch)}`}`);
+  if (closing) {
+    // (1, 1, −1, …): a list in parentheses, as the LaTeX reader says.
+    const list = closing[1] === ')' && ch === ',' ? '; a list in parentheses: write a vector as [a, b]' : '';
+    return new ParseError(column, `expected '${closing[1]}'${ch === undefined ? '' : `, not ${describeChar(ch)}`}${list}`);
+  }
   if (/^Syntax error in part/.test(reason) && ch !== undefined) return new ParseError(column, `unexpected ${describeChar(ch)}`);
   return new ParseError(column, reason.charAt(0).toLowerCase() + reason.slice(1));
 }

@@ -246,6 +246,19 @@ describe('no recognised mistake', () => {
   });
 });
 
+describe('words', () => {
+  it('"an 8×1 column", not "a 8×1 column"', () => {
+    expect(diagnosed('[1; 2; 3; 4; 5; 6; 7; 8; 9]', '[1; 2; 3; 4; 5; 6; 7; 8]').feedback).toBe('Expected a 9×1 column, got an 8×1 column.');
+    expect(diagnosed('[1; 2]', '[[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]]').feedback).toBe('Expected a 2×1 column, got a 1×11 row.');
+    expect(diagnosed('[[1, 2]]', '[1; 2; 3; 4; 5; 6; 7; 8; 9; 10; 11]').feedback).toBe('Expected a 1×2 row, got an 11×1 column.');
+  });
+
+  it('an input with the wrong index is not called a weight: "x₁ where x₂ belongs: check the index."', () => {
+    const r = diagnosed("w5*sigma'(w1*x1 + w2*x2 + b1)*x2", "w5*sigma'(w1*x1 + w2*x2 + b1)*x1");
+    expectDiagnosis(r, 'wrong-index', 'x₁ where x₂ belongs: check the index.');
+  });
+});
+
 describe('a counterexample of numbers', () => {
   it('names the entry, not a point: no variable means no point ("in entry 3", not "at every point, entry (3, 1)")', () => {
     expect(diagnosed('[1; -2; 1/4]', '[1; -2; 4]').feedback).toBe('Not equal to the expected answer: in entry 3, the expected value is 0.25 but yours is 4.');

@@ -107,6 +107,13 @@ describe('the expected side is the caller’s input', () => {
 });
 
 describe('clearer messages for common slips', () => {
+  it('says to write a vector in brackets when it is a list in parentheses, (1, 1, −1), as the LaTeX reader does', () => {
+    const r = check('[1; 1; -1]', '(1, 1, -1)');
+    expect(r.verdict).toBe('invalid');
+    expect(r.feedback).toBe("column 3: expected ')', not ','; a list in parentheses: write a vector as [a, b]");
+    expect(check('[1; 1; -1]', '(1, 1, -1').feedback).toMatch(/^column 3: expected '\)', not ','; a list in parentheses/);
+  });
+
   it('ignores a trailing period', () => {
     expect(checkAnswer("w5*sigma'(w1*x1 + w2*x2 + b1)*x1", "w5*sigma'(w1x1+w2x2+b1)*x1.", { timeBudgetMs: 60_000 }).verdict).toBe('correct');
   });
