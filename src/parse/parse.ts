@@ -398,10 +398,12 @@ const PRODUCT_CHAIN: Readonly<Record<string, (e: Expr) => Expr>> = { multiply: (
 
 /** `w_1` → `w1`, `y_hat` → `yhat`; indexed names such as `W1_2_1` are kept. */
 export function normalizeName(raw: string): string {
-  const m = /^([A-Za-z]+)_(\d+)$/.exec(raw);
+  // z₁ and z_{1}, as an answer writes them (--define z₁=…): z1.
+  const name = raw.replace(/[₀-₉]/g, (d) => String(d.charCodeAt(0) - 0x2080)).replace(/^([A-Za-z]+)_\{(\d+)\}$/, '$1_$2');
+  const m = /^([A-Za-z]+)_(\d+)$/.exec(name);
   if (m) return m[1] + m[2];
-  if (raw === 'y_hat') return 'yhat';
-  return raw;
+  if (name === 'y_hat' || name === 'ŷ') return 'yhat';
+  return name;
 }
 
 export { isKnownOp };

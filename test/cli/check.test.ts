@@ -82,6 +82,15 @@ describe('gradsheet check', () => {
     expect(r.stdout).toBe("w_{5} \\sigma'(z_{1})\n% correct: Correct.");
   });
 
+  it('an abbreviation defined as the answer writes it: --define "z₁=…" and --define "z_{1}=…" are z1', async () => {
+    const unicode = await gradsheet('check', '--expected', YHAT, '--wrt', 'w1', '--answer', 'w5 σ′(z₁) x₁', '--define', 'z₁=w₁x₁+w₂x₂+b₁');
+    expect(unicode.stderr).toBe('');
+    expect(unicode.code).toBe(0);
+    const latex = await gradsheet('check', '--expected', YHAT, '--wrt', 'w1', '--answer', "w_5 \\sigma'(z_{1})", '--define', 'z_{1}=w_1 x_1 + w_2 x_2 + b_1');
+    expect(latex.code).toBe(1);
+    expect(latex.stdout).toContain('factors right: w₅, σ′(z₁); wrong: none; missing: x₁');
+  });
+
   it('an answer starting with a minus sign is the answer, not a flag', async () => {
     const r = await gradsheet('check', '--expected', 'x^2', '--wrt', 'x', '--answer', '-2*x');
     expect(r.code).toBe(1);
