@@ -10,6 +10,7 @@
 import { equal } from '../expr/equal.js';
 import { vector } from '../expr/build.js';
 import { latexText } from '../print/latex-text.js';
+import { unicode } from '../check/notation.js';
 import { freeSymbols } from '../expr/traverse.js';
 import { deriveSeed } from '../numeric/rng.js';
 import { prepareCheck } from '../check/check.js';
@@ -106,7 +107,7 @@ function derivedProblem(t: CheckTarget): Problem {
   if (step?.kind === 'gd-step') return { ...prepareCheck(value, t.options), descentFrom: vector(Object.values(step.params)) };
   const source = t.exercise.checks.find((c) => c.answerId === t.answer.id && (c.kind === 'derivative' || c.kind === 'jacobian'));
   if (!source || (source.kind !== 'derivative' && source.kind !== 'jacobian')) return withIdentityVariables(t, prepareCheck(value, t.options));
-  const fnName = functionNameOf(t.answer.label);
+  const fnName = functionNameOf(t.answer.label) ?? (/^\\frac\{\\partial\}\{\\partial /.test(t.answer.label) ? `(${unicode(source.f)})` : undefined);
   const derived = { ...prepareCheck(source.f, { ...t.options, wrt: source.kind === 'derivative' ? source.wrt : source.vars }), ...(fnName ? { fnName } : {}) };
   if (equal(derived.expected, value)) return derived;
   const own = prepareCheck(value, t.options);
@@ -133,7 +134,10 @@ function withIdentityVariables(t: CheckTarget, problem: Problem): Problem {
   return extra.length === 0 ? problem : { ...problem, variables: new Set([...problem.variables, ...extra]) };
 }
 
-/** The function's name in an answer's label \frac{\partial X}{\partial …}, in Unicode (ŷ, f_MSE); undefined for other labels. */
+/**
+ * The function's name in an answer's label \frac{\partial X}{\partial …}, in Unicode (ŷ, f_MSE); undefined for other labels.
+ * A label \frac{\partial}{\partial w}[vσ(uw + z)] names no function: the caller writes the expression, (vσ(uw + z)).
+ */
 function functionNameOf(label: string): string | undefined {
   const m = /^\\frac\{\\partial ([^{}]*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}[^{}]*)*)\}\{\\partial /.exec(label);
   if (!m || m[1].trim() === '') return undefined;

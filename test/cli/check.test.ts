@@ -172,6 +172,12 @@ describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
     expect((await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', "w_5 \\operatorname{ReLU}'(w_1 x_1 + w_2 x_2 + b_1) x_1")).code).toBe(0);
     expect((await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', "w5*relu'(w1*x1 + w2*x2 + b1)*x1")).code).toBe(0);
   });
+
+  it('the chain-rule exercise names no function f: another variable’s partial is ∂(vσ(uw + z))/∂u, not ∂f/∂u', async () => {
+    const r = await gradsheet('check', LECTURE, '--exercise', 'chain-rule', '--answer', "v \\sigma'(uw+z) w");
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[1]).toBe('incorrect: This is ∂(vσ(uw + z))/∂u, not ∂(vσ(uw + z))/∂w.');
+  });
 });
 
 describe('exit codes', () => {
