@@ -16,7 +16,9 @@ export type Orientation =
   /** The Jacobian of `fn` (its name in Unicode: f, g) in `inputs` (variable names: x1, x2). */
   | { readonly kind: 'jacobian'; readonly fn: string; readonly inputs: readonly string[] }
   /** The gradient of f with respect to `of` (Unicode: W⁽²⁾, b⁽¹⁾, x), which has the shape of `of`. */
-  | { readonly kind: 'gradient'; readonly of: string };
+  | { readonly kind: 'gradient'; readonly of: string }
+  /** One value per parameter (a gradient step's), in a column in this order (variable names: w1, …, b3). */
+  | { readonly kind: 'list'; readonly names: readonly string[] };
 
 /** The problem's own orientation, else a Jacobian's when the expected answer is one (several wrt). */
 export function orientationOf(problem: Pick<Problem, 'fn' | 'wrt' | 'fnName' | 'orientation'>): Orientation | undefined {
@@ -43,6 +45,10 @@ function letters(o: Orientation | undefined): { fn: string; x: string; first: st
 /** What follows "Expected a 3×2 matrix, got a 2×3 matrix: " for an answer that is the transpose of the right one. */
 export function transposedTail(want: Shape, o: Orientation | undefined): string {
   if (o?.kind === 'gradient') return `your answer is the transpose of the right one. ${gradientShape(want, o.of)}`;
+  if (o?.kind === 'list' && want.cols === 1) {
+    const order = o.names.length <= 4 ? o.names.map(symbolUnicode).join(', ') : `${o.names.slice(0, 2).map(symbolUnicode).join(', ')}, …, ${symbolUnicode(o.names[o.names.length - 1])}`;
+    return `your answer is the transpose of the right one: give the ${want.rows} values as a column, one per parameter, in the order ${order}.`;
+  }
   if (want.rows === 1 || want.cols === 1) {
     return 'your answer is the transpose of the right one. For a real-valued f, the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).';
   }

@@ -104,7 +104,10 @@ function gradientParameterOf(label: string): string | undefined {
 function derivedProblem(t: CheckTarget): Problem {
   const value = t.answer.value;
   const step = t.exercise.checks.find((c) => c.answerId === t.answer.id && c.kind === 'gd-step');
-  if (step?.kind === 'gd-step') return { ...prepareCheck(value, t.options), descentFrom: vector(Object.values(step.params)) };
+  if (step?.kind === 'gd-step') return { ...prepareCheck(value, t.options), descentFrom: vector(Object.values(step.params)), orientation: { kind: 'list', names: Object.keys(step.params) } };
+  // A gradient step's summed gradient: one value per parameter, in the order of the step's parameters.
+  const summed = t.exercise.kind === 'gradient-step' ? t.exercise.checks.find((c) => c.answerId === t.answer.id && c.kind === 'value') : undefined;
+  if (summed?.kind === 'value') return { ...prepareCheck(value, t.options), orientation: { kind: 'list', names: Object.keys(summed.bindings) } };
   const source = t.exercise.checks.find((c) => c.answerId === t.answer.id && (c.kind === 'derivative' || c.kind === 'jacobian'));
   if (!source || (source.kind !== 'derivative' && source.kind !== 'jacobian')) return withIdentityVariables(t, prepareCheck(value, t.options));
   const fnName = functionNameOf(t.answer.label) ?? (/^\\frac\{\\partial\}\{\\partial /.test(t.answer.label) ? `(${unicode(source.f)})` : undefined);

@@ -149,6 +149,13 @@ describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
     expect(g.stdout.split('\n')[1]).toBe(
       'incorrect: Expected a 3×2 matrix, got a 2×3 matrix: did you transpose the Jacobian? Rows are the outputs g₁…g₃ and columns the inputs (x₁…x₂); entry (i, j) is ∂gᵢ/∂xⱼ.',
     );
+    // A gradient step's values, written across in LaTeX: a column, in the order of the parameters (not a Jacobian's row).
+    const across = '\\begin{bmatrix} 0.9 & 1.9 & 2.1 & 1.1 & 0.8 & -1.1 & -1.1 & -1.9 & -0.1 \\end{bmatrix}';
+    const step = await gradsheet('check', LECTURE, '--exercise', 'gradient-step.updated', '--answer', across);
+    expect(step.code).toBe(1);
+    expect(step.stdout.split('\n')[1]).toBe(
+      'incorrect: Expected a 9×1 column, got a 1×9 row: your answer is the transpose of the right one: give the 9 values as a column, one per parameter, in the order w₁, w₂, …, b₃.',
+    );
     // The gradient ∇ₓf of "Jacobian versus gradient" keeps the words that contrast it with the Jacobian.
     const grad = await gradsheet('check', LECTURE, '--exercise', 'jacobian-vs-gradient.grad', '--answer', '[[1, -2, 1/4]]');
     expect(grad.stdout).toContain('the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).');
