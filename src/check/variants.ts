@@ -188,10 +188,12 @@ function derivativeVariants(e: Expr, problem: Problem): Variant[] {
       out.push({
         id: 'sigmoid-derivative-formula',
         expr: replaceNode(e, d, mul(g, sub(int(1), g))),
-        message: () =>
-          d.fn === 'relu'
-            ? 'relu′(z) written as relu(z)(1 − relu(z)): that formula is the logistic sigmoid’s. relu′(z) is 0 for z ≤ 0 and 1 for z > 0.'
-            : `${name}′(z) written as ${name}(z)(1 − ${name}(z)): that formula holds only for the logistic sigmoid; ${name} here is a general activation, so keep ${u(d)}.`,
+        message: () => {
+          const a = placeholderName(problem.variables);
+          return d.fn === 'relu'
+            ? `relu′(${a}) written as relu(${a})(1 − relu(${a})): that formula is the logistic sigmoid’s. relu′(${a}) is 0 for ${a} ≤ 0 and 1 for ${a} > 0.`
+            : `${name}′(${a}) written as ${name}(${a})(1 − ${name}(${a})): that formula holds only for the logistic sigmoid; ${name} here is a general activation, so keep ${u(d)}.`;
+        },
       });
     }
   }

@@ -47,6 +47,8 @@ describe('chain rule', () => {
     expectDiagnosis(missing, 'missing-inner-derivative', 'Missing the inner derivative ∂a/∂w = u of a = uw + z: by the chain rule, ∂σ(a)/∂w = σ′(a)·∂a/∂w.');
     const direct = diagnosed("v*sigma'(u*w + z)*u", "v*sigma'(u*w + z)");
     expectDiagnosis(direct, 'missing-inner-derivative', 'Missing the inner derivative ∂a/∂w = u of a = uw + z: by the chain rule, ∂σ(a)/∂w = σ′(a)·∂a/∂w.');
+    const formula = diagnosed('v*sigma(u*w + z)', 'v*sigma(u*w + z)*(1 - sigma(u*w + z))*u', { wrt: 'w' });
+    expectDiagnosis(formula, 'sigmoid-derivative-formula', 'σ′(a) written as σ(a)(1 − σ(a)): that formula holds only for the logistic sigmoid; σ here is a general activation, so keep σ′(uw + z).');
     const fn = diagnosed('v*sigma(u*w + z)', 'v*sigma(u*w + z)*u', { wrt: 'w' });
     expectDiagnosis(fn, 'function-for-derivative', /^σ where σ′ belongs: ∂σ\(a\)\/∂w = σ′\(a\)·∂a\/∂w, with the derivative σ′\(uw \+ z\)/);
   });
