@@ -17,7 +17,7 @@
  */
 import type { Expr } from '../expr/types.js';
 import { call, mul } from '../expr/build.js';
-import { children, freeSymbols, replaceNode, size } from '../expr/traverse.js';
+import { calledFunctions, children, freeSymbols, replaceNode, size } from '../expr/traverse.js';
 import { toLatex } from '../print/latex.js';
 import { toText } from '../print/text.js';
 import { InputError, ParseError } from '../errors.js';
@@ -33,6 +33,7 @@ import { abbreviate, factorReport } from './factors.js';
 import { readAnswer, readProblem, type Answer, type InputLabels, type Problem } from './input.js';
 import { functionUnicode, symbolUnicode } from './notation.js';
 import { sessionFor } from './session.js';
+import { orientationOf, transposedTail, type Orientation } from './orientation.js';
 import { describeShape, hasTensor, sameShape, shapeOf, ShapeMismatch, type Shape } from './shape.js';
 import type { CheckOptions, CheckResult, CheckValue, Counterexample, Diagnosis } from './types.js';
 
@@ -166,7 +167,7 @@ function decide(problem: Problem, read: Answer, options: CheckOptions, budget: B
 
   if (mismatch) return undefinedProduct(base, mismatch, answer, ev, want);
   const shape = answerShape as Shape;
-  if (!sameShape(shape, expectedShape)) return wrongShape(base, expectedShape, shape, answer, ev, want);
+  if (!sameShape(shape, expectedShape)) return wrongShape(base, expectedShape, shape, answer, ev, want, orientationOf(problem));
 
   const got = ev.values(answer);
   if (!got) return { ...base, verdict: 'undecided', feedback: 'Could not decide: your answer could not be evaluated.' };
@@ -235,11 +236,11 @@ function expandWith(problem: Problem, e: Expr): Expr {
 
 // ---- shapes that do not match ---------------------------------------------------------------
 
-function wrongShape(base: ReturnType<typeof shown>, want: Shape, got: Shape, answer: Expr, ev: Evaluation, expected: Values): CheckResult {
+function wrongShape(base: ReturnType<typeof shown>, want: Shape, got: Shape, answer: Expr, ev: Evaluation, expected: Values, orientation?: Orientation): CheckResult {
   if (got.rows === want.cols && got.cols === want.rows) {
     const flipped = ev.values(call('transpose', [answer]));
     if (flipped && ev.agree(flipped.at, expected.at)) {
-      const diagnosis = transposedDiagnosis(want, got);
+      const diagnosis = transposedDiagnosis(want, got, orientation);
       return { ...base, verdict: 'incorrect', feedback: diagnosis.message, diagnosis, method: 'numeric', points: expected.at.length };
     }
   }
@@ -249,18 +250,9 @@ function wrongShape(base: ReturnType<typeof shown>, want: Shape, got: Shape, ans
 /** "Expected a 3×2 matrix, got a 2×3 matrix". */
 export const shapeHead = (want: Shape, got: Shape): string => `Expected ${describeShape(want)}, got ${describeShape(got)}`;
 
-/** The diagnosis for an answer that is the transpose of the right one (shapes `got` for `want`). */
-export function transposedDiagnosis(want: Shape, got: Shape): Diagnosis {
-  const head = shapeHead(want, got);
-  const realValued = want.rows === 1 || want.cols === 1;
-  const message = realValued
-    ? `${head}: your answer is the transpose of the right one. For a real-valued f, the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).`
-    : `${head}: did you transpose the Jacobian? Rows are the outputs f₁…f${subscriptDigits(want.rows)} and columns the inputs (x₁…x${subscriptDigits(want.cols)}); entry (i, j) is ∂fᵢ/∂xⱼ.`;
-  return { id: 'transposed-jacobian', message };
-}
-
-function subscriptDigits(n: number): string {
-  return [...String(n)].map((d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]).join('');
+/** The diagnosis for an answer that is the transpose of the right one (shapes `got` for `want`), in the words of its orientation. */
+export function transposedDiagnosis(want: Shape, got: Shape, orientation?: Orientation): Diagnosis {
+  return { id: 'transposed-jacobian', message: `${shapeHead(want, got)}: ${transposedTail(want, orientation)}` };
 }
 
 /** A product with shapes that do not fit; if reversing its matrices gives the right answer, say so. */
@@ -311,15 +303,17 @@ function counterexampleAt(ev: Evaluation, problem: Problem, answer: Expr, want: 
   });
   const value = (x: Float64Array, s: Shape): CheckValue =>
     s.rows === 1 && s.cols === 1 ? round(x[0]) : Array.from({ length: s.rows }, (_, i) => Array.from(x.slice(i * s.cols, (i + 1) * s.cols), round));
+  // Only the functions the two answers call: for ∂ŷ/∂b₃ = 1, "σ stands for a random smooth function" says nothing.
+  const called = new Set([...calledFunctions(problem.expected), ...calledFunctions(answer)]);
   const functions: Record<string, string> = {};
-  for (const [name, f] of ev.points.sets[at.point]) functions[name] = f.description;
+  for (const [name, f] of ev.points.sets[at.point]) if (called.has(name)) functions[name] = f.description;
   const tensor = !(want.shape.rows === 1 && want.shape.cols === 1);
   return {
     point,
     expected: value(want.at[at.point], want.shape),
     answer: value(got.at[at.point], got.shape),
     ...(tensor ? { entry: [Math.floor(at.entry / want.shape.cols) + 1, (at.entry % want.shape.cols) + 1] as const } : {}),
-    ...(problem.signature.size > 0 ? { functions } : {}),
+    ...(Object.keys(functions).length > 0 ? { functions } : {}),
   };
 }
 
@@ -344,13 +338,17 @@ export function describeCounterexample(c: Counterexample, problem: Pick<Problem,
   const names = Object.keys(c.point);
   const at = names.slice(0, 6).map((n) => `${symbolUnicode(n)} = ${show(c.point[n])}`).join(', ') + (names.length > 6 ? ', …' : '');
   const pick = (v: CheckValue): number => (typeof v === 'number' ? v : v[(c.entry?.[0] ?? 1) - 1][(c.entry?.[1] ?? 1) - 1]);
-  const where = c.entry ? `entry (${c.entry[0]}, ${c.entry[1]}) ` : '';
-  const fns = [...problem.signature.keys()].map(functionUnicode);
+  // A vector's entry is named by its position alone, as the sign-error diagnosis names it (entry 9).
+  const line = typeof c.expected !== 'number' && (c.expected.length === 1 || c.expected[0].length === 1);
+  const entry = c.entry ? (line ? `entry ${Math.max(c.entry[0], c.entry[1])}` : `entry (${c.entry[0]}, ${c.entry[1]})`) : '';
+  const fns = [...problem.signature.keys()].filter((f) => c.functions !== undefined && f in c.functions).map(functionUnicode);
   const also = fns.length ? ` (${fns.join(', ')} stand${fns.length === 1 ? 's' : ''} for a random smooth function here: the answer must hold for every one)` : '';
   const [want, got] = [pick(c.expected), pick(c.answer)];
   const [wantText, gotText] = showPair(want, got);
   // 3.14159 for π: right to 6 digits but not exact.
   const near = Number.isFinite(want) && Number.isFinite(got) && Math.abs(got - want) <= 1e-5 * Math.max(Math.abs(want), Math.abs(got));
   const exact = near ? ' Yours is close but not exact: write exact values (π, not 3.14159; 1/3, not 0.333).' : '';
-  return `Not equal to the expected answer: at ${at || 'every point'}, ${where}the expected value is ${wantText} but yours is ${gotText}${also}.${exact}`;
+  // Numbers (a gradient step, a forward pass) have no point to name: "in entry 3, …", not "at every point, entry (3, 1) …".
+  const where = at ? `at ${at}, ${entry ? `${entry} ` : ''}` : entry ? `in ${entry}, ` : '';
+  return `Not equal to the expected answer: ${where}the expected value is ${wantText} but yours is ${gotText}${also}.${exact}`;
 }

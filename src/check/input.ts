@@ -19,6 +19,7 @@ import { MAX_ORDER, type Signature } from './functions.js';
 import { shapeOf } from './shape.js';
 import { functionUnicode, symbolUnicode } from './notation.js';
 import type { CheckOptions, MistakeId } from './types.js';
+import type { Orientation } from './orientation.js';
 
 export const ANSWER_MAX_LENGTH = 2_000;
 export const ANSWER_MAX_DEPTH = 40;
@@ -42,6 +43,8 @@ export interface Problem {
   readonly readings: ReadonlyMap<string, string>;
   /** The name of `fn` in feedback (ŷ, f_MSE), as the exercise writes it; f when absent. */
   readonly fnName?: string;
+  /** What the answer's rows and columns are, for a transposed answer's feedback (./orientation.ts); a Jacobian's when absent and `wrt` has several variables. */
+  readonly orientation?: Orientation;
   /** For a gradient step, the parameters before it (the expected answer is p − ε·g): "moved along the gradient". */
   readonly descentFrom?: Expr;
   /** Wrong answers the exercise anticipates, with their messages (tried before the generic variants). */

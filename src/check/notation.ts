@@ -30,6 +30,15 @@ export function functionUnicode(fn: string): string {
   return nameUnicode(fn);
 }
 
+/**
+ * The name of a placeholder in a feedback sentence (z in "∂z/∂w of z = …"), the first of the
+ * candidates that is not a variable of the exercise: the lecture's chain-rule exercise, v·σ(uw + z),
+ * has a variable z, and "of z = uw + z" reads as an equation.
+ */
+export function placeholderName(taken: ReadonlySet<string>, candidates: readonly string[] = ['z', 'a', 't', 's']): string {
+  return candidates.find((c) => !taken.has(c)) ?? candidates[0];
+}
+
 export function unicode(e: Expr): string {
   return print(e).s;
 }

@@ -23,9 +23,11 @@ export const shapeText = (s: Shape): string => `${s.rows}×${s.cols}`;
 /** "a number", "a 3×1 column", "a 3×2 matrix". */
 export function describeShape(s: Shape): string {
   if (isScalarShape(s)) return 'a number';
-  if (s.cols === 1) return `a ${shapeText(s)} column`;
-  if (s.rows === 1) return `a ${shapeText(s)} row`;
-  return `a ${shapeText(s)} matrix`;
+  // "an 8×1 column", "an 11×2 matrix": the article goes by how the number is said.
+  const a = /^(?:8|11(?!\d)|18(?!\d))/.test(String(s.rows)) ? 'an' : 'a';
+  if (s.cols === 1) return `${a} ${shapeText(s)} column`;
+  if (s.rows === 1) return `${a} ${shapeText(s)} row`;
+  return `${a} ${shapeText(s)} matrix`;
 }
 
 /** A product or sum whose operands' shapes do not fit; `node` is the offending product or sum. */

@@ -8,11 +8,11 @@
  */
 import type { Expr } from '../expr/types.js';
 import { deriv, diff, mul, num, pow } from '../expr/build.js';
-import { dependenceTest, mapBottomUp, replaceNode } from '../expr/traverse.js';
+import { dependenceTest, freeSymbols, mapBottomUp, replaceNode } from '../expr/traverse.js';
 import { derive, differentiate, firstPending, rawDerivative } from '../calculus/differentiate.js';
 import { lookupOp } from '../ops/registry.js';
 import { simplify } from '../simplify/simplify.js';
-import { functionUnicode as fnU, symbolUnicode, unicode as u } from './notation.js';
+import { functionUnicode as fnU, placeholderName, symbolUnicode, unicode as u } from './notation.js';
 import { hasTensor } from './shape.js';
 import type { Problem } from './input.js';
 import type { Variant } from './variants.js';
@@ -33,7 +33,7 @@ export function traceVariants(problem: Problem): Variant[] {
     if (step.rule === 'remaining' || step.rule === 'simplify') break;
     const node = firstPending(prev);
     if (!node) break;
-    for (const b of buggyRules(node.expr, w, dep)) out.push({ id: b.id, message: b.message, expr: complete(replaceNode(prev, node, b.value)) });
+    for (const b of buggyRules(node.expr, w, dep, problem.variables)) out.push({ id: b.id, message: b.message, expr: complete(replaceNode(prev, node, b.value)) });
     prev = step.expr;
   }
   return out;
@@ -45,7 +45,7 @@ interface Buggy {
   readonly message: () => string;
 }
 
-function buggyRules(e: Expr, w: string, dep: (e: Expr) => boolean): Buggy[] {
+function buggyRules(e: Expr, w: string, dep: (e: Expr) => boolean, variables: ReadonlySet<string>): Buggy[] {
   const W = symbolUnicode(w);
   const out: Buggy[] = [];
   if (e.kind === 'call' && e.args.length === 1 && e.fn !== 'transpose') {
@@ -57,14 +57,19 @@ function buggyRules(e: Expr, w: string, dep: (e: Expr) => boolean): Buggy[] {
       out.push({
         id: 'missing-inner-derivative',
         value: partial,
-        message: () =>
-          `Missing the inner derivative ∂z/∂${W} = ${u(differentiate(z, w))} of z = ${u(z)}: by the chain rule, ∂${g}(z)/∂${W} = ${g}′(z)·∂z/∂${W}.`,
+        message: () => {
+          const a = placeholderName(new Set([...variables, ...freeSymbols(z)]));
+          return `Missing the inner derivative ∂${a}/∂${W} = ${u(differentiate(z, w))} of ${a} = ${u(z)}: by the chain rule, ∂${g}(${a})/∂${W} = ${g}′(${a})·∂${a}/∂${W}.`;
+        },
       });
     }
     out.push({
       id: 'function-for-derivative',
       value: mul(e, diff(z, w)),
-      message: () => `${g} where ${g}′ belongs: ∂${g}(z)/∂${W} = ${g}′(z)·∂z/∂${W}, with the derivative ${u(simplify(partial))} in place of ${u(e)}.`,
+      message: () => {
+        const a = placeholderName(new Set([...variables, ...freeSymbols(z)]));
+        return `${g} where ${g}′ belongs: ∂${g}(${a})/∂${W} = ${g}′(${a})·∂${a}/∂${W}, with the derivative ${u(simplify(partial))} in place of ${u(e)}.`;
+      },
     });
   } else if (e.kind === 'mul') {
     const dependent = e.factors.filter(dep);

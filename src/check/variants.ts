@@ -13,11 +13,12 @@ import { differentiate } from '../calculus/differentiate.js';
 import { lookupOp } from '../ops/registry.js';
 import { simplify } from '../simplify/simplify.js';
 import { canonical } from './canonical.js';
-import { functionUnicode as fnU, symbolUnicode, unicode as u } from './notation.js';
+import { functionUnicode as fnU, placeholderName, symbolUnicode, unicode as u } from './notation.js';
 import { nodes, targetIn, topLevel } from './rewrite.js';
 import { replaceNode } from '../expr/traverse.js';
 import { hasTensor, isScalarShape, shapeOf } from './shape.js';
 import type { Problem } from './input.js';
+import { orientationOf, squareTransposedMessage } from './orientation.js';
 import type { MistakeId } from './types.js';
 
 export interface Variant {
@@ -34,7 +35,7 @@ export function structuralVariants(problem: Problem): Variant[] {
     ...otherPartialVariants(problem),
     ...descentVariants(problem),
     ...entrySignVariants(e),
-    ...matrixVariants(e),
+    ...matrixVariants(e, problem),
     ...derivativeVariants(e, problem),
     ...factorVariants(e, problem),
     ...termVariants(e, problem),
@@ -129,7 +130,7 @@ function entrySignVariants(e: Expr): Variant[] {
 
 // ---- matrices: transposes and the order of the chain rule -------------------------------------
 
-function matrixVariants(e: Expr): Variant[] {
+function matrixVariants(e: Expr, problem: Problem): Variant[] {
   if (!hasTensor(e)) return [];
   const out: Variant[] = [];
   const s = shapeOf(e);
@@ -137,7 +138,7 @@ function matrixVariants(e: Expr): Variant[] {
     out.push({
       id: 'transposed-jacobian',
       expr: call('transpose', [e]),
-      message: () => 'Your matrix is the transpose of the right one: in a Jacobian, row i holds the partials of output fᵢ and column j the partials with respect to input xⱼ.',
+      message: () => squareTransposedMessage(s, orientationOf(problem)),
     });
   }
   for (const n of nodes(e)) {
@@ -187,10 +188,12 @@ function derivativeVariants(e: Expr, problem: Problem): Variant[] {
       out.push({
         id: 'sigmoid-derivative-formula',
         expr: replaceNode(e, d, mul(g, sub(int(1), g))),
-        message: () =>
-          d.fn === 'relu'
-            ? 'relu′(z) written as relu(z)(1 − relu(z)): that formula is the logistic sigmoid’s. relu′(z) is 0 for z ≤ 0 and 1 for z > 0.'
-            : `${name}′(z) written as ${name}(z)(1 − ${name}(z)): that formula holds only for the logistic sigmoid; ${name} here is a general activation, so keep ${u(d)}.`,
+        message: () => {
+          const a = placeholderName(problem.variables);
+          return d.fn === 'relu'
+            ? `relu′(${a}) written as relu(${a})(1 − relu(${a})): that formula is the logistic sigmoid’s. relu′(${a}) is 0 for ${a} ≤ 0 and 1 for ${a} > 0.`
+            : `${name}′(${a}) written as ${name}(${a})(1 − ${name}(${a})): that formula holds only for the logistic sigmoid; ${name} here is a general activation, so keep ${u(d)}.`;
+        },
       });
     }
   }
@@ -269,10 +272,11 @@ function dropRole(f: Expr, site: Expr & { kind: 'mul' }, problem: Problem): Omit
   if (inner) {
     const [z, v, outer] = inner;
     const w = symbolUnicode(v);
-    const rule = outer === undefined ? `∂(zⁿ)/∂${w} = n·zⁿ⁻¹·∂z/∂${w}` : `∂${outer}(z)/∂${w} = ${outer}′(z)·∂z/∂${w}`;
+    const a = placeholderName(new Set([...problem.variables, ...freeSymbols(z)]));
+    const rule = outer === undefined ? `∂(${a}ⁿ)/∂${w} = n·${a}ⁿ⁻¹·∂${a}/∂${w}` : `∂${outer}(${a})/∂${w} = ${outer}′(${a})·∂${a}/∂${w}`;
     return {
       id: 'missing-inner-derivative',
-      message: () => `Missing the inner derivative ∂z/∂${w} = ${u(f)} of z = ${u(z)}: by the chain rule, ${rule}.`,
+      message: () => `Missing the inner derivative ∂${a}/∂${w} = ${u(f)} of ${a} = ${u(z)}: by the chain rule, ${rule}.`,
     };
   }
   return { id: 'missing-factor', message: () => `Missing the factor ${u(f)}.` };
@@ -364,7 +368,9 @@ function indexVariants(e: Expr, problem: Problem): Variant[] {
           message: () =>
             swapped
               ? `${symbolUnicode(other)} where ${symbolUnicode(f.name)} belongs: the row and column indices are swapped, as when a sum runs over the wrong index (W instead of Wᵀ).`
-              : `${symbolUnicode(other)} where ${symbolUnicode(f.name)} belongs: check which weight connects these two neurons (is the sum over the right index?).`,
+              : /^[wW]/.test(f.name)
+                ? `${symbolUnicode(other)} where ${symbolUnicode(f.name)} belongs: check which weight connects these two neurons (is the sum over the right index?).`
+                : `${symbolUnicode(other)} where ${symbolUnicode(f.name)} belongs: check the index.`,
         });
       }
     }

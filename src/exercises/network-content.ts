@@ -19,6 +19,8 @@ import { simplify } from '../simplify/simplify.js';
 import { latexList, toLatex } from '../print/latex.js';
 import { networkDiagramLayout, type NetworkDiagramLayout } from '../pictures/index.js';
 import { andList, m, math, text } from './content.js';
+import type { ExerciseNames } from '../check/types.js';
+import { symbolUnicode, unicode } from '../check/notation.js';
 
 export const weightSymbol = (net: Network, l: number): MatSymbol => matSymbol('W', net.spec.layers[l], net.spec.layers[l - 1], l);
 export const biasSymbol = (net: Network, l: number): MatSymbol => vectorSymbol('b', net.spec.layers[l], l);
@@ -136,6 +138,16 @@ export function compactCostPartial(net: Network, dyhat: readonly Expr[]): Expr {
     return d.kind === 'num' && d.value.n === 0n ? [] : [mul(sub(sym(o), sym(net.targets[k])), d)];
   });
   return add(...terms);
+}
+
+/**
+ * ŷ (each output's name) for the network's output, as a cost exercise's prompt writes it
+ * (f = ½(ŷ − y)²): an answer may use it, written out before comparing, with the reading reported.
+ */
+export function outputNames(net: Network): ExerciseNames {
+  return {
+    symbols: Object.fromEntries(net.outputs.map((o, k) => [o, { value: net.outputExprs[k], note: `read ${symbolUnicode(o)} as the network’s output ${unicode(net.outputExprs[k])}` }])),
+  };
 }
 
 /** What every network exercise's data starts with: the architecture, as the spec gave it. */

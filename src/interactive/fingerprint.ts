@@ -19,6 +19,7 @@ import { candidates, constantMessage, isMse, kinkSources } from '../check/analys
 import { MAX_VARIANTS } from '../check/diagnose.js';
 import { hasTensor, sameShape } from '../check/shape.js';
 import { COARSE_BUCKETS, decimalKey, digestText, FINE_BUCKETS, lookupHash, nearZeroLevel, offsetFor, packOffsets, seal, tokens } from './digest.js';
+import { orientationOf } from '../check/orientation.js';
 import { targetProblem, type CheckTarget } from './targets.js';
 import { decimalShape, jointForms, MAX_DECIMALS, MIN_DECIMALS } from '../check/decimals.js';
 import { diagnosisPayload, PIECE_KINDS, piecePayload } from './payload.js';
@@ -68,6 +69,7 @@ export function fingerprint(t: CheckTarget): AnswerPrint | Unchecked {
   }
 
   const mse = isMse(problem.variables);
+  const orientation = orientationOf(problem);
   const scaled = new Sealer(hash, () => false);
   if (hidden.length === rows * cols) {
     for (const k of SCALED) scaled.add(scale(want, (e) => k * e), () => diagnosisPayload(constantMessage(k, mse)));
@@ -99,6 +101,7 @@ export function fingerprint(t: CheckTarget): AnswerPrint | Unchecked {
     varying,
     ...(scales.some((s) => s !== null) ? { scales } : {}),
     ...(constants ? { constants: [constants.offsets, constants.hash] as const } : {}),
+    ...(orientation ? { orientation } : {}),
     mse,
     kinks: kinkPrints(problem.expected, ev.values.bind(ev)),
     mistakes: mistakes.list,

@@ -10,6 +10,7 @@
 import { equal } from '../expr/equal.js';
 import { vector } from '../expr/build.js';
 import { latexText } from '../print/latex-text.js';
+import { unicode } from '../check/notation.js';
 import { freeSymbols } from '../expr/traverse.js';
 import { deriveSeed } from '../numeric/rng.js';
 import { prepareCheck } from '../check/check.js';
@@ -83,18 +84,33 @@ function uncheckedWhy(t: CheckTarget): string {
  * (it may be the instructor's form, verified equal).
  */
 export function targetProblem(t: CheckTarget): Problem {
-  const problem = derivedProblem(t);
+  const derived = derivedProblem(t);
+  const of = gradientParameterOf(t.answer.label);
+  const problem = of !== undefined ? { ...derived, orientation: { kind: 'gradient' as const, of } } : derived;
   const mistakes = t.answer.mistakes;
   return mistakes && mistakes.length > 0 ? { ...problem, anticipated: mistakes.map((m) => ({ id: m.id, expr: m.value, message: m.message })) } : problem;
+}
+
+/**
+ * The parameter of a gradient's label \nabla_{\mathbf{W}^{(2)}} f, in Unicode (W⁽²⁾): the answer
+ * has its shape, which a transposed answer's feedback says (src/check/orientation.ts). Not the
+ * gradient ∇ₓf(x) of "Jacobian versus gradient", whose feedback contrasts the two.
+ */
+function gradientParameterOf(label: string): string | undefined {
+  const m = /^\\nabla_\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})+)\} f$/.exec(label);
+  return m ? latexText(m[1]) : undefined;
 }
 
 function derivedProblem(t: CheckTarget): Problem {
   const value = t.answer.value;
   const step = t.exercise.checks.find((c) => c.answerId === t.answer.id && c.kind === 'gd-step');
-  if (step?.kind === 'gd-step') return { ...prepareCheck(value, t.options), descentFrom: vector(Object.values(step.params)) };
+  if (step?.kind === 'gd-step') return { ...prepareCheck(value, t.options), descentFrom: vector(Object.values(step.params)), orientation: { kind: 'list', names: Object.keys(step.params) } };
+  // A gradient step's summed gradient: one value per parameter, in the order of the step's parameters.
+  const summed = t.exercise.kind === 'gradient-step' ? t.exercise.checks.find((c) => c.answerId === t.answer.id && c.kind === 'value') : undefined;
+  if (summed?.kind === 'value') return { ...prepareCheck(value, t.options), orientation: { kind: 'list', names: Object.keys(summed.bindings) } };
   const source = t.exercise.checks.find((c) => c.answerId === t.answer.id && (c.kind === 'derivative' || c.kind === 'jacobian'));
-  if (!source || (source.kind !== 'derivative' && source.kind !== 'jacobian')) return prepareCheck(value, t.options);
-  const fnName = functionNameOf(t.answer.label);
+  if (!source || (source.kind !== 'derivative' && source.kind !== 'jacobian')) return withIdentityVariables(t, prepareCheck(value, t.options));
+  const fnName = functionNameOf(t.answer.label) ?? (/^\\frac\{\\partial\}\{\\partial /.test(t.answer.label) ? `(${unicode(source.f)})` : undefined);
   const derived = { ...prepareCheck(source.f, { ...t.options, wrt: source.kind === 'derivative' ? source.wrt : source.vars }), ...(fnName ? { fnName } : {}) };
   if (equal(derived.expected, value)) return derived;
   const own = prepareCheck(value, t.options);
@@ -108,7 +124,23 @@ function derivedProblem(t: CheckTarget): Problem {
   };
 }
 
-/** The function's name in an answer's label \frac{\partial X}{\partial …}, in Unicode (ŷ, f_MSE); undefined for other labels. */
+/**
+ * An answer checked as an identity keeps the variables of the expression it is checked against:
+ * f∘g(x) = ¾(x₁ + 1) is a function of x₁ and x₂ (g takes both), so an answer that still has the
+ * x₂ terms that cancel (x₁ + 2x₂ − 2x₂ + (3 − x₁)/4) is compared, not refused as unreadable.
+ */
+function withIdentityVariables(t: CheckTarget, problem: Problem): Problem {
+  const extra = t.exercise.checks
+    .filter((c) => c.answerId === t.answer.id && c.kind === 'identity')
+    .flatMap((c) => (c.kind === 'identity' ? [...freeSymbols(c.expr)] : []))
+    .filter((v) => !problem.variables.has(v));
+  return extra.length === 0 ? problem : { ...problem, variables: new Set([...problem.variables, ...extra]) };
+}
+
+/**
+ * The function's name in an answer's label \frac{\partial X}{\partial …}, in Unicode (ŷ, f_MSE); undefined for other labels.
+ * A label \frac{\partial}{\partial w}[vσ(uw + z)] names no function: the caller writes the expression, (vσ(uw + z)).
+ */
 function functionNameOf(label: string): string | undefined {
   const m = /^\\frac\{\\partial ([^{}]*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}[^{}]*)*)\}\{\\partial /.exec(label);
   if (!m || m[1].trim() === '') return undefined;

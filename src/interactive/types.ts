@@ -6,6 +6,8 @@
  * (made at build time), ./verdict.ts (used in the page) and docs/checking.md.
  */
 
+import type { Orientation } from '../check/orientation.js';
+
 /**
  * Values known only by their hash: [packed offsets, one per value (./digest.ts packOffsets),
  * lookupHash of `salt|rows×cols|tokens`]. Tuples, not objects: a sheet has a few thousand.
@@ -64,6 +66,8 @@ export interface AnswerPrint {
   readonly scales?: readonly (readonly number[] | null)[];
   /** The entries that are null in `varying`, hashed together (one value each, FINE buckets). */
   readonly constants?: Hashed;
+  /** What the answer's rows and columns are (src/check/orientation.ts), for a transposed answer's feedback; absent for the generic words. */
+  readonly orientation?: Orientation;
   /** The problem has a target y (MSE wording of the stray-constant message). */
   readonly mse: boolean;
   readonly kinks: readonly KinkPrint[];

@@ -84,7 +84,7 @@ function decide(p: PreparedAnswer, read: Answer, budget: Budget, source: string)
   if (!sameShape(shape, want)) {
     const flipped = shape.rows === want.cols && shape.cols === want.rows ? ev.values(call('transpose', [answer])) : undefined;
     if (flipped && p.matchesExpected(flipped)) {
-      const diagnosis = transposedDiagnosis(want, shape);
+      const diagnosis = transposedDiagnosis(want, shape, p.print.orientation);
       return { verdict: 'incorrect', feedback: diagnosis.message, diagnosis };
     }
     return { verdict: 'incorrect', feedback: `${shapeHead(want, shape)}.` };

@@ -8,11 +8,15 @@ import { matrix } from '../expr/build.js';
 import { describeToken, MATRIX_ENVS, type Token } from './latex-lexer.js';
 import type { LatexReader } from './latex-names.js';
 
+/** What to write for ReLU's cases (w₅x₁ if z > 0, else 0): its derivative, which is 0 or 1. */
+const RELU_CASES_HINT = "for ReLU's cases write \\operatorname{ReLU}'(z), which is 0 for z \\leq 0 and 1 for z > 0 (w_5 x_1 if z > 0, else 0, is w_5 \\operatorname{ReLU}'(z) x_1)";
+
 /** The environment from its \begin (the current token) to its matching \end. */
 export function readMatrixEnv(r: LatexReader, begin: Token): Expr {
   r.next();
   const env = envName(r, begin);
   if (env === 'vmatrix' || env === 'Vmatrix') r.fail(begin, 'determinants (vmatrix) are not supported; use bmatrix for a matrix');
+  if (env === 'cases' || env === 'dcases') r.fail(begin, `\\begin{${env}} is not supported: a piecewise answer cannot be checked; ${RELU_CASES_HINT}`);
   if (!MATRIX_ENVS.has(env)) r.fail(begin, `\\begin{${env}} is not supported; write a matrix as \\begin{bmatrix} a & b \\\\ c & d \\end{bmatrix}`);
   if (env === 'array' && r.isCh(r.peek(), '{')) {
     while (!r.isCh(r.peek(), '}') && r.peek().t !== 'end') r.next();

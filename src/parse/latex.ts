@@ -8,7 +8,7 @@
  *   product  := unary (('*' | \cdot | \times | '/' | \div) unary | factor)*   juxtaposition multiplies
  *   unary    := ('-' | '+')* power
  *   power    := primary ('^' exponent | '^{\top}' | '^T')*                     one-token exponents: x^23 is x²·3
- *   primary  := number | name | call | '(' sum ')' | '[' sum (',' sum)* ']' | '{' sum '}' | '|' sum '|'
+ *   primary  := number | name | call | '(' sum ')' | '[' sum ((',' | ';') sum)* ']' | '{' sum '}' | '|' sum '|'
  *             | \frac{a}{b} | \sqrt[n]{a} | \begin{bmatrix} a & b \\ c & d \end{bmatrix}
  *   name     := letters/digits | \hat{y} | \mathbf{x} | \alpha…, then _{1} / _1 / _{2,1}, ^{(1)}, primes
  * Names follow the text syntax: a run of letters and digits is one name (`w1x1`, `uw`; the answer
@@ -18,7 +18,7 @@
  * (^{\top}, ^\intercal, ^T, ^{\mathsf{T}}) is call('transpose', [x]), as in the text syntax.
  */
 import type { Expr } from '../expr/types.js';
-import { add, call, constant, inv, mul, neg, num, pow, sym, vector } from '../expr/build.js';
+import { add, call, constant, inv, matrix, mul, neg, num, pow, sym, vector } from '../expr/build.js';
 import { ParseError } from '../errors.js';
 import { ratFromDecimal } from '../rational.js';
 import { DEFAULT_LIMITS, type Limits } from './preprocess.js';
@@ -335,16 +335,31 @@ class LatexParser implements LatexReader {
     return e;
   }
 
-  /** [a] groups; [a, b] is a vector (a column), as in the text syntax. */
+  /**
+   * [a] groups; [a, b] is a vector (a column), and [a, b; c, d] a matrix, rows between ';', as in
+   * the text syntax (a student types [2, 1; 0, \pi] with one LaTeX name in it).
+   */
   private bracket(): Expr {
     const o = this.next();
-    const items = [this.sum()];
-    while (this.isCh(this.peek(), ',')) {
-      this.next();
-      items.push(this.sum());
+    const rows: Expr[][] = [[this.sum()]];
+    const starts: Token[] = [o];
+    for (;;) {
+      const sep = this.peek();
+      if (this.isCh(sep, ',')) {
+        this.next();
+        rows[rows.length - 1].push(this.sum());
+      } else if (this.isCh(sep, ';')) {
+        this.next();
+        starts.push(this.peek());
+        rows.push([this.sum()]);
+      } else break;
     }
     this.expectCh(']', o);
-    return items.length === 1 ? items[0] : vector(items);
+    if (rows.length === 1) return rows[0].length === 1 ? rows[0][0] : vector(rows[0]);
+    const cols = rows[0].length;
+    const bad = rows.findIndex((r) => r.length !== cols);
+    if (bad >= 0) this.fail(starts[bad], `row ${bad + 1} has ${rows[bad].length} ${rows[bad].length === 1 ? 'entry' : 'entries'} but row 1 has ${cols}`);
+    return matrix(rows.length, cols, rows.flat());
   }
 
   private word(): Expr {

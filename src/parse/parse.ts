@@ -109,7 +109,11 @@ function syntaxError(e: unknown, m: Mapped, read: StandIns): ParseError {
   const op = /^Unexpected operator (.+)$/.exec(reason);
   if (op) return new ParseError(column, `unexpected '${op[1]}'`);
   const closing = /^Parenthesis (.) expected/.exec(reason);
-  if (closing) return new ParseError(column, `expected '${closing[1]}'${ch === undefined ? '' : `, not ${describeChar(ch)}`}`);
+  if (closing) {
+    // (1, 1, −1, …): a list in parentheses, as the LaTeX reader says.
+    const list = closing[1] === ')' && ch === ',' ? '; a list in parentheses: write a vector as [a, b]' : '';
+    return new ParseError(column, `expected '${closing[1]}'${ch === undefined ? '' : `, not ${describeChar(ch)}`}${list}`);
+  }
   if (/^Syntax error in part/.test(reason) && ch !== undefined) return new ParseError(column, `unexpected ${describeChar(ch)}`);
   return new ParseError(column, reason.charAt(0).toLowerCase() + reason.slice(1));
 }
@@ -131,6 +135,10 @@ const OPERATOR_NAMES: Record<string, string> = {
   rightLogShift: "'>>>'", to: "'to'", in: "'in'", dotPow: "'.^'", dotDivide: "'./'", dotMultiply: "'.*'",
   nullish: "'??'",
 };
+
+const COMPARISONS = new Set(['smaller', 'larger', 'smallerEq', 'largerEq']);
+/** What to write for ReLU's cases (w5*x1 if z > 0, else 0), which a condition cannot say. */
+const RELU_CASES_HINT_TEXT = "for ReLU's cases write relu'(z), which is 0 for z <= 0 and 1 for z > 0 (w5*x1 if z > 0, else 0, is w5*relu'(z)*x1)";
 
 class Converter {
   private depth = 0;
@@ -257,7 +265,9 @@ class Converter {
         return args[0];
       default: {
         const what = OPERATOR_NAMES[String(n.fn)] ?? `'${n.op ?? String(n.fn)}'`;
-        return this.fail(n.op ?? '', `${what} is not supported`);
+        // (z > 0) as an indicator: ReLU's cases, which relu' writes.
+        const hint = COMPARISONS.has(String(n.fn)) ? `: a condition cannot be checked; ${RELU_CASES_HINT_TEXT}` : '';
+        return this.fail(n.op ?? '', `${what} is not supported${hint}`);
       }
     }
   }
@@ -388,10 +398,12 @@ const PRODUCT_CHAIN: Readonly<Record<string, (e: Expr) => Expr>> = { multiply: (
 
 /** `w_1` → `w1`, `y_hat` → `yhat`; indexed names such as `W1_2_1` are kept. */
 export function normalizeName(raw: string): string {
-  const m = /^([A-Za-z]+)_(\d+)$/.exec(raw);
+  // z₁ and z_{1}, as an answer writes them (--define z₁=…): z1.
+  const name = raw.replace(/[₀-₉]/g, (d) => String(d.charCodeAt(0) - 0x2080)).replace(/^([A-Za-z]+)_\{(\d+)\}$/, '$1_$2');
+  const m = /^([A-Za-z]+)_(\d+)$/.exec(name);
   if (m) return m[1] + m[2];
-  if (raw === 'y_hat') return 'yhat';
-  return raw;
+  if (name === 'y_hat' || name === 'ŷ') return 'yhat';
+  return name;
 }
 
 export { isKnownOp };

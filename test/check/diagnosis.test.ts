@@ -42,6 +42,17 @@ describe('chain rule', () => {
     expectDiagnosis(r, 'missing-inner-derivative', /^Missing the inner derivative ∂z\/∂w₁ = x of z = w₁x/);
   });
 
+  it('the placeholder is not one of the exercise’s variables: for v·σ(uw + z), "∂a/∂w = u of a = uw + z", never "of z = uw + z"', () => {
+    const missing = diagnosed('v*sigma(u*w + z)', "v*sigma'(u*w + z)", { wrt: 'w' });
+    expectDiagnosis(missing, 'missing-inner-derivative', 'Missing the inner derivative ∂a/∂w = u of a = uw + z: by the chain rule, ∂σ(a)/∂w = σ′(a)·∂a/∂w.');
+    const direct = diagnosed("v*sigma'(u*w + z)*u", "v*sigma'(u*w + z)");
+    expectDiagnosis(direct, 'missing-inner-derivative', 'Missing the inner derivative ∂a/∂w = u of a = uw + z: by the chain rule, ∂σ(a)/∂w = σ′(a)·∂a/∂w.');
+    const formula = diagnosed('v*sigma(u*w + z)', 'v*sigma(u*w + z)*(1 - sigma(u*w + z))*u', { wrt: 'w' });
+    expectDiagnosis(formula, 'sigmoid-derivative-formula', 'σ′(a) written as σ(a)(1 − σ(a)): that formula holds only for the logistic sigmoid; σ here is a general activation, so keep σ′(uw + z).');
+    const fn = diagnosed('v*sigma(u*w + z)', 'v*sigma(u*w + z)*u', { wrt: 'w' });
+    expectDiagnosis(fn, 'function-for-derivative', /^σ where σ′ belongs: ∂σ\(a\)\/∂w = σ′\(a\)·∂a\/∂w, with the derivative σ′\(uw \+ z\)/);
+  });
+
   it('σ where σ′ belongs', () => {
     const r = diagnosed(YHAT, 'w5*sigma(w1*x1 + w2*x2 + b1)*x1', { wrt: 'w1' });
     expectDiagnosis(r, 'function-for-derivative', /^σ where σ′ belongs: ∂σ\(z\)\/∂w₁ = σ′\(z\)·∂z\/∂w₁, with the derivative σ′\(w₁x₁ \+ w₂x₂ \+ b₁\)/);
@@ -200,6 +211,11 @@ describe('Jacobians and transposes', () => {
     expect(latex.diagnosis?.id).toBe('transposed-jacobian');
   });
 
+  it('a transposed Jacobian in other variables names them: columns the inputs (u₁…u₂), ∂fᵢ/∂uⱼ', () => {
+    const r = diagnosed('[u1 + 2*u2, u2, 3*u1, u1*u2]', '[1, 0, 3, u2; 2, 1, 0, u1]', { wrt: ['u1', 'u2'] });
+    expectDiagnosis(r, 'transposed-jacobian', 'Expected a 4×2 matrix, got a 2×4 matrix: did you transpose the Jacobian? Rows are the outputs f₁…f₄ and columns the inputs (u₁…u₂); entry (i, j) is ∂fᵢ/∂uⱼ.');
+  });
+
   it('a square Jacobian transposed, and the gradient (a column) for the Jacobian (a row)', () => {
     expectDiagnosis(diagnosed('[x1*x2, x1; x2, 1]', '[x1*x2, x2; x1, 1]'), 'transposed-jacobian', /^Your matrix is the transpose of the right one/);
     expectDiagnosis(diagnosed('x1 - 2*x2', '[1, -2]', { wrt: ['x1', 'x2'] }), 'transposed-jacobian', /^Expected a 1×2 row, got a 2×1 column: .*the Jacobian ∂f\/∂x is a row \(1×m\), the transpose of the gradient/);
@@ -229,6 +245,37 @@ describe('no recognised mistake', () => {
     const r = diagnosed("sigma'(w*x)*x", "sigma'(w*x)*w + x");
     expect(r.feedback).toMatch(/\(σ stands for a random smooth function here: the answer must hold for every one\)\.$/);
     expect(r.counterexample?.functions?.sigma).toMatch(/^σ\(u\) = /);
+  });
+});
+
+describe('words', () => {
+  it('"an 8×1 column", not "a 8×1 column"', () => {
+    expect(diagnosed('[1; 2; 3; 4; 5; 6; 7; 8; 9]', '[1; 2; 3; 4; 5; 6; 7; 8]').feedback).toBe('Expected a 9×1 column, got an 8×1 column.');
+    expect(diagnosed('[1; 2]', '[[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]]').feedback).toBe('Expected a 2×1 column, got a 1×11 row.');
+    expect(diagnosed('[[1, 2]]', '[1; 2; 3; 4; 5; 6; 7; 8; 9; 10; 11]').feedback).toBe('Expected a 1×2 row, got an 11×1 column.');
+  });
+
+  it('an input with the wrong index is not called a weight: "x₁ where x₂ belongs: check the index."', () => {
+    const r = diagnosed("w5*sigma'(w1*x1 + w2*x2 + b1)*x2", "w5*sigma'(w1*x1 + w2*x2 + b1)*x1");
+    expectDiagnosis(r, 'wrong-index', 'x₁ where x₂ belongs: check the index.');
+  });
+});
+
+describe('a counterexample of numbers', () => {
+  it('names the entry, not a point: no variable means no point ("in entry 3", not "at every point, entry (3, 1)")', () => {
+    expect(diagnosed('[1; -2; 1/4]', '[1; -2; 4]').feedback).toBe('Not equal to the expected answer: in entry 3, the expected value is 0.25 but yours is 4.');
+    expect(diagnosed('[[1, -2, 1/4]]', '[[1, -2, 4]]').feedback).toBe('Not equal to the expected answer: in entry 3, the expected value is 0.25 but yours is 4.');
+    expect(diagnosed('[1, 2; 3, 4]', '[1, 2; 3, 5]').feedback).toBe('Not equal to the expected answer: in entry (2, 2), the expected value is 4 but yours is 5.');
+  });
+
+  it('a vector’s entry with variables is named by its position, as the sign-error diagnosis names it', () => {
+    expect(diagnosed('[x; x^2; x^3]', '[x; x^2; x^4]').feedback).toMatch(/^Not equal to the expected answer: at x = −?[\d.]+, entry 3 the expected value is /);
+  });
+
+  it('says σ stands for random functions only when an answer calls it: not for ∂ŷ/∂b₃ = 1 answered 0', () => {
+    const r = diagnosed(YHAT, '0', { wrt: 'b3' });
+    expect(r.feedback).toBe('Not equal to the expected answer: the expected value is 1 but yours is 0.');
+    expect(r.counterexample?.functions).toBeUndefined();
   });
 });
 

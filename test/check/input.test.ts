@@ -107,6 +107,13 @@ describe('the expected side is the caller’s input', () => {
 });
 
 describe('clearer messages for common slips', () => {
+  it('says to write a vector in brackets when it is a list in parentheses, (1, 1, −1), as the LaTeX reader does', () => {
+    const r = check('[1; 1; -1]', '(1, 1, -1)');
+    expect(r.verdict).toBe('invalid');
+    expect(r.feedback).toBe("column 3: expected ')', not ','; a list in parentheses: write a vector as [a, b]");
+    expect(check('[1; 1; -1]', '(1, 1, -1').feedback).toMatch(/^column 3: expected '\)', not ','; a list in parentheses/);
+  });
+
   it('ignores a trailing period', () => {
     expect(checkAnswer("w5*sigma'(w1*x1 + w2*x2 + b1)*x1", "w5*sigma'(w1x1+w2x2+b1)*x1.", { timeBudgetMs: 60_000 }).verdict).toBe('correct');
   });
@@ -116,6 +123,19 @@ describe('clearer messages for common slips', () => {
     expect(r.verdict).toBe('invalid');
     expect(r.feedback).toBe("column 11: write only the expression after '=' (your answer, without dyhat/dw1 =)");
     expect(r.error?.column).toBe(11);
+  });
+});
+
+describe('a matrix written [a, b; c, d] with LaTeX names in it', () => {
+  it('is read as the text syntax reads it: rows between \';\', a column [a; b], a row that is too short named', () => {
+    const r = check('[2, 1; 0, pi; -1/x2, x1/x2^2]', '[2, 1; 0, \\pi; -1/x_2, x_1/x_2^2]');
+    expect(r.verdict).toBe('correct');
+    expect(r.interpretedText).toBe('[2, 1; 0, pi; -1/x2, x1/x2^2]');
+    expect(check('[w5*(yhat - y); w6*(yhat - y)]', '[w_5 (\\hat{y}-y); w_6 (\\hat{y}-y)]').verdict).toBe('correct');
+    expect(check('[1; -2; 1/4]', '[1; -2; \\frac{1}{4}]').interpretedText).toBe('[1; -2; 1/4]');
+    const short = check('[2, 1; 0, pi; -1/x2, x1/x2^2]', '[2, 1; 0, \\pi; -1/x_2]');
+    expect(short.verdict).toBe('invalid');
+    expect(short.feedback).toBe('column 16: row 3 has 1 entry but row 1 has 2');
   });
 });
 

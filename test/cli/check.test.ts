@@ -2,7 +2,9 @@
  * `gradsheet check`: the CLI contract (json {"verdict","interpreted","feedback","counterexample"?},
  * exit 0 correct, 1 incorrect, 2 unreadable input) and its text and LaTeX output.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/render/assets.js';
 import { expectInputError, gradsheet } from './capture.js';
 
 
@@ -80,6 +82,15 @@ describe('gradsheet check', () => {
     expect(r.stdout).toBe("w_{5} \\sigma'(z_{1})\n% correct: Correct.");
   });
 
+  it('an abbreviation defined as the answer writes it: --define "z₁=…" and --define "z_{1}=…" are z1', async () => {
+    const unicode = await gradsheet('check', '--expected', YHAT, '--wrt', 'w1', '--answer', 'w5 σ′(z₁) x₁', '--define', 'z₁=w₁x₁+w₂x₂+b₁');
+    expect(unicode.stderr).toBe('');
+    expect(unicode.code).toBe(0);
+    const latex = await gradsheet('check', '--expected', YHAT, '--wrt', 'w1', '--answer', "w_5 \\sigma'(z_{1})", '--define', 'z_{1}=w_1 x_1 + w_2 x_2 + b_1');
+    expect(latex.code).toBe(1);
+    expect(latex.stdout).toContain('factors right: w₅, σ′(z₁); wrong: none; missing: x₁');
+  });
+
   it('an answer starting with a minus sign is the answer, not a flag', async () => {
     const r = await gradsheet('check', '--expected', 'x^2', '--wrt', 'x', '--answer', '-2*x');
     expect(r.code).toBe(1);
@@ -134,6 +145,86 @@ describe('an expected answer with no value anywhere', () => {
     const r = await gradsheet('check', '--expected', 'log(x - 100)', '--answer', 'x');
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[1]).toMatch(/^undecided: Could not decide: found only 0 of 12 test points needed/);
+  });
+});
+
+/** The lecture's worksheet: `gradsheet check SPEC --exercise ID`, as a student checks homework. */
+const LECTURE = join(packageRoot(), 'worksheets', 'lecture.yaml');
+
+describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
+  it('f∘g(x) may keep the x₂ terms that cancel: g takes x₁ and x₂, so x₂ is one of the exercise’s variables', async () => {
+    const right = await gradsheet('check', LECTURE, '--exercise', 'jacobian-chain.fg', '--answer', 'x_1 + 2x_2 - 2x_2 + \\frac{-x_1+3}{4}');
+    expect(right.stderr).toBe('');
+    expect(right.code).toBe(0);
+    const wrong = await gradsheet('check', LECTURE, '--exercise', 'jacobian-chain.fg', '--answer', 'x1 + 2*x2 + (3 - x1)/4');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/\nincorrect: /);
+  });
+
+  it('the gradients in matrix form may write ŷ, which their prompt’s cost f = ½(ŷ − y)² gives, as the MSE partials may', async () => {
+    const b1 = "\\begin{bmatrix} w_5 (\\hat{y}-y) \\sigma'(w_1x_1+w_2x_2+b_1) \\\\ w_6 (\\hat{y}-y) \\sigma'(w_3x_1+w_4x_2+b_2) \\end{bmatrix}";
+    const right = await gradsheet('check', LECTURE, '--exercise', 'matrix-gradients.b1', '--answer', b1);
+    expect(right.stderr).toBe('');
+    expect(right.code).toBe(0);
+    expect(right.stdout).toMatch(/^Correct\. \(read ŷ as the network’s output w₅σ\(w₁x₁ \+ w₂x₂ \+ b₁\) \+ w₆σ\(w₃x₁ \+ w₄x₂ \+ b₂\) \+ b₃\)$/m);
+    expect((await gradsheet('check', LECTURE, '--exercise', 'matrix-gradients.b2', '--answer', 'yhat - y')).code).toBe(0);
+    const doubled = await gradsheet('check', LECTURE, '--exercise', 'matrix-gradients.b2', '--answer', '2(\\hat{y} - y)');
+    expect(doubled.code).toBe(1);
+    expect(doubled.stdout).toMatch(/\nincorrect: A stray factor 2/);
+  });
+
+  it('a transposed answer is told what its rows and columns are: ∇ with respect to W⁽²⁾ has W⁽²⁾’s shape (a row), ∂g/∂x has the outputs of g as rows', async () => {
+    const column = await gradsheet('check', LECTURE, '--exercise', 'matrix-gradients.W2', '--answer', '[(yhat-y)*sigma(w1*x1+w2*x2+b1); (yhat-y)*sigma(w3*x1+w4*x2+b2)]');
+    expect(column.code).toBe(1);
+    expect(column.stdout.split('\n')[1]).toBe(
+      'incorrect: Expected a 1×2 row, got a 2×1 column: your answer is the transpose of the right one. The gradient with respect to W⁽²⁾ has the shape of W⁽²⁾, 1×2: each entry is the partial of f with respect to the entry of W⁽²⁾ in the same place.',
+    );
+    const w1 = "[w5*(yhat-y)*sigma'(w1*x1+w2*x2+b1)*x1, w6*(yhat-y)*sigma'(w3*x1+w4*x2+b2)*x1; w5*(yhat-y)*sigma'(w1*x1+w2*x2+b1)*x2, w6*(yhat-y)*sigma'(w3*x1+w4*x2+b2)*x2]";
+    const square = await gradsheet('check', LECTURE, '--exercise', 'matrix-gradients.W1', '--answer', w1);
+    expect(square.code).toBe(1);
+    expect(square.stdout.split('\n')[1]).toBe(
+      'incorrect: Your matrix is the transpose of the right one: the gradient with respect to W⁽¹⁾ has the shape of W⁽¹⁾, 2×2: each entry is the partial of f with respect to the entry of W⁽¹⁾ in the same place.',
+    );
+    const g = await gradsheet('check', LECTURE, '--exercise', 'jacobian-chain.dgdx', '--answer', '[1, 0, -1; 2, 1, 0]');
+    expect(g.code).toBe(1);
+    expect(g.stdout.split('\n')[1]).toBe(
+      'incorrect: Expected a 3×2 matrix, got a 2×3 matrix: did you transpose the Jacobian? Rows are the outputs g₁…g₃ and columns the inputs (x₁…x₂); entry (i, j) is ∂gᵢ/∂xⱼ.',
+    );
+    // A gradient step's values, written across in LaTeX: a column, in the order of the parameters (not a Jacobian's row).
+    const across = '\\begin{bmatrix} 0.9 & 1.9 & 2.1 & 1.1 & 0.8 & -1.1 & -1.1 & -1.9 & -0.1 \\end{bmatrix}';
+    const step = await gradsheet('check', LECTURE, '--exercise', 'gradient-step.updated', '--answer', across);
+    expect(step.code).toBe(1);
+    expect(step.stdout.split('\n')[1]).toBe(
+      'incorrect: Expected a 9×1 column, got a 1×9 row: your answer is the transpose of the right one: give the 9 values as a column, one per parameter, in the order w₁, w₂, …, b₃.',
+    );
+    // The gradient ∇ₓf of "Jacobian versus gradient" keeps the words that contrast it with the Jacobian.
+    const grad = await gradsheet('check', LECTURE, '--exercise', 'jacobian-vs-gradient.grad', '--answer', '[[1, -2, 1/4]]');
+    expect(grad.stdout).toContain('the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).');
+  });
+
+  it('ReLU’s cases written as cases, a condition or an indicator: exit 2 with what to write instead, and that is then right', async () => {
+    const cases = "\\begin{cases} w_5 x_1 & w_1 x_1 + w_2 x_2 + b_1 > 0 \\\\ 0 & \\text{otherwise} \\end{cases}";
+    expectInputError(
+      await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', cases),
+      "--answer: column 1: \\begin{cases} is not supported: a piecewise answer cannot be checked; for ReLU's cases write \\operatorname{ReLU}'(z), which is 0 for z \\leq 0 and 1 for z > 0 (w_5 x_1 if z > 0, else 0, is w_5 \\operatorname{ReLU}'(z) x_1)",
+    );
+    const condition = await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', 'w5*x1*(w1*x1 + w2*x2 + b1 > 0)');
+    expect(condition.code).toBe(2);
+    expect(condition.stderr).toBe(
+      "gradsheet: --answer: column 27: '>' is not supported: a condition cannot be checked; for ReLU's cases write relu'(z), which is 0 for z <= 0 and 1 for z > 0 (w5*x1 if z > 0, else 0, is w5*relu'(z)*x1)",
+    );
+    const indicator = await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', 'w_5 x_1 \\mathbb{1}[w_1 x_1 + w_2 x_2 + b_1 > 0]');
+    expect(indicator.code).toBe(2);
+    expect(indicator.stderr).toMatch(/for an indicator 𝟙\[z > 0\], write \\operatorname\{ReLU\}'\(z\)/);
+    // What the hints say to write is right.
+    expect((await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', "w_5 \\operatorname{ReLU}'(w_1 x_1 + w_2 x_2 + b_1) x_1")).code).toBe(0);
+    expect((await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', "w5*relu'(w1*x1 + w2*x2 + b1)*x1")).code).toBe(0);
+  });
+
+  it('the chain-rule exercise names no function f: another variable’s partial is ∂(vσ(uw + z))/∂u, not ∂f/∂u', async () => {
+    const r = await gradsheet('check', LECTURE, '--exercise', 'chain-rule', '--answer', "v \\sigma'(uw+z) w");
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[1]).toBe('incorrect: This is ∂(vσ(uw + z))/∂u, not ∂(vσ(uw + z))/∂w.');
   });
 });
 

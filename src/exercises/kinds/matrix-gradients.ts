@@ -21,7 +21,7 @@ import { defineKind } from '../define.js';
 import { m, math, space, text } from '../content.js';
 import { answerFromSpec } from '../answers.js';
 import { chooseNetwork, networkFields } from '../network-params.js';
-import { diagramFigure, networkData, networkDefinition } from '../network-content.js';
+import { diagramFigure, networkData, networkDefinition, outputNames } from '../network-content.js';
 import type { Answer, Check, WorkedStep } from '../types.js';
 import type { MatStep } from '../../linalg/steps.js';
 import { matrix } from '../../expr/build.js';
@@ -83,6 +83,8 @@ export const matrixGradients = defineKind({
 
     const answers: Answer[] = [];
     const checks: Check[] = [];
+    // The prompt's cost is f = ½(ŷ − y)²: an answer may write ŷ, as in mse-partials.
+    const names = outputNames(net);
     const gradients = form.gradients.map((g) => {
       const id = `${g.wrt.name}${g.layer}`;
       const lhs = matrixToLatex(g.lhs);
@@ -90,7 +92,7 @@ export const matrixGradients = defineKind({
       const entries = expandMatrix(g.expr, bind).map((row) => row.map((e) => simplify(e)));
       const value = matrix(entries.length, entries[0].length, entries.flat());
       const given = answerFromSpec(ctx, id, value);
-      answers.push({ id, label: lhs, ...given, notes: [`${lhs} = ${closedForm}`] });
+      answers.push({ id, label: lhs, ...given, notes: [`${lhs} = ${closedForm}`], names });
       const scalar = g.parameters.flat().map((q) => differentiate(cost, q));
       checks.push({ kind: 'identity', answerId: id, expr: matrix(g.parameters.length, g.parameters[0].length, scalar) });
       steps.push(...g.steps.map((s) => fromMatStep(s, id)));

@@ -19,7 +19,7 @@ import { m, math, space, text, workedSteps } from '../content.js';
 import { answerFromSpec } from '../answers.js';
 import { answerCases, answerCasesLines, reluCasesStep } from '../cases.js';
 import { checkParameters, chooseNetwork, networkFields } from '../network-params.js';
-import { compactCostPartial, diagramFigure, networkData, networkDefinition } from '../network-content.js';
+import { compactCostPartial, diagramFigure, networkData, networkDefinition, outputNames } from '../network-content.js';
 import { pickSteps, stepsSchema } from './all-partials.js';
 import type { Answer, Check, WorkedStep } from '../types.js';
 import type { Expr } from '../../expr/types.js';
@@ -30,7 +30,6 @@ import { costExpression, ofLatex, partialLabelLatex } from '../../nn/format.js';
 import { derive } from '../../calculus/differentiate.js';
 import { latexList, toLatex } from '../../print/latex.js';
 import { nameLatex } from '../../print/names.js';
-import { symbolUnicode, unicode } from '../../check/notation.js';
 import { InputError } from '../../errors.js';
 
 const params = z
@@ -85,9 +84,7 @@ export const msePartials = defineKind({
     const steps: WorkedStep[] = [];
     const compact: Record<string, string> = {};
     // The key writes (ŷ − y): an answer may too, ŷ standing for the network's output.
-    const outputNames = {
-      symbols: Object.fromEntries(net.outputs.map((o, k) => [o, { value: net.outputExprs[k], note: `read ${symbolUnicode(o)} as the network’s output ${unicode(net.outputExprs[k])}` }])),
-    };
+    const names = outputNames(net);
     for (const partial of networkPartials(net, { wrt, cases: false })) {
       const q = partial.wrt;
       const label = partialLabelLatex('f', q, 'mse');
@@ -97,7 +94,7 @@ export const msePartials = defineKind({
       compact[q] = short;
       const given = answerFromSpec(ctx, q, partial.value);
       const cases = answerCases(given.value, label);
-      answers.push({ id: q, label, ...given, ...(cases.cases ? { cases: cases.cases } : {}), notes: [`${label} = ${short}`, ...(cases.notes ?? [])], names: outputNames });
+      answers.push({ id: q, label, ...given, ...(cases.cases ? { cases: cases.cases } : {}), notes: [`${label} = ${short}`, ...(cases.notes ?? [])], names });
       checks.push({ kind: 'derivative', answerId: q, f: cost, wrt: q });
       const yhatLabels = net.outputs.map((o) => partialLabelLatex(o, q, 'none'));
       steps.push({
