@@ -4,7 +4,7 @@
 // time, is most of a command's start: `gradsheet --version` 0.53 → 0.27 s, measured. A cache that
 // is missing, stale or refused by V8 costs only that time: the bundle is compiled from source.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,17 +25,27 @@ export function bundleDigest(source) {
   return createHash('sha256').update(source).digest();
 }
 
+/** The cache file's bytes; none when it is missing or cannot be read (another user's install): the cache only saves time. */
+function readCache(path) {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Compile and run the bundle (by default the built one, with its cache); returns its exports ({ run, program, VERSION }) with the compiled
- * script (for scripts/code-cache.mjs) and what became of the cache: 'used', 'absent', 'stale'
- * (made from other bytes) or 'rejected' (by V8: another Node.js or other V8 flags).
+ * Compile and run the bundle (by default the built one, with its cache); returns its exports
+ * ({ run, program, VERSION }) with the compiled script (for scripts/code-cache.mjs) and what
+ * became of the cache: 'used', 'absent' (or unreadable), 'stale' (made from other bytes) or
+ * 'rejected' (by V8: another Node.js or other V8 flags).
  */
 export function loadCli({ bundle = BUNDLE, codeCache = CODE_CACHE, useCache = true } = {}) {
   const source = readFileSync(bundle);
   let cachedData;
   let cache = 'absent';
-  if (useCache && existsSync(codeCache)) {
-    const file = readFileSync(codeCache);
+  const file = useCache ? readCache(codeCache) : undefined;
+  if (file !== undefined) {
     if (file.length > DIGEST_BYTES && file.subarray(0, DIGEST_BYTES).equals(bundleDigest(source))) {
       cachedData = file.subarray(DIGEST_BYTES);
     } else {

@@ -1,6 +1,6 @@
 // bin/load-cli.mjs: the built CLI is compiled with its V8 code cache only when the cache was made
 // from the very bytes of the bundle; otherwise from source, with the same results.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,6 +47,16 @@ describe('loadCli', () => {
     const bundle = join(dir, 'no-cache.cjs');
     copyFileSync(loader.BUNDLE, bundle);
     const { cli, cache } = loader.loadCli({ bundle, codeCache: join(dir, 'none.v8cache') });
+    expect(cache).toBe('absent');
+    expect(await evaluate(cli, '1/3 + 1/6')).toEqual([0, '1/2']);
+  });
+
+  it('compiles from source when the cache cannot be read (here a directory in its place)', async () => {
+    const bundle = join(dir, 'unreadable.cjs');
+    copyFileSync(loader.BUNDLE, bundle);
+    const codeCache = join(dir, 'unreadable.v8cache');
+    mkdirSync(codeCache);
+    const { cli, cache } = loader.loadCli({ bundle, codeCache });
     expect(cache).toBe('absent');
     expect(await evaluate(cli, '1/3 + 1/6')).toEqual([0, '1/2']);
   });
