@@ -60,7 +60,7 @@ export function kinkMessage(z: string, rightWherePositive: boolean, fn: string):
     id: 'kink-branch',
     message:
       `Right where ${z} ${good}, but not where ${z} ${bad}: check that case.` +
-      (fn === 'relu' ? ' relu′(z) is 0 for z ≤ 0 and 1 for z > 0, so the derivative changes at the kink.' : ''),
+      (fn === 'relu' ? ' ReLU′(z) is 0 for z ≤ 0 and 1 for z > 0, so the derivative changes at the kink.' : ''),
   };
 }
 

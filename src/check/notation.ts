@@ -25,9 +25,12 @@ export function symbolUnicode(name: string): string {
   return nameUnicode(name);
 }
 
-/** A function's name: sigma → σ, relu → relu. */
+/** Function names as the lecture and the answer key write them (ReLU(z), ReLU′(z)), where ours differ. */
+const LECTURE_FUNCTIONS: Readonly<Record<string, string>> = { relu: 'ReLU' };
+
+/** A function's name: sigma → σ, relu → ReLU. */
 export function functionUnicode(fn: string): string {
-  return nameUnicode(fn);
+  return LECTURE_FUNCTIONS[fn] ?? nameUnicode(fn);
 }
 
 /**

@@ -191,7 +191,7 @@ function derivativeVariants(e: Expr, problem: Problem): Variant[] {
         message: () => {
           const a = placeholderName(problem.variables);
           return d.fn === 'relu'
-            ? `relu′(${a}) written as relu(${a})(1 − relu(${a})): that formula is the logistic sigmoid’s. relu′(${a}) is 0 for ${a} ≤ 0 and 1 for ${a} > 0.`
+            ? `ReLU′(${a}) written as ReLU(${a})(1 − ReLU(${a})): that formula is the logistic sigmoid’s. ReLU′(${a}) is 0 for ${a} ≤ 0 and 1 for ${a} > 0.`
             : `${name}′(${a}) written as ${name}(${a})(1 − ${name}(${a})): that formula holds only for the logistic sigmoid; ${name} here is a general activation, so keep ${u(d)}.`;
         },
       });

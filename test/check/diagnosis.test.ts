@@ -72,7 +72,8 @@ describe('chain rule', () => {
     ["w5*sigmoid'(w1*x1 + w2*x2 + b1)*x1", 'sigmoid', 'the logistic sigmoid'],
     ['w5*sigmoid(w1*x1 + w2*x2 + b1)*(1 - sigmoid(w1*x1 + w2*x2 + b1))*x1', 'sigmoid', 'the logistic sigmoid'],
     ["w5*tanh'(w1*x1 + w2*x2 + b1)*x1", 'tanh', 'tanh'],
-    ["w5*relu'(w1*x1 + w2*x2 + b1)*x1", 'relu', 'ReLU'],
+    // ReLU as the lecture and the key write it, not relu.
+    ["w5*relu'(w1*x1 + w2*x2 + b1)*x1", 'ReLU', 'ReLU'],
   ])('a named activation for the general σ: %s', (answer, g, described) => {
     const r = diagnosed(YHAT, answer, { wrt: 'w1' });
     expectDiagnosis(
@@ -87,11 +88,11 @@ describe('chain rule', () => {
     expect(diagnosed(YHAT, "w5*sigmoid'(w1*x1 + w2*x2 + b1)", { wrt: 'w1' }).diagnosis?.id).not.toBe('named-activation');
   });
 
-  it('a missing relu′ in a ReLU net, and relu(z) for z is right on one side of the kink only', () => {
+  it('a missing ReLU′ in a ReLU net, and ReLU(z) for z is right on one side of the kink only (ReLU written as in the lecture)', () => {
     const r = diagnosed('w5*relu(w1*x1 + w2*x2 + b1) + b3', 'w5*x1', { wrt: 'w1' });
-    expectDiagnosis(r, 'missing-activation-derivative', 'Missing relu′(w₁x₁ + w₂x₂ + b₁), the derivative of relu at its argument: the chain rule multiplies by it.');
+    expectDiagnosis(r, 'missing-activation-derivative', 'Missing ReLU′(w₁x₁ + w₂x₂ + b₁), the derivative of ReLU at its argument: the chain rule multiplies by it.');
     const kink = diagnosed('z', 'relu(z)');
-    expectDiagnosis(kink, 'kink-branch', /^Right where z > 0, but not where z < 0: check that case\. relu′\(z\) is 0 for z ≤ 0/);
+    expectDiagnosis(kink, 'kink-branch', /^Right where z > 0, but not where z < 0: check that case\. ReLU′\(z\) is 0 for z ≤ 0/);
   });
 
   it('the chain-rule product in the reversed order: undefined, or defined but different', () => {

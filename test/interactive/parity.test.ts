@@ -188,11 +188,11 @@ describe('names the prompt gives', () => {
     const answer = "w5*σ'(w1x1+w2x2+b1)*x1";
     const r = check('dyhat-dw1.relu', answer);
     expect(r.verdict, r.feedback).toBe('correct');
-    expect(r.notes).toContain('read σ as relu');
+    expect(r.notes).toContain('read σ as ReLU');
     expect(check('dyhat-dw1.relu', "w5*σ(w1x1+w2x2+b1)*x1").verdict).toBe('incorrect');
     expect(checkAgainst(pageAnswer(lectureTarget('dyhat-dw1.relu')), answer, { timeBudgetMs: BUDGET_MS }).verdict).toBe('correct');
     // Elsewhere σ is still the abstract activation.
     expect(check('dyhat-dw1.a', answer).verdict).toBe('correct');
-    expect(check('dyhat-dw1.a', answer).notes).not.toContain('read σ as relu');
+    expect(check('dyhat-dw1.a', answer).notes).not.toContain('read σ as ReLU');
   });
 });
