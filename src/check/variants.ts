@@ -8,7 +8,7 @@ import type { Expr } from '../expr/types.js';
 import { add, call, deriv, int, matrix, mul, neg, sub, sym, vector } from '../expr/build.js';
 import { isZero } from '../rational.js';
 import { equal } from '../expr/equal.js';
-import { freeSymbols, mapBottomUp } from '../expr/traverse.js';
+import { freeSymbols, mapBottomUp, substitute } from '../expr/traverse.js';
 import { differentiate } from '../calculus/differentiate.js';
 import { lookupOp } from '../ops/registry.js';
 import { simplify } from '../simplify/simplify.js';
@@ -40,6 +40,8 @@ export function structuralVariants(problem: Problem): Variant[] {
     ...factorVariants(e, problem),
     ...termVariants(e, problem),
     ...indexVariants(e, problem),
+    ...innerIndexVariants(e, problem),
+    ...swappedIndexVariants(e, problem),
   ];
 }
 
@@ -346,32 +348,88 @@ function family(name: string): string | undefined {
   return p ? `${p[1]}#` : undefined;
 }
 
-function indexVariants(e: Expr, problem: Problem): Variant[] {
-  const out: Variant[] = [];
+/** The problem's variables by family (w1, w2, … ; W1_1_1, W1_1_2, …; b1, b2, …), each in the problem's order. */
+function families(problem: Problem): Map<string, string[]> {
   const byFamily = new Map<string, string[]>();
   for (const v of problem.variables) {
     const f = family(v);
     if (f) byFamily.set(f, [...(byFamily.get(f) ?? []), v]);
   }
+  return byFamily;
+}
+
+/** "w₃ where w₂ belongs: …", with the hint its kind of name needs. */
+function wrongIndexMessage(wrong: string, right: string): string {
+  const a = INDEXED.exec(right);
+  const b = INDEXED.exec(wrong);
+  if (a && b && a[3] === b[4] && a[4] === b[3]) {
+    return `${symbolUnicode(wrong)} where ${symbolUnicode(right)} belongs: the row and column indices are swapped, as when a sum runs over the wrong index (W instead of Wᵀ).`;
+  }
+  if (/^[wW]/.test(right)) return `${symbolUnicode(wrong)} where ${symbolUnicode(right)} belongs: check which weight connects these two neurons (is the sum over the right index?).`;
+  if (/^b/.test(right)) return `${symbolUnicode(wrong)} where ${symbolUnicode(right)} belongs: each neuron adds its own bias.`;
+  return `${symbolUnicode(wrong)} where ${symbolUnicode(right)} belongs: check the index.`;
+}
+
+function indexVariants(e: Expr, problem: Problem): Variant[] {
+  const out: Variant[] = [];
+  const byFamily = families(problem);
   for (const site of topLevel(e)) {
     if (site.kind !== 'mul') continue;
     for (const f of site.factors) {
       if (f.kind !== 'sym') continue;
       for (const other of byFamily.get(family(f.name) ?? '') ?? []) {
         if (other === f.name) continue;
-        const a = INDEXED.exec(f.name);
-        const b = INDEXED.exec(other);
-        const swapped = a && b && a[3] === b[4] && a[4] === b[3];
         out.push({
           id: 'wrong-index',
           expr: replaceNode(e, site, mul(...site.factors.map((g) => (g === f ? sym(other) : g)))),
-          message: () =>
-            swapped
-              ? `${symbolUnicode(other)} where ${symbolUnicode(f.name)} belongs: the row and column indices are swapped, as when a sum runs over the wrong index (W instead of Wᵀ).`
-              : /^[wW]/.test(f.name)
-                ? `${symbolUnicode(other)} where ${symbolUnicode(f.name)} belongs: check which weight connects these two neurons (is the sum over the right index?).`
-                : `${symbolUnicode(other)} where ${symbolUnicode(f.name)} belongs: check the index.`,
+          message: () => wrongIndexMessage(other, f.name),
         });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A name with the wrong index inside a function or a sum, where indexVariants does not look:
+ * b₁ where b₂ belongs in ŷ = w₅σ(w₁x₁ + w₂x₂ + b₁) + w₆σ(w₃x₁ + w₄x₂ + b₂) + b₃ (the name replaced
+ * wherever it occurs; names that are factors at the top are indexVariants').
+ */
+function innerIndexVariants(e: Expr, problem: Problem): Variant[] {
+  const top = new Set<string>();
+  for (const site of topLevel(e)) {
+    if (site.kind === 'sym') top.add(site.name);
+    if (site.kind === 'mul') for (const f of site.factors) if (f.kind === 'sym') top.add(f.name);
+  }
+  const byFamily = families(problem);
+  const out: Variant[] = [];
+  for (const name of freeSymbols(e)) {
+    if (top.has(name)) continue;
+    for (const other of byFamily.get(family(name) ?? '') ?? []) {
+      if (other === name) continue;
+      out.push({ id: 'wrong-index', expr: substitute(e, new Map([[name, sym(other)]])), message: () => wrongIndexMessage(other, name) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Two names of one family exchanged everywhere: w₂ ↔ w₃ in the expansion of ŷ wires x₂ to h₁ with
+ * the weight of x₁ to h₂ (the lecture's w₁…w₄ are numbered by hidden neuron, then by input).
+ */
+function swappedIndexVariants(e: Expr, problem: Problem): Variant[] {
+  const present = new Set(freeSymbols(e));
+  const out: Variant[] = [];
+  for (const members of families(problem).values()) {
+    const here = members.filter((v) => present.has(v));
+    for (let i = 0; i < here.length; i++) {
+      for (let j = i + 1; j < here.length; j++) {
+        const [a, b] = [here[i], here[j]];
+        const swapped = substitute(e, new Map([[a, sym(b)], [b, sym(a)]]));
+        if (equal(swapped, e)) continue;
+        const [A, B] = [symbolUnicode(a), symbolUnicode(b)];
+        const hint = /^[wW]/.test(a) ? 'check which weight connects which two neurons' : /^b/.test(a) ? 'check which bias belongs to which neuron' : 'check the indices';
+        out.push({ id: 'wrong-index', expr: swapped, message: () => `${A} and ${B} are swapped: ${hint}.` });
       }
     }
   }

@@ -202,6 +202,19 @@ describe('signs, terms and indices', () => {
     const indexed = diagnosed(net, "W2_1_1*sigma'(W1_1_1*x1 + W1_1_2*x2)*W1_1_1 + W2_1_2*sigma'(W1_2_1*x1 + W1_2_2*x2)*W1_1_2", { wrt: 'x1' });
     expectDiagnosis(indexed, 'wrong-index', 'W⁽¹⁾₁₂ where W⁽¹⁾₂₁ belongs: the row and column indices are swapped, as when a sum runs over the wrong index (W instead of Wᵀ).');
   });
+
+  it('the expansion of ŷ wired wrong: two weights or biases swapped, or one inside σ with the wrong index (before: only a counterexample)', () => {
+    const swapped = diagnosed(YHAT, 'w5*sigma(w1*x1 + w3*x2 + b1) + w6*sigma(w2*x1 + w4*x2 + b2) + b3');
+    expectDiagnosis(swapped, 'wrong-index', 'w₂ and w₃ are swapped: check which weight connects which two neurons.');
+    const outer = diagnosed(YHAT, 'w6*sigma(w1*x1 + w2*x2 + b1) + w5*sigma(w3*x1 + w4*x2 + b2) + b3');
+    expectDiagnosis(outer, 'wrong-index', 'w₅ and w₆ are swapped: check which weight connects which two neurons.');
+    const biases = diagnosed(YHAT, 'w5*sigma(w1*x1 + w2*x2 + b2) + w6*sigma(w3*x1 + w4*x2 + b1) + b3');
+    expectDiagnosis(biases, 'wrong-index', 'b₁ and b₂ are swapped: check which bias belongs to which neuron.');
+    const bias = diagnosed(YHAT, 'w5*sigma(w1*x1 + w2*x2 + b1) + w6*sigma(w3*x1 + w4*x2 + b1) + b3');
+    expectDiagnosis(bias, 'wrong-index', 'b₁ where b₂ belongs: each neuron adds its own bias.');
+    const inside = diagnosed(YHAT, "w5*sigma'(w2*x1 + w1*x2 + b1)*x1", { wrt: 'w1' });
+    expectDiagnosis(inside, 'wrong-index', 'w₁ and w₂ are swapped: check which weight connects which two neurons.');
+  });
 });
 
 describe('Jacobians and transposes', () => {
