@@ -152,6 +152,14 @@ describe('an expected answer with no value anywhere', () => {
 const LECTURE = join(packageRoot(), 'worksheets', 'lecture.yaml');
 
 describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
+  it('the expansion of ŷ with the hidden biases left out is told so, one or both (before: only a counterexample)', async () => {
+    const both = await gradsheet('check', LECTURE, '--exercise', 'expansion', '--answer', 'w5*sigma(w1*x1+w2*x2) + w6*sigma(w3*x1+w4*x2) + b3');
+    expect(both.code).toBe(1);
+    expect(both.stdout.split('\n')[1]).toBe('incorrect: The biases b₁ and b₂ are left out: each hidden neuron adds its own bias to its weighted inputs, inside σ.');
+    const one = await gradsheet('check', LECTURE, '--exercise', 'expansion', '--answer', 'w_5 \\sigma(w_1 x_1 + w_2 x_2 + b_1) + w_6 \\sigma(w_3 x_1 + w_4 x_2) + b_3');
+    expect(one.stdout.split('\n')[1]).toBe('incorrect: The bias b₂ is left out: each hidden neuron adds its own bias to its weighted inputs, inside σ.');
+  });
+
   it('f∘g(x) may keep the x₂ terms that cancel: g takes x₁ and x₂, so x₂ is one of the exercise’s variables', async () => {
     const right = await gradsheet('check', LECTURE, '--exercise', 'jacobian-chain.fg', '--answer', 'x_1 + 2x_2 - 2x_2 + \\frac{-x_1+3}{4}');
     expect(right.stderr).toBe('');

@@ -21,7 +21,10 @@ import type { Answer, Check, WorkedStep } from '../types.js';
 import type { Network } from '../../nn/network.js';
 import type { MatExpr } from '../../linalg/types.js';
 import type { Expr } from '../../expr/types.js';
-import { matrix } from '../../expr/build.js';
+import { matrix, num } from '../../expr/build.js';
+import { substitute } from '../../expr/traverse.js';
+import { symbolUnicode } from '../../check/notation.js';
+import type { AnticipatedMistake } from '../types.js';
 import { elementwise, matSymbol, product, sum, vectorSymbol } from '../../linalg/build.js';
 import { matrixToLatex } from '../../linalg/print-latex.js';
 import { expandMatrix } from '../../linalg/expand.js';
@@ -132,7 +135,7 @@ export const networkExpansion = defineKind({
   generate: (p, rng, ctx) => {
     const net = chooseNetwork(p, rng);
     const independent = matrixOutputs(net);
-    const answers: Answer[] = net.outputs.map((o, k) => ({ id: o, label: nameLatex(o), ...answerFromSpec(ctx, o, net.outputExprs[k]) }));
+    const answers: Answer[] = net.outputs.map((o, k) => ({ id: o, label: nameLatex(o), ...answerFromSpec(ctx, o, net.outputExprs[k]), mistakes: expansionMistakes(net, k) }));
     const checks: Check[] = answers.map((a, k) => ({ kind: 'identity', answerId: a.id, expr: independent[k] }));
     const inputs = net.inputs.map((x) => m(nameLatex(x))).join(', ');
     const what = net.outputs.length === 1 ? m('\\hat{y}') : `each output ${net.outputs.map((o) => m(nameLatex(o))).join(', ')}`;
@@ -164,3 +167,26 @@ export const networkExpansion = defineKind({
     };
   },
 });
+
+/**
+ * The anticipated slips of writing output k out: a hidden neuron's bias left out of its
+ * activation, each on its own, then all of them (the output's own bias left out is a missing
+ * term, which the checker names without help).
+ */
+function expansionMistakes(net: Network, k: number): AnticipatedMistake[] {
+  const hidden = net.biases.slice(0, -1).flat();
+  if (hidden.length === 0) return [];
+  const acts = new Set(net.spec.activation);
+  const only = acts.size === 1 ? [...acts][0] : undefined;
+  const inside = only === 'identity' ? '' : `, inside ${only === undefined ? 'the activation' : only === 'sigma' ? 'σ' : only === 'relu' ? 'ReLU' : only}`;
+  const without = (names: readonly string[]) => substitute(net.outputExprs[k], new Map(names.map((b) => [b, num(0)])));
+  const one = hidden.map((b) => ({
+    id: 'missing-bias' as const,
+    value: without([b]),
+    message: `The bias ${symbolUnicode(b)} is left out: each hidden neuron adds its own bias to its weighted inputs${inside}.`,
+  }));
+  if (hidden.length === 1) return one;
+  const names = hidden.map(symbolUnicode);
+  const list = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return [...one, { id: 'missing-bias', value: without(hidden), message: `The biases ${list} are left out: each hidden neuron adds its own bias to its weighted inputs${inside}.` }];
+}
