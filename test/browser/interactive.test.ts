@@ -159,6 +159,23 @@ describe('the interactive lecture sheet in Chromium', () => {
     }
   });
 
+  it('says what a transposed gradient and a wrongly wired expansion are, as the CLI does', async () => {
+    const page = await openPage();
+    try {
+      // ∇ with respect to W⁽²⁾ (a row) given as a column: its shape is W⁽²⁾'s, not "the gradient is a column".
+      // (The network written out: the page holds no form of ŷ, which would give the expansion's answer away.)
+      const e = '(w5*sigma(w1*x1+w2*x2+b1) + w6*sigma(w3*x1+w4*x2+b2) + b3 - y)';
+      const column = await check(page, 'matrix-gradients.W2', `[${e}*sigma(w1*x1+w2*x2+b1); ${e}*sigma(w3*x1+w4*x2+b2)]`);
+      expect(column.text).toContain('The gradient with respect to W⁽²⁾ has the shape of W⁽²⁾, 1×2');
+      const swapped = await check(page, 'expansion.yhat', 'w5*sigma(w1*x1+w3*x2+b1) + w6*sigma(w2*x1+w4*x2+b2) + b3');
+      expect(swapped.text).toContain('w₂ and w₃ are swapped: check which weight connects which two neurons.');
+      const noBiases = await check(page, 'expansion.yhat', 'w5*sigma(w1*x1+w2*x2) + w6*sigma(w3*x1+w4*x2) + b3');
+      expect(noBiases.text).toContain('The biases b₁ and b₂ are left out');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('made no request outside the file and data: URIs, and no script error', () => {
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
