@@ -9,7 +9,7 @@ import { toText } from '../print/text.js';
 import { toLatex } from '../print/latex.js';
 import { parse } from '../parse/parse.js';
 import { InputError } from '../errors.js';
-import { nowhereDefinedReason } from '../numeric/defined.js';
+import { definedField } from './content.js';
 import type { Sheet } from './sheet.js';
 import { EXERCISE_KINDS, type Answer, type Block, type CaseBranch, type Check, type Exercise } from './types.js';
 
@@ -179,8 +179,7 @@ export function keyFromJson(value: unknown, file: string): Sheet {
     // An answer with no value anywhere (1/(1 - 1), log(-x^2 - 1)) could be checked at no point: the key's error, as a spec's.
     const answerAt = (field: string, text: string): Expr => {
       const e = at(field, text);
-      const reason = nowhereDefinedReason(e);
-      if (reason !== undefined) throw new InputError(`${file}: exercises[${i}].${field}: ${reason}, so the key cannot be verified numerically`);
+      definedField(`${file}: exercises[${i}].${field}`, e);
       return e;
     };
     const exprs = (field: string, m: Readonly<Record<string, string>>): Record<string, Expr> =>

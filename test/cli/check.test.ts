@@ -151,13 +151,22 @@ describe('an expected answer with no value anywhere', () => {
 /** The lecture's worksheet: `gradsheet check SPEC --exercise ID`, as a student checks homework. */
 const LECTURE = join(packageRoot(), 'worksheets', 'lecture.yaml');
 
+/** Exit code and verdict line (the line after "interpreted as") of checking an answer to an exercise of the lecture's sheet. */
+async function verdictLine(id: string, answer: string): Promise<[number, string]> {
+  const r = await gradsheet('check', LECTURE, '--exercise', id, '--answer', answer);
+  return [r.code, r.stdout.split('\n')[1]];
+}
+
 describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
   it('the expansion of ŷ with the hidden biases left out is told so, one or both (before: only a counterexample)', async () => {
-    const both = await gradsheet('check', LECTURE, '--exercise', 'expansion', '--answer', 'w5*sigma(w1*x1+w2*x2) + w6*sigma(w3*x1+w4*x2) + b3');
-    expect(both.code).toBe(1);
-    expect(both.stdout.split('\n')[1]).toBe('incorrect: The biases b₁ and b₂ are left out: each hidden neuron adds its own bias to its weighted inputs, inside σ.');
-    const one = await gradsheet('check', LECTURE, '--exercise', 'expansion', '--answer', 'w_5 \\sigma(w_1 x_1 + w_2 x_2 + b_1) + w_6 \\sigma(w_3 x_1 + w_4 x_2) + b_3');
-    expect(one.stdout.split('\n')[1]).toBe('incorrect: The bias b₂ is left out: each hidden neuron adds its own bias to its weighted inputs, inside σ.');
+    expect(await verdictLine('expansion', 'w5*sigma(w1*x1+w2*x2) + w6*sigma(w3*x1+w4*x2) + b3')).toEqual([
+      1,
+      'incorrect: The biases b₁ and b₂ are left out: each hidden neuron adds its own bias to its weighted inputs, inside σ.',
+    ]);
+    expect(await verdictLine('expansion', 'w_5 \\sigma(w_1 x_1 + w_2 x_2 + b_1) + w_6 \\sigma(w_3 x_1 + w_4 x_2) + b_3')).toEqual([
+      1,
+      'incorrect: The bias b₂ is left out: each hidden neuron adds its own bias to its weighted inputs, inside σ.',
+    ]);
   });
 
   it('f∘g(x) may keep the x₂ terms that cancel: g takes x₁ and x₂, so x₂ is one of the exercise’s variables', async () => {
@@ -182,29 +191,25 @@ describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
   });
 
   it('a transposed answer is told what its rows and columns are: ∇ with respect to W⁽²⁾ has W⁽²⁾’s shape (a row), ∂g/∂x has the outputs of g as rows', async () => {
-    const column = await gradsheet('check', LECTURE, '--exercise', 'matrix-gradients.W2', '--answer', '[(yhat-y)*sigma(w1*x1+w2*x2+b1); (yhat-y)*sigma(w3*x1+w4*x2+b2)]');
-    expect(column.code).toBe(1);
-    expect(column.stdout.split('\n')[1]).toBe(
+    expect(await verdictLine('matrix-gradients.W2', '[(yhat-y)*sigma(w1*x1+w2*x2+b1); (yhat-y)*sigma(w3*x1+w4*x2+b2)]')).toEqual([
+      1,
       'incorrect: Expected a 1×2 row, got a 2×1 column: your answer is the transpose of the right one. The gradient with respect to W⁽²⁾ has the shape of W⁽²⁾, 1×2: each entry is the partial of f with respect to the entry of W⁽²⁾ in the same place.',
-    );
+    ]);
     const w1 = "[w5*(yhat-y)*sigma'(w1*x1+w2*x2+b1)*x1, w6*(yhat-y)*sigma'(w3*x1+w4*x2+b2)*x1; w5*(yhat-y)*sigma'(w1*x1+w2*x2+b1)*x2, w6*(yhat-y)*sigma'(w3*x1+w4*x2+b2)*x2]";
-    const square = await gradsheet('check', LECTURE, '--exercise', 'matrix-gradients.W1', '--answer', w1);
-    expect(square.code).toBe(1);
-    expect(square.stdout.split('\n')[1]).toBe(
+    expect(await verdictLine('matrix-gradients.W1', w1)).toEqual([
+      1,
       'incorrect: Your matrix is the transpose of the right one: the gradient with respect to W⁽¹⁾ has the shape of W⁽¹⁾, 2×2: each entry is the partial of f with respect to the entry of W⁽¹⁾ in the same place.',
-    );
-    const g = await gradsheet('check', LECTURE, '--exercise', 'jacobian-chain.dgdx', '--answer', '[1, 0, -1; 2, 1, 0]');
-    expect(g.code).toBe(1);
-    expect(g.stdout.split('\n')[1]).toBe(
+    ]);
+    expect(await verdictLine('jacobian-chain.dgdx', '[1, 0, -1; 2, 1, 0]')).toEqual([
+      1,
       'incorrect: Expected a 3×2 matrix, got a 2×3 matrix: did you transpose the Jacobian? Rows are the outputs g₁…g₃ and columns the inputs (x₁…x₂); entry (i, j) is ∂gᵢ/∂xⱼ.',
-    );
+    ]);
     // A gradient step's values, written across in LaTeX: a column, in the order of the parameters (not a Jacobian's row).
     const across = '\\begin{bmatrix} 0.9 & 1.9 & 2.1 & 1.1 & 0.8 & -1.1 & -1.1 & -1.9 & -0.1 \\end{bmatrix}';
-    const step = await gradsheet('check', LECTURE, '--exercise', 'gradient-step.updated', '--answer', across);
-    expect(step.code).toBe(1);
-    expect(step.stdout.split('\n')[1]).toBe(
+    expect(await verdictLine('gradient-step.updated', across)).toEqual([
+      1,
       'incorrect: Expected a 9×1 column, got a 1×9 row: your answer is the transpose of the right one: give the 9 values as a column, one per parameter, in the order w₁, w₂, …, b₃.',
-    );
+    ]);
     // The gradient ∇ₓf of "Jacobian versus gradient" keeps the words that contrast it with the Jacobian.
     const grad = await gradsheet('check', LECTURE, '--exercise', 'jacobian-vs-gradient.grad', '--answer', '[[1, -2, 1/4]]');
     expect(grad.stdout).toContain('the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).');
