@@ -31,6 +31,32 @@ export const TEXT_WIDTH_PX = Math.round(((210 - 2 * 16) / 25.4) * 96);
 /** The text block's height: 297 mm − 20 mm top − 18 mm bottom margin (print.css @page), at 96 px per inch. */
 export const TEXT_HEIGHT_PX = Math.floor(((297 - 20 - 18) / 25.4) * 96);
 
+/**
+ * The printing page's viewport height. Nothing in a sheet depends on it (no vh units, no fixed
+ * positions); it only tells the screen from print, whose A4 page is 1,123 px tall (SCREEN_ONLY).
+ */
+const SCREEN_HEIGHT_PX = 600;
+
+/**
+ * A rule true on the printing page's screen and never in print: the media features of print are
+ * the page's, 794 × 1,123 px on A4, while the screen's are the viewport's, TEXT_WIDTH_PX ×
+ * SCREEN_HEIGHT_PX. Emulated print media cannot tell them apart; the height can.
+ */
+const SCREEN_ONLY = '(max-height: 700px)';
+
+/** The class on <html> that hides the body from the screen, not from print (HIDE_AFTER_PRINT). */
+const PRINTED = 'gradsheet-printed';
+
+/**
+ * Once a document has been laid out for print, its body is hidden from the screen with
+ * content-visibility, which keeps the layout it has and skips any new one. Chromium lays a
+ * document out again for the screen when printing ends, before page.pdf() returns: a full style
+ * recalculation and layout that nobody sees, since the next document replaces the body (a
+ * 10-page key: 80 of its ≈ 480 ms of renderer time, traced). Print does not match the rule, so
+ * the PDF is the same, byte for byte.
+ */
+const HIDE_AFTER_PRINT = `@media ${SCREEN_ONLY} { html.${PRINTED} > body { content-visibility: hidden } }`;
+
 /** Renderer processes printing at once: one per core, at most two (more only adds memory). */
 const MAX_PAGES = 2;
 
@@ -141,14 +167,16 @@ async function preparePage(page: Page): Promise<Page> {
  */
 async function ensurePrintSetup(page: Page): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    const set = await page.evaluate(() => ({ print: matchMedia('print').matches, width: innerWidth }));
-    if (set.print && set.width === TEXT_WIDTH_PX) return;
+    const set = await page.evaluate(() => ({ print: matchMedia('print').matches, width: innerWidth, height: innerHeight }));
+    if (set.print && set.width === TEXT_WIDTH_PX && set.height === SCREEN_HEIGHT_PX) return;
     if (attempt === 5) {
-      throw new Error(`the printing page keeps losing its set-up: print media ${set.print}, width ${set.width} px (want ${TEXT_WIDTH_PX})`);
+      throw new Error(
+        `the printing page keeps losing its set-up: print media ${set.print}, ${set.width} × ${set.height} px (want ${TEXT_WIDTH_PX} × ${SCREEN_HEIGHT_PX})`,
+      );
     }
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
     await page.emulateMediaType('print');
-    await page.setViewport({ width: TEXT_WIDTH_PX, height: 1000 });
+    await page.setViewport({ width: TEXT_WIDTH_PX, height: SCREEN_HEIGHT_PX });
   }
 }
 
@@ -178,13 +206,15 @@ async function printOn(page: Page, html: string): Promise<Uint8Array> {
     // body, and keep the parsed CSS and decoded fonts. A fresh setContent re-parses 370 KB of CSS
     // and re-decodes every font: ≈ 0.14 s of Chromium time per document, measured.
     await page.evaluate(
-      (title, headRest, bodyClass, body) => {
+      (title, headRest, bodyClass, body, printed) => {
         const style = document.head.querySelector('style');
         while (style?.nextSibling) style.nextSibling.remove();
         style?.insertAdjacentHTML('afterend', headRest);
         document.title = new DOMParser().parseFromString(`<title>${title}</title>`, 'text/html').title;
         document.body.className = bodyClass;
+        // Swapped in while the body is hidden (HIDE_AFTER_PRINT), then shown: one layout, the new document's.
         document.body.innerHTML = body;
+        document.documentElement.classList.remove(printed);
         // Every font face was loaded with the first document, so page.pdf() lays the body out once,
         // in the right fonts; forcing a layout here to wait for fonts would lay it out twice.
       },
@@ -192,6 +222,7 @@ async function printOn(page: Page, html: string): Promise<Uint8Array> {
       p.headRest,
       p.bodyClass,
       p.body,
+      PRINTED,
     );
   } else {
     // 'load' fires after the inlined stylesheet is parsed; fonts.ready waits until the data: URI
@@ -199,19 +230,23 @@ async function printOn(page: Page, html: string): Promise<Uint8Array> {
     await page.setContent(html, { waitUntil: 'load', timeout: DOCUMENT_TIMEOUT_MS });
     // Load all 20 KaTeX faces now (≈ 260 KB, once per page), not only those this sheet uses: the
     // next sheets swapped into this page may need the others, and must not wait for them.
-    await page.evaluate(() => {
+    await page.evaluate((rule) => {
+      const hide = new CSSStyleSheet();
+      hide.replaceSync(rule);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, hide];
       const loads: Promise<FontFace>[] = [];
       document.fonts.forEach((f) => loads.push(f.load()));
       return Promise.all(loads)
         .then(() => document.fonts.ready)
         .then(() => undefined);
-    });
+    }, HIDE_AFTER_PRINT);
     if (p) loadedStyles.set(page, p.stylesheet);
     else loadedStyles.delete(page);
   }
   await ensurePrintSetup(page);
   await page.evaluate(fitWideFormulas);
   await page.evaluate(breakTallBlocks, TEXT_HEIGHT_PX);
+  await page.evaluate((printed) => document.documentElement.classList.add(printed), PRINTED);
   const pdf = await page.pdf({
     format: 'A4',
     preferCSSPageSize: true,
