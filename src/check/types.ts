@@ -136,6 +136,11 @@ export interface CheckOptions {
 
 /** See CheckOptions.names. */
 export interface ExerciseNames {
-  readonly symbols?: Readonly<Record<string, { readonly value: Expr | string; readonly note: string }>>;
+  /**
+   * `note` is the reading reported in a result's notes, with the value written out ("read ŷ as
+   * the network’s output w₅σ(…) + …"); `brief` says the same without the value, for the
+   * interactive page, which must not print it (the value may hold an answer of the sheet).
+   */
+  readonly symbols?: Readonly<Record<string, { readonly value: Expr | string; readonly note: string; readonly brief?: string }>>;
   readonly functions?: Readonly<Record<string, string>>;
 }

@@ -146,7 +146,12 @@ export function compactCostPartial(net: Network, dyhat: readonly Expr[]): Expr {
  */
 export function outputNames(net: Network): ExerciseNames {
   return {
-    symbols: Object.fromEntries(net.outputs.map((o, k) => [o, { value: net.outputExprs[k], note: `read ${symbolUnicode(o)} as the network’s output ${unicode(net.outputExprs[k])}` }])),
+    symbols: Object.fromEntries(
+      net.outputs.map((o, k) => {
+        const brief = `read ${symbolUnicode(o)} as the network’s output`;
+        return [o, { value: net.outputExprs[k], note: `${brief} ${unicode(net.outputExprs[k])}`, brief }];
+      }),
+    ),
   };
 }
 

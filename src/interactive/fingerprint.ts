@@ -14,7 +14,9 @@ import type { Expr } from '../expr/types.js';
 import { unicode } from '../check/notation.js';
 import { Budget, defaultClock } from '../check/budget.js';
 import { sessionFor } from '../check/session.js';
-import { close, type Values } from '../check/evaluation.js';
+import { close, type Evaluation, type Values } from '../check/evaluation.js';
+import type { Problem } from '../check/input.js';
+import { normalizeName } from '../parse/parse.js';
 import { candidates, constantMessage, isMse, kinkSources } from '../check/analysis.js';
 import { MAX_VARIANTS } from '../check/diagnose.js';
 import { hasTensor, sameShape } from '../check/shape.js';
@@ -23,7 +25,7 @@ import { orientationOf } from '../check/orientation.js';
 import { targetProblem, type CheckTarget } from './targets.js';
 import { decimalShape, jointForms, MAX_DECIMALS, MIN_DECIMALS } from '../check/decimals.js';
 import { diagnosisPayload, PIECE_KINDS, piecePayload } from './payload.js';
-import type { AnswerPrint, FactorPrint, KinkPrint, Mistake, Unchecked } from './types.js';
+import type { AnswerPrint, FactorPrint, KinkPrint, Mistake, SymbolPrint, Unchecked } from './types.js';
 
 /** Sampling at build time is not interactive: up to 60 s before "could not find points" (it takes ≈ 5 ms). */
 const BUILD_BUDGET_MS = 60_000;
@@ -68,6 +70,7 @@ export function fingerprint(t: CheckTarget): AnswerPrint | Unchecked {
     if (values) mistakes.add(values, () => diagnosisPayload({ id: v.id, message: v.message() }));
   }
 
+  const symbols = symbolPrints(t, problem, ev);
   const mse = isMse(problem.variables);
   const orientation = orientationOf(problem);
   const scaled = new Sealer(hash, () => false);
@@ -102,6 +105,7 @@ export function fingerprint(t: CheckTarget): AnswerPrint | Unchecked {
     ...(scales.some((s) => s !== null) ? { scales } : {}),
     ...(constants ? { constants: [constants.offsets, constants.hash] as const } : {}),
     ...(orientation ? { orientation } : {}),
+    ...(symbols ? { symbols } : {}),
     mse,
     kinks: kinkPrints(problem.expected, ev.values.bind(ev)),
     mistakes: mistakes.list,
@@ -110,6 +114,23 @@ export function fingerprint(t: CheckTarget): AnswerPrint | Unchecked {
     ...decimalPrint(salt, problem.expected, want.at[0]),
     ...factorPrints(problem.expected, ev.values.bind(ev), hash),
   };
+}
+
+/**
+ * The names the prompt gives for a value (ŷ) that an answer may use, by their values at the
+ * points (scalars only) and their brief reading; a name with no brief reading is left out (the
+ * page then refuses it as an unknown name rather than print what it stands for).
+ */
+function symbolPrints(t: CheckTarget, problem: Problem, ev: Evaluation): Record<string, SymbolPrint> | undefined {
+  const out: Record<string, SymbolPrint> = {};
+  for (const [name, s] of Object.entries(t.options.names?.symbols ?? {})) {
+    const key = normalizeName(name);
+    const definition = problem.definitions.get(key);
+    const v = definition && ev.values(definition);
+    if (!v || v.shape.rows !== 1 || v.shape.cols !== 1 || s.brief === undefined) continue;
+    out[key] = { values: v.at.map((x) => x[0]), note: s.brief };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** Hashed values, and the text that keys their seals. */

@@ -24,11 +24,21 @@ export class PreparedAnswer {
 
   constructor(readonly print: AnswerPrint) {
     const signature = new Map(print.signature.map(([name, arity]) => [name, arity] as const));
-    this.context = { variables: new Set(print.vars), signature, definitions: new Map(), functionNames: print.functionNames, aliases: new Map(Object.entries(print.aliases ?? {})), readings: new Map() };
+    // A name for a value (ŷ) is read as one more variable, whose value at each point is stored.
+    const symbols = Object.entries(print.symbols ?? {});
+    const vars = [...print.vars, ...symbols.map(([name]) => name)];
+    this.context = {
+      variables: new Set(vars),
+      signature,
+      definitions: new Map(),
+      functionNames: print.functionNames,
+      aliases: new Map(Object.entries(print.aliases ?? {})),
+      readings: new Map(symbols.map(([name, s]) => [name, s.note])),
+    };
     const bank = new FunctionBank(signature);
     const sets = randomFunctionSets(signature, print.setCount, createRng(print.seed).fork('functions'), functionUnicode);
-    const points = { values: print.points.map((p) => Float64Array.from(p)), sets: print.sets.map((k) => sets[k]) };
-    this.evaluation = new Evaluation(print.vars, bank, points, print.tolerance);
+    const values = print.points.map((p, i) => Float64Array.from([...p, ...symbols.map(([, s]) => s.values[i])]));
+    this.evaluation = new Evaluation(vars, bank, { values, sets: print.sets.map((k) => sets[k]) }, print.tolerance);
     this.hidden = print.varying.flatMap((v, j) => (v === null ? [j] : []));
     this.hiddenOffsets = print.constants ? unpackOffsets(print.constants[0], this.hidden.length) : [];
   }

@@ -68,6 +68,12 @@ export interface AnswerPrint {
   readonly constants?: Hashed;
   /** What the answer's rows and columns are (src/check/orientation.ts), for a transposed answer's feedback; absent for the generic words. */
   readonly orientation?: Orientation;
+  /**
+   * Names the prompt gives for a value (ŷ, the network's output), which an answer may use: by
+   * their values at the points, never the expression they stand for (ŷ's holds σ(w₁x₁ + w₂x₂ + b₁),
+   * an answer of the sheet), and the reading the page reports without it. Absent when none.
+   */
+  readonly symbols?: Readonly<Record<string, SymbolPrint>>;
   /** The problem has a target y (MSE wording of the stray-constant message). */
   readonly mse: boolean;
   readonly kinks: readonly KinkPrint[];
@@ -87,6 +93,12 @@ export interface AnswerPrint {
   readonly exactEntries?: readonly boolean[];
   /** The expected answer's factors, when it is a product (partial credit). */
   readonly factors?: readonly FactorPrint[];
+}
+
+/** A name for a value: its values at the points, in `points` order, and the reading reported when an answer uses it. */
+export interface SymbolPrint {
+  readonly values: readonly number[];
+  readonly note: string;
 }
 
 /** An answer the page shows an input for but cannot check, and why. */

@@ -176,6 +176,24 @@ describe('the interactive lecture sheet in Chromium', () => {
     }
   });
 
+  it('reads ŷ in an MSE answer as the network’s output, as the CLI does, without printing what it stands for', async () => {
+    // The page refused it ("unknown variable yhat"): it holds ŷ's values at the points now, never its expression.
+    const page = await openPage();
+    try {
+      for (const answer of ["(ŷ - y)*w5*σ'(w1x1+w2x2+b1)*x1", "(\\hat{y} - y) w_5 \\sigma'(w_1 x_1 + w_2 x_2 + b_1) x_1"]) {
+        const r = await check(page, 'mse-partials.w1', answer);
+        expect(r.className, answer).toBe('verdict correct');
+        expect(r.text).toMatch(/^Correct \(read ŷ as the network’s output[;)]/);
+        expect(r.text).not.toContain('σ(');
+      }
+      const row = await check(page, 'matrix-gradients.W2', '[[(ŷ - y)*σ(w1x1+w2x2+b1), (ŷ - y)*σ(w3x1+w4x2+b2)]]');
+      expect(row.className).toBe('verdict correct');
+      expect((await check(page, 'mse-partials.w1', "(ŷ - y)*w5*σ'(w1x1+w2x2+b1)")).className).toBe('verdict incorrect');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('made no request outside the file and data: URIs, and no script error', () => {
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);

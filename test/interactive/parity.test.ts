@@ -184,6 +184,42 @@ describe('names the prompt gives', () => {
     },
   );
 
+  it.each([
+    ['mse-partials.w1', "(ŷ - y)*w5*σ'(w1x1+w2x2+b1)*x1", 'correct'],
+    ['mse-partials.w1', "(\\hat{y} - y) w_5 \\sigma'(w_1 x_1 + w_2 x_2 + b_1) x_1", 'correct'],
+    ['mse-partials.b3', 'yhat - y', 'correct'],
+    ['mse-partials.w6', '(ŷ - y)*σ(w3x1+w4x2+b2)', 'correct'],
+    ['matrix-gradients.b2', '[[ŷ - y]]', 'correct'],
+    ['matrix-gradients.W2', '[[(ŷ - y)*σ(w1x1+w2x2+b1), (ŷ - y)*σ(w3x1+w4x2+b2)]]', 'correct'],
+    ['mse-partials.w1', "(ŷ - y)*w5*σ'(w1x1+w2x2+b1)", 'incorrect'],
+    ['mse-partials.w6', '(y - ŷ)*σ(w3x1+w4x2+b2)', 'incorrect'],
+    ['mse-partials.b3', 'ŷ', 'incorrect'],
+    ['matrix-gradients.W2', '[[(ŷ - y)*σ(w3x1+w4x2+b2), (ŷ - y)*σ(w1x1+w2x2+b1)]]', 'incorrect'],
+  ])('%s: %s is %s on the page as in the CLI, ŷ read from its values at the points', (key, answer, verdict) => {
+    // The page used to refuse ŷ ("unknown variable yhat"): it held no definition of it, and its
+    // definition holds σ(w₁x₁ + w₂x₂ + b₁), an answer of the sheet. It now holds ŷ's values only.
+    const { cli, mine } = bothChecks(lectureTarget(key), answer);
+    expect(cli.verdict, cli.feedback).toBe(verdict);
+    expect(mine.verdict, mine.feedback).toBe(verdict);
+    expect(mine.diagnosis?.id).toBe(cli.diagnosis?.id);
+    if (cli.diagnosis) expect(mine.feedback).toBe(cli.feedback);
+    expect(mine.interpreted).toBe(cli.interpreted);
+    // The reading is reported without what ŷ stands for.
+    expect(mine.notes).toContain('read ŷ as the network’s output');
+    for (const note of mine.notes) expect(note).not.toMatch(/σ\(|ReLU\(/);
+    if (verdict === 'correct') expect(mine.feedback).toMatch(/^Correct\. \(read ŷ as the network’s output[;)]/);
+  });
+
+  it('the page holds ŷ’s values at the points, and no expression of it', () => {
+    const print = fingerprint(lectureTarget('mse-partials.w1'));
+    if (isUnchecked(print)) throw new Error(print.unchecked);
+    expect(Object.keys(print.symbols ?? {})).toEqual(['yhat']);
+    expect(print.symbols?.yhat.values).toHaveLength(print.points.length);
+    expect(print.symbols?.yhat.values.every(Number.isFinite)).toBe(true);
+    const text = JSON.stringify(print);
+    for (const needle of ['sigma(', 'σ(', '\\sigma', 'w₅σ']) expect(text).not.toContain(needle);
+  });
+
   it('σ in the ReLU part of dyhat-dw1 is ReLU (the prompt defines σ′ for ReLU there), in the CLI and on the page', () => {
     const answer = "w5*σ'(w1x1+w2x2+b1)*x1";
     const r = check('dyhat-dw1.relu', answer);
