@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, CDPSession, Page } from 'puppeteer';
 import { InputError } from '../errors.js';
 
 /** Flags that work as root on a closed network: no sandbox, nothing phoning home. */
@@ -96,7 +96,7 @@ export async function openPdfPrinter(executablePath = chromiumPath(), pages = Ma
   } catch (e) {
     throw missingChromium(executablePath, e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
-  const idle: Page[] = [];
+  const idle: PrintingPage[] = [];
   try {
     for (let i = 0; i < Math.max(1, pages); i++) {
       const context = i === 0 ? browser.defaultBrowserContext() : await browser.createBrowserContext();
@@ -107,12 +107,12 @@ export async function openPdfPrinter(executablePath = chromiumPath(), pages = Ma
     throw e;
   }
   const count = idle.length;
-  const waiting: ((page: Page) => void)[] = [];
-  const acquire = (): Promise<Page> => {
+  const waiting: ((page: PrintingPage) => void)[] = [];
+  const acquire = (): Promise<PrintingPage> => {
     const page = idle.pop();
     return page ? Promise.resolve(page) : new Promise((resolve) => waiting.push(resolve));
   };
-  const release = (page: Page): void => {
+  const release = (page: PrintingPage): void => {
     const next = waiting.shift();
     if (next) next(page);
     else idle.push(page);
@@ -145,20 +145,24 @@ export async function openPdfPrinter(executablePath = chromiumPath(), pages = Ma
  * the whole document out three times instead of once (a 10-page key: 2.3 → 1.56 s of renderer
  * CPU, the same PDF). Set after it, they can still be lost (ensurePrintSetup).
  */
-async function preparePage(page: Page): Promise<Page> {
+async function preparePage(page: Page): Promise<PrintingPage> {
   const session = await page.createCDPSession();
-  try {
-    const { windowId } = await session.send('Browser.getWindowForTarget');
-    await session.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'minimized' } });
-  } finally {
-    await session.detach();
-  }
+  const { windowId } = await session.send('Browser.getWindowForTarget');
+  await session.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'minimized' } });
   await ensurePrintSetup(page);
-  return page;
+  return { page, session };
+}
+
+/** A page of the printer, with its own protocol session (which prints), and the stylesheet its document holds. */
+interface PrintingPage {
+  readonly page: Page;
+  readonly session: CDPSession;
+  stylesheet?: string;
 }
 
 /**
- * Print media and the text block's width, checked before every document and set again if lost.
+ * Print media and the text block's width, set again when a document finds them lost (layOutForPrint
+ * checks them in the page before every document).
  * The minimize above can take effect after its command returns, and then clears both overrides:
  * in `gradsheet build`, whose event loop is busy building sheets while Chromium starts, both
  * pages lost them right after they were set (width 800 px, screen media), every time. Measuring
@@ -196,34 +200,21 @@ function parts(html: string): Parts | undefined {
   return m ? { title: m[1], stylesheet: m[2], headRest: m[3], bodyClass: m[4] ?? '', body: m[5] } : undefined;
 }
 
-/** The stylesheet each page currently holds. */
-const loadedStyles = new WeakMap<Page, string>();
-
-async function printOn(page: Page, html: string): Promise<Uint8Array> {
+/**
+ * Print on a page of the printer: two protocol round trips for a document after the first (one
+ * call that swaps it in and lays it out, one that prints), where it took nine (Puppeteer's
+ * page.pdf() alone makes four: fonts.ready, print, read the stream, close it). A round trip waits
+ * for this process's event loop and two of Chromium's, on two cores shared by all three.
+ */
+async function printOn(pp: PrintingPage, html: string): Promise<Uint8Array> {
+  const { page } = pp;
   const p = parts(html);
-  if (p && loadedStyles.get(page) === p.stylesheet) {
+  let swap: Swap | undefined;
+  if (p && pp.stylesheet === p.stylesheet) {
     // Same stylesheet as the document on the page: swap the title, the per-sheet head and the
     // body, and keep the parsed CSS and decoded fonts. A fresh setContent re-parses 370 KB of CSS
     // and re-decodes every font: ≈ 0.14 s of Chromium time per document, measured.
-    await page.evaluate(
-      (title, headRest, bodyClass, body, printed) => {
-        const style = document.head.querySelector('style');
-        while (style?.nextSibling) style.nextSibling.remove();
-        style?.insertAdjacentHTML('afterend', headRest);
-        document.title = new DOMParser().parseFromString(`<title>${title}</title>`, 'text/html').title;
-        document.body.className = bodyClass;
-        // Swapped in while the body is hidden (HIDE_AFTER_PRINT), then shown: one layout, the new document's.
-        document.body.innerHTML = body;
-        document.documentElement.classList.remove(printed);
-        // Every font face was loaded with the first document, so page.pdf() lays the body out once,
-        // in the right fonts; forcing a layout here to wait for fonts would lay it out twice.
-      },
-      p.title,
-      p.headRest,
-      p.bodyClass,
-      p.body,
-      PRINTED,
-    );
+    swap = { title: p.title, headRest: p.headRest, bodyClass: p.bodyClass, body: p.body };
   } else {
     // 'load' fires after the inlined stylesheet is parsed; fonts.ready waits until the data: URI
     // fonts are decoded, so no glyph is laid out in a fallback serif.
@@ -240,25 +231,92 @@ async function printOn(page: Page, html: string): Promise<Uint8Array> {
         .then(() => document.fonts.ready)
         .then(() => undefined);
     }, HIDE_AFTER_PRINT);
-    if (p) loadedStyles.set(page, p.stylesheet);
-    else loadedStyles.delete(page);
+    pp.stylesheet = p?.stylesheet;
   }
-  await ensurePrintSetup(page);
-  await page.evaluate(fitWideFormulas);
-  await page.evaluate(breakTallBlocks, TEXT_HEIGHT_PX);
-  await page.evaluate((printed) => document.documentElement.classList.add(printed), PRINTED);
-  const pdf = await page.pdf({
-    format: 'A4',
+  if (!(await page.evaluate(layOutForPrint, layOutJob(swap))).ready) {
+    await ensurePrintSetup(page);
+    if (!(await page.evaluate(layOutForPrint, layOutJob())).ready) throw new Error('the printing page lost its print set-up again');
+  }
+  const { data } = await pp.session.send('Page.printToPDF', {
+    // A4, as print.css's @page asks (preferCSSPageSize); its margins are the page's own.
+    paperWidth: 8.2677,
+    paperHeight: 11.6929,
     preferCSSPageSize: true,
+    marginTop: 0,
+    marginBottom: 0,
+    marginLeft: 0,
+    marginRight: 0,
+    scale: 1,
+    landscape: false,
+    pageRanges: '',
     printBackground: true,
     // An untagged PDF prints ≈ 20 % faster: the structure tree of thousands of KaTeX spans is
     // costly, and without MathML it would not make the math accessible anyway.
-    tagged: false,
-    timeout: DOCUMENT_TIMEOUT_MS,
+    generateTaggedPDF: false,
+    generateDocumentOutline: false,
     // Page numbers and the footer come from the document's own @page margin boxes (print.css).
     displayHeaderFooter: false,
+    headerTemplate: '',
+    footerTemplate: '',
+    // In the reply (≈ 200 KB of base64 for a 10-page key), not a stream read in further round trips.
+    transferMode: 'ReturnAsBase64',
   });
-  return withoutDates(pdf);
+  return withoutDates(Buffer.from(data, 'base64'));
+}
+
+/** A document's parts, to swap into the page's document (parts()). */
+export interface Swap {
+  readonly title: string;
+  readonly headRest: string;
+  readonly bodyClass: string;
+  readonly body: string;
+}
+
+/** What layOutForPrint does, and with what. */
+export interface LayOutJob {
+  readonly swap: Swap | undefined;
+  /** The print set-up the page must have (ensurePrintSetup), else nothing is laid out. */
+  readonly width: number;
+  readonly height: number;
+  readonly pageHeight: number;
+  readonly printed: string;
+  /** fitWideFormulas and breakTallBlocks, as source: a function run in the page cannot call this module's. */
+  readonly fit: string;
+  readonly breakTall: string;
+}
+
+const FIT_SOURCE = fitWideFormulas.toString();
+const BREAK_SOURCE = breakTallBlocks.toString();
+
+/** The printer's layOutForPrint job: its set-up, and `swap` to swap in first. */
+export function layOutJob(swap?: Swap): LayOutJob {
+  return { swap, width: TEXT_WIDTH_PX, height: SCREEN_HEIGHT_PX, pageHeight: TEXT_HEIGHT_PX, printed: PRINTED, fit: FIT_SOURCE, breakTall: BREAK_SOURCE };
+}
+
+/**
+ * Runs in the page, in one round trip: the new document's parts swapped in (when given); then, if
+ * the page still has its print set-up, its wide formulas fitted and tall blocks let break, and its
+ * body marked printed (HIDE_AFTER_PRINT). `ready` false: the set-up was lost, nothing laid out.
+ */
+export function layOutForPrint(job: LayOutJob): { ready: boolean; fitted: number; broken: number } {
+  const s = job.swap;
+  if (s) {
+    const style = document.head.querySelector('style');
+    while (style?.nextSibling) style.nextSibling.remove();
+    style?.insertAdjacentHTML('afterend', s.headRest);
+    document.title = new DOMParser().parseFromString(`<title>${s.title}</title>`, 'text/html').title;
+    document.body.className = s.bodyClass;
+    // Swapped in while the body is hidden (HIDE_AFTER_PRINT), then shown: one layout, the new
+    // document's. Every font face was loaded with the first document, so no layout waits for fonts.
+    document.body.innerHTML = s.body;
+    document.documentElement.classList.remove(job.printed);
+  }
+  if (!matchMedia('print').matches || innerWidth !== job.width || innerHeight !== job.height) return { ready: false, fitted: 0, broken: 0 };
+  const run = (source: string, ...args: unknown[]): number => (new Function(`return (${source});`)() as (...a: unknown[]) => number)(...args);
+  const fitted = run(job.fit);
+  const broken = run(job.breakTall, job.pageHeight);
+  document.documentElement.classList.add(job.printed);
+  return { ready: true, fitted, broken };
 }
 
 /** The creation and modification dates in a PDF's document information. */

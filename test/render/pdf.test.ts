@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
-import { openPdfPrinter, withoutDates, type PdfPrinter } from '../../src/render/pdf.js';
+import { layOutForPrint, layOutJob, openPdfPrinter, withoutDates, type PdfPrinter } from '../../src/render/pdf.js';
+import { launchChromium, printLayoutPage } from '../support/chromium.js';
 import { InputError } from '../../src/errors.js';
 import { parse } from '../../src/parse/parse.js';
 import { richSheet } from '../fixtures/sheets.js';
@@ -233,3 +234,34 @@ describe('PDF through Chromium', () => {
   });
 });
 
+
+describe('laying a document out for print, in one call in the page', () => {
+  it('swaps the document in, and lays it out only while the page has its print set-up', async () => {
+    // Set-up lost (the viewport's height is not the printer's): the document is swapped in and
+    // left as it is, and the printer sets the page up again before it lays the document out.
+    const browser = await launchChromium();
+    try {
+      const page = await printLayoutPage(browser);
+      const wide = `<p style="width: 100px"><span class="katex"><span class="katex-base" style="display: inline-block; width: 300px">x</span></span></p>`;
+      await page.setContent('<html><head><title>old</title><style>p { margin: 0 }</style></head><body>old</body></html>');
+      const swap = { title: 'New &amp; title', headRest: '<style>.late { color: red }</style>', bodyClass: 'key', body: wide };
+      const lost = await page.evaluate(layOutForPrint, layOutJob(swap));
+      expect(lost).toEqual({ ready: false, fitted: 0, broken: 0 });
+      const state = (): Promise<{ title: string; body: string; cls: string; printed: boolean; late: number }> =>
+        page.evaluate(() => ({
+          title: document.title,
+          body: document.body.innerHTML,
+          cls: document.body.className,
+          printed: document.documentElement.classList.length > 0,
+          late: document.head.querySelectorAll('style').length,
+        }));
+      expect(await state()).toEqual({ title: 'New & title', body: wide, cls: 'key', printed: false, late: 2 });
+      // Set up again: the formula wider than its 100 px line is set smaller, and the body marked printed.
+      await page.setViewport({ width: layOutJob().width, height: layOutJob().height });
+      expect(await page.evaluate(layOutForPrint, layOutJob())).toEqual({ ready: true, fitted: 1, broken: 0 });
+      expect((await state()).printed).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
