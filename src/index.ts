@@ -57,16 +57,19 @@ export type { Exercise, ExerciseKind, Answer, Block, Check, WorkedStep, CaseBran
 export { keyToJson, keyFromJson, isKeyJson } from './exercises/serialize.js';
 export {
   buildWorksheet,
+  buildPrintedWorksheet,
   printPdfs,
   failureLines,
   KeyVerificationError,
   OUTPUT_FORMATS,
   type WorksheetOptions,
   type BuiltWorksheet,
+  type PrintedWorksheet,
   type OutputFile,
   type OutputFormat,
   type PdfJob,
 } from './render/worksheet.js';
+export { PrintQueue, type PrintedFile } from './render/print-queue.js';
 export { renderHtml, type Audience } from './render/html.js';
 export { renderLatex } from './render/latex.js';
 export { renderJson } from './render/json.js';

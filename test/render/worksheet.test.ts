@@ -1,54 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorksheet, printPdfs, type PdfJob } from '../../src/render/worksheet.js';
+import { buildPrintedWorksheet, buildWorksheet, KeyVerificationError } from '../../src/render/worksheet.js';
+import { fakePrinter } from '../support/fake-printer.js';
 import { loadSpec } from '../../src/spec/load.js';
-import type { PdfPrinter } from '../../src/render/pdf.js';
-
-/** A printer of two pages whose "PDF" is the HTML's bytes, taking time in proportion to its length. */
-function fakePrinter(): PdfPrinter & { started: string[] } {
-  const started: string[] = [];
-  let busy = 0;
-  return {
-    pages: 2,
-    started,
-    async print(html) {
-      if (++busy > 2) throw new Error('more documents at once than pages');
-      started.push(html);
-      await new Promise((resolve) => setTimeout(resolve, html.length));
-      busy--;
-      return new TextEncoder().encode(html);
-    },
-    async close() {},
-  };
-}
-
-describe('printing a build’s PDFs', () => {
-  it('prints the longest documents first and returns every file in job order', async () => {
-    const jobs: PdfJob[] = ['s1', 'key-1-long', 's2', 'key-2-longer', 's3', 'key-3'].map((html, i) => ({ name: `${i}.pdf`, html }));
-    const printer = fakePrinter();
-    const done: number[] = [];
-    const files = await printPdfs(jobs, printer, (n) => done.push(n));
-    expect(files.map((f) => f.name)).toEqual(jobs.map((j) => j.name));
-    expect(files.map((f) => new TextDecoder().decode(f.content as Uint8Array))).toEqual(jobs.map((j) => j.html));
-    expect(printer.started).toEqual(['key-2-longer', 'key-1-long', 'key-3', 's1', 's2', 's3']);
-    expect(done).toEqual([1, 2, 3, 4, 5, 6]);
-  });
-
-  it('a document Chromium fails to print is named in the error', async () => {
-    const printer: PdfPrinter = {
-      pages: 1,
-      async print(html) {
-        if (html === 'huge') throw new Error('Timed out after waiting 600000ms\n    at Timeout…');
-        return new Uint8Array();
-      },
-      async close() {},
-    };
-    const jobs: PdfJob[] = [
-      { name: 'a.pdf', html: 'ok' },
-      { name: 'deep-key.pdf', html: 'huge' },
-    ];
-    await expect(printPdfs(jobs, printer)).rejects.toThrow(/^Chromium could not print deep-key\.pdf: Timed out after waiting 600000ms$/);
-  });
-});
 
 describe('the key’s note on instructor’s answers', () => {
   const note = /Answers marked .* come from the worksheet spec/;
@@ -66,5 +19,38 @@ describe('the key’s note on instructor’s answers', () => {
     expect(mine.get('k-key.html')).toContain('Every answer in this key was checked numerically');
     expect(mine.get('k-key.html')).not.toMatch(note);
     expect(mine.get('k-key.tex')).not.toMatch(note);
+  });
+});
+
+describe('a build with its PDFs printed while it renders', () => {
+  const spec = loadSpec('title: T\nseed: 4\nexercises:\n  - kind: chain-rule\n  - kind: forward-pass\n', 'p.yaml');
+  const variants = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+
+  it('gives buildWorksheet’s files, and each document printed, in sheet order', async () => {
+    const printer = fakePrinter(2, 0);
+    const printed: number[] = [];
+    const built = await buildPrintedWorksheet(spec, { name: 'p', variants, formats: ['html', 'tex'] }, Promise.resolve(printer), (n) => printed.push(n));
+    const plain = buildWorksheet(spec, { name: 'p', variants, formats: ['html', 'tex', 'pdf'] });
+    expect(built.files).toEqual(plain.files);
+    expect(built.pdfJobs).toEqual(plain.pdfJobs);
+    expect(built.pdfs.map((f) => f.name)).toEqual(['p-a.pdf', 'p-a-key.pdf', 'p-b.pdf', 'p-b-key.pdf', 'p-c.pdf', 'p-c-key.pdf']);
+    expect(built.pdfs.map((f) => new TextDecoder().decode(f.content))).toEqual(plain.pdfJobs.map((j) => j.html));
+    expect(printed).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('prints nothing when an answer fails verification', async () => {
+    const printer = fakePrinter();
+    const wrong = loadSpec('title: T\nseed: 3\nexercises:\n  - id: swapped\n    kind: chain-rule\n    params: { expr: "v*sigma(u*w + z)", wrt: w }\n    answers: { a: "v*sigma\'(u*w + z)*w" }\n', 'w.yaml');
+    await expect(buildPrintedWorksheet(wrong, { name: 'w', variants }, printer)).rejects.toBeInstanceOf(KeyVerificationError);
+    expect(printer.started).toEqual([]);
+    // A browser that could not start is not reported then (nor left as an unhandled rejection):
+    // the failed verification is what the instructor must fix first.
+    const noBrowser = Promise.reject(new Error('cannot start Chromium'));
+    await expect(buildPrintedWorksheet(wrong, { name: 'w', variants }, noBrowser)).rejects.toBeInstanceOf(KeyVerificationError);
+  });
+
+  it('reports a browser that could not start once every answer is verified', async () => {
+    const noBrowser = Promise.reject(new Error('cannot start Chromium'));
+    await expect(buildPrintedWorksheet(spec, { name: 'p', variants }, noBrowser)).rejects.toThrow('cannot start Chromium');
   });
 });

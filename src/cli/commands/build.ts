@@ -17,15 +17,15 @@ import { openPdfPrinter, type PdfPrinter } from '../../render/pdf.js';
 import { checkOutputDirectory, writeAtomically } from '../../render/output.js';
 import { counted } from '../../plural.js';
 import {
+  buildPrintedWorksheet,
   buildWorksheet,
   failureLines,
   KeyVerificationError,
   OUTPUT_FORMATS,
-  printPdfs,
   type BuiltWorksheet,
   type OutputFile,
+  type PrintedWorksheet,
   type OutputFormat,
-  type PdfJob,
 } from '../../render/worksheet.js';
 
 interface BuildOptions {
@@ -58,16 +58,18 @@ export function buildCommand(io: CommandIo): Command {
       checkOutputDirectory(opts.out, '--out');
       const sheets = variants?.length ?? 1;
       const progress = progressBar(io, sheets, formats.includes('pdf') ? 2 * sheets : 0);
-      // Chromium starts up (≈ 0.5 s of its own CPU) while this process builds and verifies the sheets.
+      // Chromium starts up (≈ 0.5 s of its own CPU) while this process builds and verifies the
+      // sheets, and prints each sheet's PDFs while the next ones are rendered.
       const launching = formats.includes('pdf') ? launch() : undefined;
-      let built: BuiltWorksheet | KeyVerificationError | undefined;
-      let pdfs: OutputFile[] = [];
+      const options = { name, seed, variants, formats, onProgress: progress?.verifyOrRender };
+      let built: BuiltWorksheet | PrintedWorksheet | KeyVerificationError;
       try {
-        built = verifiedBuild(() => buildWorksheet(spec, { name, seed, variants, formats, onProgress: progress?.verifyOrRender }));
-        if (!(built instanceof KeyVerificationError) && launching) pdfs = await printAll(await launching, built.pdfJobs, progress);
+        built = await verifiedBuild(async () =>
+          launching ? buildPrintedWorksheet(spec, options, printerOf(launching), progress?.printed) : buildWorksheet(spec, options),
+        );
       } finally {
         progress?.stop();
-        if (!built || built instanceof KeyVerificationError) await discard(launching);
+        await discard(launching);
       }
       if (built instanceof KeyVerificationError) {
         const lines = failureLines(built.failures);
@@ -77,7 +79,7 @@ export function buildCommand(io: CommandIo): Command {
         io.setExitCode(1);
         return;
       }
-      const files: OutputFile[] = [...built.files, ...pdfs];
+      const files: OutputFile[] = [...built.files, ...('pdfs' in built ? built.pdfs : [])];
       const written = writeAtomically(opts.out, files);
       const exercises = built.reports.reduce((n, r) => n + r.length, 0);
       const comparisons = built.reports.reduce((n, r) => n + r.reduce((m, x) => m + x.comparisons, 0), 0);
@@ -88,9 +90,9 @@ export function buildCommand(io: CommandIo): Command {
 }
 
 /** The build, or the verification failure as a value (reported once the progress bar is gone). */
-function verifiedBuild(build: () => BuiltWorksheet): BuiltWorksheet | KeyVerificationError {
+async function verifiedBuild<T extends BuiltWorksheet>(build: () => Promise<T>): Promise<T | KeyVerificationError> {
   try {
-    return build();
+    return await build();
   } catch (e) {
     if (e instanceof KeyVerificationError) return e;
     throw e;
@@ -136,18 +138,17 @@ function launch(): Promise<Launch> {
   );
 }
 
+/** The printer, or its launch's error, once verification has passed and printing begins. */
+async function printerOf(launching: Promise<Launch>): Promise<PdfPrinter> {
+  const l = await launching;
+  if ('error' in l) throw l.error;
+  return l.printer;
+}
+
+/** Close the browser, if it started. */
 async function discard(launching: Promise<Launch> | undefined): Promise<void> {
   const l = launching ? await launching : undefined;
   if (l && 'printer' in l) await l.printer.close();
-}
-
-async function printAll(l: Launch, jobs: readonly PdfJob[], progress: Progress | undefined): Promise<OutputFile[]> {
-  if ('error' in l) throw l.error;
-  try {
-    return await printPdfs(jobs, l.printer, progress?.printed);
-  } finally {
-    await l.printer.close();
-  }
 }
 
 /** Progress through verifying, rendering and printing: a bar on stderr, shown only on a terminal. */
@@ -168,10 +169,18 @@ function progressBar(io: Io, sheets: number, pdfs: number): Progress | undefined
     cliProgress.Presets.shades_classic,
   );
   bar.start(2 * sheets + pdfs, 0, { phase: 'verifying' });
+  // PDFs print while later sheets render: the bar shows the sum of the three counts.
+  const done = { verify: 0, render: 0, print: 0 };
+  const show = (phase: string): void => bar.update(done.verify + done.render + done.print, { phase });
   return {
-    verifyOrRender: (phase, done) =>
-      bar.update(phase === 'verify' ? done : sheets + done, { phase: phase === 'verify' ? 'verifying' : 'rendering' }),
-    printed: (done) => bar.update(2 * sheets + done, { phase: 'printing PDFs' }),
+    verifyOrRender: (phase, n) => {
+      done[phase] = n;
+      show(phase === 'verify' ? 'verifying' : 'rendering');
+    },
+    printed: (n) => {
+      done.print = n;
+      show('printing PDFs');
+    },
     stop: () => bar.stop(),
   };
 }
