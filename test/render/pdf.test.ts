@@ -265,3 +265,19 @@ describe('laying a document out for print, in one call in the page', () => {
     }
   }, 60_000);
 });
+
+describe('the browser the printer launches', () => {
+  it('has no omnibox popup page: only the pages it prints on', async () => {
+    // Without --disable-features=WebUIOmniboxPopup,… each hidden window had a chrome://omnibox-popup
+    // page, in a renderer of its own that worked whenever a printed document changed.
+    const browser = await launchChromium();
+    try {
+      const session = await browser.target().createCDPSession();
+      const { targetInfos } = await session.send('Target.getTargets');
+      expect(targetInfos.filter((t) => t.url.includes('omnibox'))).toEqual([]);
+      expect(targetInfos.map((t) => t.type)).toEqual(['page']);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
