@@ -111,6 +111,38 @@ describe('gradsheet check SPEC --exercise ID', () => {
     expect((await cli('check', LECTURE, '--exercise', 'chain-rule', '--seed', 'x', '--answer', 'x')).code).toBe(2);
   });
 
+  it('--define: a student’s abbreviation, written in the exercise’s own names, as in the --expected form', async () => {
+    // Refused before ("--define cannot be used with a SPEC").
+    const z1 = ['--define', 'z1=w1*x1 + w2*x2 + b1'];
+    const right = await cli('check', LECTURE, '--exercise', 'dyhat-dw1.a', ...z1, '--answer', "w5*sigma'(z1)*x1");
+    expect([right.code, right.out]).toEqual([0, "interpreted as: w5*sigma'(z1)*x1\nCorrect."]);
+    // In Unicode, with ŷ in an MSE answer, and two abbreviations, one written with the other.
+    const mse = await cli('check', LECTURE, '--exercise', 'mse-partials.w1', '--define', 'z₁=w₁x₁+w₂x₂+b₁', '--answer', "(ŷ - y)w₅σ′(z₁)x₁");
+    expect(mse.code).toBe(0);
+    const two = await cli('check', LECTURE, '--exercise', 'dyhat-dw1.a', '--define', 'h1=sigma(z1)', ...z1, '--answer', "w5*sigma'(z1)*x1");
+    expect(two.code).toBe(0);
+    // Still wrong when wrong, with the factors in the student's own names.
+    const wrong = await cli('check', LECTURE, '--exercise', 'dyhat-dw1.a', ...z1, '--answer', "w5*sigma'(z1)");
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).toContain('Missing the inner derivative');
+    expect(wrong.out).toContain('factors right: w₅, σ′(z₁)');
+  });
+
+  it('--define: exit 2 for a name the exercise has, a variable it does not have, or an unreadable value', async () => {
+    const refused = async (define: string, message: string): Promise<void> => {
+      const r = await cli('check', LECTURE, '--exercise', 'dyhat-dw1.a', '--define', define, '--answer', '0');
+      expect([r.code, r.out, r.err]).toEqual([2, '', `gradsheet: ${message}`]);
+    };
+    // w1 = 0 would make 0 the expected answer.
+    await refused('w1=0', '--define w1: w1 is already a name in exercise dyhat-dw1.a; an abbreviation needs a new name, such as z1');
+    await refused('sigma=1', '--define sigma: sigma is already a name in exercise dyhat-dw1.a; an abbreviation needs a new name, such as z1');
+    await refused('z1=w1*x1 + q', '--define z1: unknown variable q; exercise dyhat-dw1.a uses the variables b1, b2, b3, w1, w2, w3, w4, w5, w6, x1, x2');
+    await refused('z1=(', "--define z1: column 2: unexpected end of input; '(' at column 1 is not closed");
+    await refused('z1', '--define z1: expected NAME=EXPR, e.g. --define "z1=w1*x1 + w2*x2 + b1"');
+    const yhat = await cli('check', LECTURE, '--exercise', 'mse-partials.w1', '--define', 'yhat=3', '--answer', '0');
+    expect(yhat.err).toBe('gradsheet: --define yhat: yhat is already a name in exercise mse-partials.w1; an abbreviation needs a new name, such as z1');
+  });
+
   it('--seed N is the seed printed on a sheet: a variant’s own seed checks against that variant', async () => {
     const spec = loadSpec(readFileSync(PRACTICE, 'utf8'), PRACTICE);
     const built = buildWorksheet(spec, { name: 'p', variants: numberedVariants(2), formats: ['json'] });

@@ -23,6 +23,10 @@ import { InputError } from '../../errors.js';
 import type { Expr } from '../../expr/types.js';
 import { buildSheet } from '../../exercises/sheet.js';
 import { findTarget, targetProblem } from '../../interactive/targets.js';
+import { freeSymbols } from '../../expr/traverse.js';
+import { parseMath } from '../../parse/latex.js';
+import { normalizeName } from '../../parse/parse.js';
+import { naturalSort } from '../../check/input.js';
 import { loadSpec } from '../../spec/load.js';
 import { formatOption, json, nameList, refuseNowhereDefined, variableList, type Format, type CommandIo, type Io } from '../io.js';
 import { readText } from '../spec-files.js';
@@ -92,7 +96,7 @@ function refuseExpectedNowhereDefined(problem: Problem): void {
 /** The worksheet form: the exercise's answer on the sheet of SPEC for the seed, as the interactive sheet checks it. */
 function targetFromSpec(spec: string | undefined, flags: CheckFlags): Target {
   if (spec === undefined) throw new InputError('--exercise needs a SPEC: gradsheet check SPEC --exercise ID --seed N --answer EXPR');
-  for (const [flag, value] of [['--expected', flags.expected], ['--wrt', flags.wrt], ['--functions', flags.functions], ['--define', flags.define]] as const) {
+  for (const [flag, value] of [['--expected', flags.expected], ['--wrt', flags.wrt], ['--functions', flags.functions]] as const) {
     if (value !== undefined) throw new InputError(`${flag} cannot be used with a SPEC: the exercise gives the expected answer`);
   }
   if (flags.exercise === undefined) throw new InputError('--exercise ID is required with a SPEC (ID.ANSWER for one of several answers)');
@@ -101,18 +105,57 @@ function targetFromSpec(spec: string | undefined, flags: CheckFlags): Target {
   const seed = flags.seed === undefined ? undefined : integer('--seed', flags.seed, 0, 2 ** 32 - 1);
   const target = findTarget(buildSheet(loaded, { seed }), flags.exercise);
   const options: CheckOptions = { ...target.options, timeBudgetMs: integer('--time-budget', flags.timeBudget, 1, 600_000) };
-  return { problem: targetProblem(target), answer: flags.answer, options };
+  const definitions = definitionsOf(flags.define);
+  const plain = targetProblem(target);
+  if (Object.keys(definitions).length === 0) return { problem: plain, answer: flags.answer, options };
+  refuseRedefinitions(plain, definitions, flags.exercise);
+  return { problem: targetProblem({ ...target, options: { ...target.options, definitions } }), answer: flags.answer, options };
+}
+
+/**
+ * A student's abbreviations for an exercise of a sheet (--define z1=w1*x1 + w2*x2 + b1) are new
+ * names written in the exercise's own variables and functions. Redefining one of its names
+ * (--define w1=0) would change the question, and a name it does not have would be a variable the
+ * expected answer does not depend on.
+ */
+function refuseRedefinitions(problem: Problem, definitions: Readonly<Record<string, string>>, exercise: string): void {
+  const own = [...problem.variables].filter((v) => !problem.readings.has(v));
+  const defined = new Set(Object.keys(definitions).map(normalizeName));
+  const functions = [...problem.functionNames, ...problem.signature.keys()];
+  for (const [raw, text] of Object.entries(definitions)) {
+    const name = normalizeName(raw);
+    if (problem.variables.has(name) || problem.signature.has(name)) {
+      throw new InputError(`--define ${raw}: ${name} is already a name in exercise ${exercise}; an abbreviation needs a new name, such as z1`);
+    }
+    let value: Expr;
+    try {
+      value = parseMath(text, { functions }).expr;
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(`--define ${raw}: ${e.message}`);
+      throw e;
+    }
+    const unknown = freeSymbols(value).find((v) => !problem.variables.has(v) && !defined.has(v));
+    if (unknown !== undefined) {
+      throw new InputError(`--define ${raw}: unknown variable ${unknown}; exercise ${exercise} uses the variables ${naturalSort(own).join(', ')}`);
+    }
+  }
+}
+
+/** --define NAME=EXPR, each; NAME as written (z₁, z_{1} and z1 are one name to the checker). */
+function definitionsOf(defines: readonly string[] | undefined): Record<string, string> {
+  const definitions: Record<string, string> = {};
+  for (const d of defines ?? []) {
+    const eq = d.indexOf('=');
+    if (eq <= 0) throw new InputError(`--define ${d}: expected NAME=EXPR, e.g. --define "z1=w1*x1 + w2*x2 + b1"`);
+    definitions[d.slice(0, eq).trim()] = d.slice(eq + 1);
+  }
+  return definitions;
 }
 
 function targetFromFlags(flags: CheckFlags): { expected: string; answer: string; options: CheckOptions } {
   if (flags.expected === undefined) throw new InputError('--expected EXPR is required: the expected answer (or, with --wrt, the function)');
   if (flags.answer === undefined) throw new InputError("--answer EXPR is required: the student's answer");
-  const definitions: Record<string, string> = {};
-  for (const d of flags.define ?? []) {
-    const eq = d.indexOf('=');
-    if (eq <= 0) throw new InputError(`--define ${d}: expected NAME=EXPR, e.g. --define "z1=w1*x1 + w2*x2 + b1"`);
-    definitions[d.slice(0, eq).trim()] = d.slice(eq + 1);
-  }
+  const definitions = definitionsOf(flags.define);
   const options: CheckOptions = {
     ...(flags.wrt !== undefined ? { wrt: variableList('--wrt', flags.wrt) } : {}),
     ...(flags.seed !== undefined ? { seed: integer('--seed', flags.seed, 0, 2 ** 32 - 1) } : {}),
