@@ -169,6 +169,17 @@ describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
     ]);
   });
 
+  it('the expansion of ŷ with the hidden biases added after σ, or to the output, is told so (before: only a counterexample)', async () => {
+    expect(await verdictLine('expansion', 'w5*(sigma(w1*x1+w2*x2)+b1) + w6*(sigma(w3*x1+w4*x2)+b2) + b3')).toEqual([
+      1,
+      "incorrect: The biases b₁ and b₂ are added after σ; each goes inside σ, with its neuron's weighted inputs.",
+    ]);
+    expect(await verdictLine('expansion', 'w5*sigma(w1*x1+w2*x2) + w6*sigma(w3*x1+w4*x2) + b1 + b2 + b3')).toEqual([
+      1,
+      "incorrect: The biases b₁ and b₂ are added to the output; each goes inside σ, with its neuron's weighted inputs.",
+    ]);
+  });
+
   it('f∘g(x) may keep the x₂ terms that cancel: g takes x₁ and x₂, so x₂ is one of the exercise’s variables', async () => {
     const right = await gradsheet('check', LECTURE, '--exercise', 'jacobian-chain.fg', '--answer', 'x_1 + 2x_2 - 2x_2 + \\frac{-x_1+3}{4}');
     expect(right.stderr).toBe('');

@@ -18,10 +18,10 @@ import { answerFromSpec } from '../answers.js';
 import { chooseNetwork, networkFields } from '../network-params.js';
 import { diagramFigure, matrixOutputs, networkData, networkDefinition } from '../network-content.js';
 import type { Answer, Check, WorkedStep } from '../types.js';
-import type { Network } from '../../nn/network.js';
+import { applyActivation, type Network } from '../../nn/network.js';
 import type { MatExpr } from '../../linalg/types.js';
 import type { Expr } from '../../expr/types.js';
-import { matrix, num } from '../../expr/build.js';
+import { add, matrix, mul, num, sym } from '../../expr/build.js';
 import { substitute } from '../../expr/traverse.js';
 import { symbolUnicode } from '../../check/notation.js';
 import type { AnticipatedMistake } from '../types.js';
@@ -171,22 +171,50 @@ export const networkExpansion = defineKind({
 /**
  * The anticipated slips of writing output k out: a hidden neuron's bias left out of its
  * activation, each on its own, then all of them (the output's own bias left out is a missing
- * term, which the checker names without help).
+ * term, which the checker names without help); and every hidden bias added after the activation
+ * instead of inside it, σ(w₁x₁ + w₂x₂) + b₁.
  */
 function expansionMistakes(net: Network, k: number): AnticipatedMistake[] {
   const hidden = net.biases.slice(0, -1).flat();
   if (hidden.length === 0) return [];
   const acts = new Set(net.spec.activation);
   const only = acts.size === 1 ? [...acts][0] : undefined;
-  const inside = only === 'identity' ? '' : `, inside ${only === undefined ? 'the activation' : only === 'sigma' ? 'σ' : only === 'relu' ? 'ReLU' : only}`;
+  const sigma = only === undefined ? 'the activation' : only === 'sigma' ? 'σ' : only === 'relu' ? 'ReLU' : only;
+  const inside = only === 'identity' ? '' : `, inside ${sigma}`;
   const without = (names: readonly string[]) => substitute(net.outputExprs[k], new Map(names.map((b) => [b, num(0)])));
   const one = hidden.map((b) => ({
     id: 'missing-bias' as const,
     value: without([b]),
     message: `The bias ${symbolUnicode(b)} is left out: each hidden neuron adds its own bias to its weighted inputs${inside}.`,
   }));
-  if (hidden.length === 1) return one;
   const names = hidden.map(symbolUnicode);
   const list = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return [...one, { id: 'missing-bias', value: without(hidden), message: `The biases ${list} are left out: each hidden neuron adds its own bias to its weighted inputs${inside}.` }];
+  const all: AnticipatedMistake[] =
+    hidden.length === 1 ? [] : [{ id: 'missing-bias', value: without(hidden), message: `The biases ${list} are left out: each hidden neuron adds its own bias to its weighted inputs${inside}.` }];
+  if (net.spec.activation.every((a) => a === 'identity')) return [...one, ...all];
+  const subject = hidden.length === 1 ? `The bias ${names[0]} is` : `The biases ${list} are`;
+  const belongs = `${hidden.length === 1 ? 'it goes' : 'each goes'} inside ${sigma}, with its neuron's weighted inputs`;
+  // Added once to the output, as if ŷ had all the biases: w₅σ(w₁x₁ + w₂x₂) + w₆σ(…) + b₁ + b₂ + b₃.
+  const atOutput = add(without(hidden), ...hidden.map(sym));
+  return [
+    ...one,
+    ...all,
+    { id: 'bias-after-activation', value: biasAfterActivation(net, k), message: `${subject} added after ${sigma}; ${belongs}.` },
+    { id: 'bias-after-activation', value: atOutput, message: `${subject} added to the output; ${belongs}.` },
+  ];
+}
+
+/** Output k with each hidden neuron's bias added after its activation: σ(w₁x₁ + w₂x₂) + b₁. */
+function biasAfterActivation(net: Network, k: number): Expr {
+  const last = net.weights.length;
+  let h: Expr[] = net.inputs.map(sym);
+  for (let l = 1; l <= last; l++) {
+    const act = l < last ? net.spec.activation[l - 1] : net.spec.outputActivation;
+    h = net.weights[l - 1].map((row, i) => {
+      const weighted = add(...row.map((w, j) => mul(sym(w), h[j])));
+      const b = sym(net.biases[l - 1][i]);
+      return l === last ? applyActivation(act, add(weighted, b)) : add(applyActivation(act, weighted), b);
+    });
+  }
+  return h[k];
 }
