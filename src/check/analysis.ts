@@ -53,6 +53,34 @@ export function kinkDiagnosis(o: Observed): Diagnosis | undefined {
   return undefined;
 }
 
+/**
+ * A kink in the wrong place: the answer is wrong exactly where one of its kink arguments and the
+ * expected answer's (of the same function) have opposite signs, relu′(z + 1/100) for relu′(z).
+ * Only separating points (./points.ts) lie there: drawn points keep 0.05 from every kink.
+ */
+export function misplacedKinkDiagnosis(o: Observed): Diagnosis | undefined {
+  const { evaluation: ev } = o;
+  const floor = ev.floorOf(o.problem.expected, o.answerExpr);
+  const wrong = o.expected.at.map((x, i) => !x.every((e, j) => close(e, o.answer.at[i][j], ev.tolerance, floor(i, j))));
+  if (!wrong.includes(true)) return undefined;
+  const mine = kinkSources([o.problem.expected]);
+  const own = new ExprMap<boolean>();
+  for (const k of mine) own.set(k.arg, true);
+  for (const a of kinkSources([o.answerExpr])) {
+    if (own.get(a.arg)) continue;
+    const av = ev.values(a.arg);
+    for (const e of mine.filter((k) => k.fn === a.fn)) {
+      const evs = ev.values(e.arg);
+      if (!av || !evs || av.at[0].length !== 1 || evs.at[0].length !== 1) continue;
+      const differ = av.at.map((x, i) => Math.sign(x[0]) !== Math.sign(evs.at[i][0]));
+      if (differ.every((d, i) => d === wrong[i])) {
+        return { id: 'misplaced-kink', message: `The kink is in the wrong place: yours is where ${u(a.arg)} = 0, the right one where ${u(e.arg)} = 0.` };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The kink-branch diagnosis for a kink argument written `z` (Unicode) of the function `fn`. */
 export function kinkMessage(z: string, rightWherePositive: boolean, fn: string): Diagnosis {
   const [good, bad] = rightWherePositive ? ['> 0', '< 0'] : ['< 0', '> 0'];

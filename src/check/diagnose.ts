@@ -5,7 +5,7 @@
  * and the time budget is checked between them: a diagnosis is a courtesy, the verdict is not.
  */
 import type { Budget } from './budget.js';
-import { constantDiagnosis, kinkDiagnosis, pieceDiagnosis, type Observed } from './analysis.js';
+import { constantDiagnosis, kinkDiagnosis, misplacedKinkDiagnosis, pieceDiagnosis, type Observed } from './analysis.js';
 import { sameShape } from './shape.js';
 import type { Variant } from './variants.js';
 import type { Diagnosis } from './types.js';
@@ -37,6 +37,7 @@ export function diagnose(o: Observed, variants: MistakeVariants, budget: Budget)
   return (
     first(variants.traceVariants()) ??
     first(variants.structuralVariants()) ??
+    (expired() ? undefined : misplacedKinkDiagnosis(o)) ??
     (expired() ? undefined : kinkDiagnosis(o)) ??
     (expired() ? undefined : constantDiagnosis(o)) ??
     pieceDiagnosis(o, expired)

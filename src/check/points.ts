@@ -174,6 +174,98 @@ interface Target {
   readonly sign: number;
 }
 
+/** Separating points added at most per check, and the bisection's steps (2⁻⁶⁰ of a segment). */
+const MAX_SEPARATING = 8;
+const BISECTIONS = 60;
+/** Two crossings closer than this (in parts of their segment) are one kink written two ways. */
+const SAME_CROSSING = 1e-9;
+
+/**
+ * Points where a kink argument of the answer and one of the expected answer have opposite signs,
+ * when the drawn points never give them different signs. relu′(z + 0.01) for relu′(z) differs
+ * only for −0.01 < z < 0, inside the KINK_MARGIN the draws keep from every kink, so every drawn
+ * point agreed. Along the segment from a point where both arguments are positive to one where
+ * both are negative, each crosses 0 (bisection finds where, with the first point's functions for
+ * σ); midway between the two crossings they differ, and the point goes at full precision. The
+ * same kink written another way (relu′(b₁ + w₁x₁ + w₂x₂)) crosses at the same place and gets no
+ * point. Only where the expected answer is defined; at most MAX_SEPARATING points.
+ */
+export function separatingPoints(
+  p: Pick<SamplingProblem, 'vars' | 'bank' | 'defined'>,
+  points: { readonly values: readonly Float64Array[]; readonly sets: readonly FunctionSet[] },
+  expectedKinks: readonly Compiled[],
+  answerKinks: readonly Compiled[],
+): { values: Float64Array[]; sets: FunctionSet[] } {
+  const out = { values: [] as Float64Array[], sets: [] as FunctionSet[] };
+  if (expectedKinks.length === 0 || answerKinks.length === 0) return out;
+  /** Every entry of every kink argument, as one function of a point (under the current set). */
+  const entries = (cs: readonly Compiled[]): ((x: Float64Array) => number)[] => {
+    p.bank.current = points.sets[0];
+    const first = points.values[0];
+    return cs.flatMap((c) => Array.from(c.run(first), (_, k) => (x: Float64Array): number => c.run(x)[k]));
+  };
+  const mine = entries(expectedKinks).slice(0, MAX_KINKS);
+  const theirs = entries(answerKinks).slice(0, MAX_KINKS);
+  const signsAt = (f: (x: Float64Array) => number): number[] =>
+    points.values.map((x, i) => {
+      p.bank.current = points.sets[i];
+      return Math.sign(f(x));
+    });
+  const mySigns = mine.map(signsAt);
+  for (const a of theirs) {
+    const aSigns = signsAt(a);
+    for (const [j, e] of mine.entries()) {
+      if (out.values.length >= MAX_SEPARATING) return out;
+      const same = aSigns.every((s, i) => s === mySigns[j][i] && s !== 0);
+      if (!same || !aSigns.includes(1) || !aSigns.includes(-1)) continue;
+      const x = separate(p, points, a, e, aSigns);
+      if (x) {
+        out.values.push(x.point);
+        out.sets.push(x.set);
+      }
+    }
+  }
+  return out;
+}
+
+/** A point between a positive and a negative drawn point where a and e have opposite signs, if there is one. */
+function separate(
+  p: Pick<SamplingProblem, 'bank' | 'defined'>,
+  points: { readonly values: readonly Float64Array[]; readonly sets: readonly FunctionSet[] },
+  a: (x: Float64Array) => number,
+  e: (x: Float64Array) => number,
+  signs: readonly number[],
+): { point: Float64Array; set: FunctionSet } | undefined {
+  const from = signs.indexOf(1);
+  const set = points.sets[from];
+  p.bank.current = set;
+  const P = points.values[from];
+  const at = (t: number, Q: Float64Array): Float64Array => P.map((v, k) => v + t * (Q[k] - v));
+  for (const [i, Q] of points.values.entries()) {
+    if (signs[i] !== -1) continue;
+    // Under the first point's functions for σ, both must still be negative at Q.
+    if (!(a(Q) < 0 && e(Q) < 0 && a(P) > 0 && e(P) > 0)) continue;
+    const crossing = (f: (x: Float64Array) => number): number => {
+      let [lo, hi] = [0, 1];
+      for (let n = 0; n < BISECTIONS; n++) {
+        const mid = (lo + hi) / 2;
+        if (f(at(mid, Q)) > 0) lo = mid;
+        else hi = mid;
+      }
+      return (lo + hi) / 2;
+    };
+    const ta = crossing(a);
+    const te = crossing(e);
+    if (Math.abs(ta - te) < SAME_CROSSING) return undefined;
+    const x = at((ta + te) / 2, Q);
+    const [va, ve] = [a(x), e(x)];
+    if (!(Math.sign(va) === -Math.sign(ve) && va !== 0)) continue;
+    if (p.defined.some((c) => c.run(x).some((v) => !(Math.abs(v) <= MAX_VALUE)))) continue;
+    return { point: x, set };
+  }
+  return undefined;
+}
+
 /** Steps tried from a drawn point, smallest first: a kink at 1.6 is reached at 1.7, not at 100. */
 const STEPS = [0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 7.5, 10, 15, 20, 30, 50, 75, 100];
 

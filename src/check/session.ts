@@ -13,7 +13,7 @@ import { FunctionBank, Evaluation, DEFAULT_TOLERANCE } from './evaluation.js';
 import { randomFunctionSets, type FunctionSet } from './functions.js';
 import { naturalSort, type Problem } from './input.js';
 import { functionUnicode } from './notation.js';
-import { DEFAULT_POINTS, KINK_MARGIN, LIVE_RANGE, MIN_POINTS, samplePoints, specialArguments, type Sampled } from './points.js';
+import { DEFAULT_POINTS, KINK_MARGIN, LIVE_RANGE, MIN_POINTS, samplePoints, separatingPoints, specialArguments, type Sampled } from './points.js';
 import { compileValue, type Compiled } from './tensor.js';
 import { structuralVariants, type Variant } from './variants.js';
 import { traceVariants } from './trace-variants.js';
@@ -129,6 +129,9 @@ export class Session {
       const both = draw([...mine.kinks, ...theirs.kinks], [...mine.saturating, ...theirs.saturating], () => budget.expired());
       if (typeof both !== 'string') points = both;
     }
+    // A kink of the answer that the points never tell from one of the expected answer's (relu′(z + 0.01)).
+    const extra = theirs.kinks.length === 0 ? undefined : separatingPoints({ vars: this.vars, bank: this.bank, defined: [this.compile(this.problem.expected)] }, points, this.tryCompile(mine.kinks), this.tryCompile(theirs.kinks));
+    if (extra && extra.values.length > 0) points = { ...points, values: [...points.values, ...extra.values], sets: [...points.sets, ...extra.sets] };
     return new Evaluation(this.vars, this.bank, points, this.tolerance, (e) => this.compile(e));
   }
 

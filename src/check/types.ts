@@ -31,6 +31,7 @@ export type MistakeId =
   | 'product-rule'
   | 'power-rule'
   | 'kink-branch'
+  | 'misplaced-kink'
   | 'gradient-ascent'
   | 'single-example'
   | 'mean-gradient'

@@ -3,6 +3,7 @@
  * notation, generated automatically from the correct answer and its derivation.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { checkAnswer } from '../../src/check/check.js';
 import type { CheckOptions, CheckResult, MistakeId } from '../../src/check/types.js';
 
@@ -93,6 +94,36 @@ describe('chain rule', () => {
     expectDiagnosis(r, 'missing-activation-derivative', 'Missing ReLU′(w₁x₁ + w₂x₂ + b₁), the derivative of ReLU at its argument: the chain rule multiplies by it.');
     const kink = diagnosed('z', 'relu(z)');
     expectDiagnosis(kink, 'kink-branch', /^Right where z > 0, but not where z < 0: check that case\. ReLU′\(z\) is 0 for z ≤ 0/);
+  });
+
+  it('a kink in the wrong place, however close: ReLU′(z + δ) for ReLU′(z) (before: correct, the points keep 0.05 from every kink)', () => {
+    const relu = "w5*relu'(w1*x1 + w2*x2 + b1)*x1";
+    for (const [shift, shown] of [['+ 0.01', '+ 1/100'], ['- 0.001', '− 1/1000'], ['+ 1e-6', '+ 1/1000000']]) {
+      const r = diagnosed(relu, `w5*relu'(w1*x1 + w2*x2 + b1 ${shift})*x1`);
+      expect(r.verdict, shift).toBe('incorrect');
+      expectDiagnosis(r, 'misplaced-kink', `The kink is in the wrong place: yours is where w₁x₁ + w₂x₂ + b₁ ${shown} = 0, the right one where w₁x₁ + w₂x₂ + b₁ = 0.`);
+    }
+    // The same kink written another way is the same kink.
+    for (const same of ["x1*w5*relu'(b1 + w2*x2 + w1*x1)", "w5*relu'(2*(w1*x1 + w2*x2 + b1))*x1", "w5*relu'((w1*x1 + w2*x2 + b1)/3)*x1"]) {
+      expect(checkAnswer(relu, same, OPTS).verdict, same).toBe('correct');
+    }
+  });
+
+  it('ReLU′(z + δ) is incorrect for every shift δ, and ReLU′(cz) correct for every c > 0 (property)', () => {
+    const relu = "w5*relu'(w1*x1 + w2*x2 + b1)*x1";
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50_000 }), fc.boolean(), (k, up) => {
+        const delta = `${up ? '+' : '-'} ${k}/1000000`;
+        expect(checkAnswer(relu, `w5*relu'(w1*x1 + w2*x2 + b1 ${delta})*x1`, OPTS).verdict, delta).toBe('incorrect');
+      }),
+      { numRuns: 25, seed: 7 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 1000 }), (a, b) => {
+        expect(checkAnswer(relu, `w5*relu'(${a}/${b}*(w1*x1 + w2*x2 + b1))*x1`, OPTS).verdict).toBe('correct');
+      }),
+      { numRuns: 25, seed: 7 },
+    );
   });
 
   it('the chain-rule product in the reversed order: undefined, or defined but different', () => {

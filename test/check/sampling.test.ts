@@ -112,3 +112,30 @@ describe('test points', () => {
     });
   });
 });
+
+describe('separating points: a kink of the answer next to one of the expected answer', () => {
+  const relu = "w5*relu'(w1*x1 + w2*x2 + b1)*x1";
+  const pointsFor = (answer: string): Evaluation => {
+    const problem = prepareCheck(relu, {});
+    const ev = sessionFor(problem, {}).evaluation(parse(answer), new Budget(() => 0, 1000));
+    if (typeof ev === 'string') throw new Error(ev);
+    return ev;
+  };
+  const z = (ev: Evaluation): number[] => (ev.values(parse('w1*x1 + w2*x2 + b1'))?.at ?? []).map((x) => x[0]);
+
+  it('adds one point between the two kinks, where the drawn points keep 0.05 from both', () => {
+    const ev = pointsFor("w5*relu'(w1*x1 + w2*x2 + b1 + 0.01)*x1");
+    const zs = z(ev);
+    expect(zs).toHaveLength(17);
+    // The drawn 16 stay off both kinks; the 17th lies between them: −0.01 < z < 0.
+    expect(zs.slice(0, 16).every((v) => Math.abs(v) >= 0.05 - 1e-12)).toBe(true);
+    expect(zs[16]).toBeGreaterThan(-0.01);
+    expect(zs[16]).toBeLessThan(0);
+  });
+
+  it('adds none for the same kink written another way, or for an answer without kinks', () => {
+    for (const same of ["x1*w5*relu'(b1 + w2*x2 + w1*x1)", "w5*relu'(2*(w1*x1 + w2*x2 + b1))*x1", 'w5*x1']) {
+      expect(z(pointsFor(same)), same).toHaveLength(16);
+    }
+  });
+});
