@@ -195,14 +195,14 @@ export function separatingPoints(
   points: { readonly values: readonly Float64Array[]; readonly sets: readonly FunctionSet[] },
   expectedKinks: readonly Compiled[],
   answerKinks: readonly Compiled[],
-): { values: Float64Array[]; sets: FunctionSet[] } {
-  const out = { values: [] as Float64Array[], sets: [] as FunctionSet[] };
+): Separating {
+  const out: Separating = { values: [], sets: [], pairs: [] };
   if (expectedKinks.length === 0 || answerKinks.length === 0) return out;
-  /** Every entry of every kink argument, as one function of a point (under the current set). */
-  const entries = (cs: readonly Compiled[]): ((x: Float64Array) => number)[] => {
+  /** Every entry of every kink argument, as one function of a point (under the current set), with its argument's index. */
+  const entries = (cs: readonly Compiled[]): { f: (x: Float64Array) => number; arg: number }[] => {
     p.bank.current = points.sets[0];
     const first = points.values[0];
-    return cs.flatMap((c) => Array.from(c.run(first), (_, k) => (x: Float64Array): number => c.run(x)[k]));
+    return cs.flatMap((c, arg) => Array.from(c.run(first), (_, k) => ({ f: (x: Float64Array): number => c.run(x)[k], arg })));
   };
   const mine = entries(expectedKinks).slice(0, MAX_KINKS);
   const theirs = entries(answerKinks).slice(0, MAX_KINKS);
@@ -211,21 +211,29 @@ export function separatingPoints(
       p.bank.current = points.sets[i];
       return Math.sign(f(x));
     });
-  const mySigns = mine.map(signsAt);
+  const mySigns = mine.map((e) => signsAt(e.f));
   for (const a of theirs) {
-    const aSigns = signsAt(a);
+    const aSigns = signsAt(a.f);
     for (const [j, e] of mine.entries()) {
       if (out.values.length >= MAX_SEPARATING) return out;
       const same = aSigns.every((s, i) => s === mySigns[j][i] && s !== 0);
       if (!same || !aSigns.includes(1) || !aSigns.includes(-1)) continue;
-      const x = separate(p, points, a, e, aSigns);
+      const x = separate(p, points, a.f, e.f, aSigns);
       if (x) {
         out.values.push(x.point);
         out.sets.push(x.set);
+        out.pairs.push({ answer: a.arg, expected: e.arg });
       }
     }
   }
   return out;
+}
+
+/** Separating points, each with the answer's and the expected answer's kink argument (indices of the arguments given) that it separates. */
+export interface Separating {
+  readonly values: Float64Array[];
+  readonly sets: FunctionSet[];
+  readonly pairs: { readonly answer: number; readonly expected: number }[];
 }
 
 /** A point between a positive and a negative drawn point where a and e have opposite signs, if there is one. */

@@ -14,6 +14,10 @@ import { FINE_BUCKETS, digestText, lookupHash, tokens } from './digest.js';
 import { hasTensor } from '../check/shape.js';
 import type { Diagnosis, FactorNote } from '../check/types.js';
 import type { PreparedAnswer } from './prepared.js';
+import { freeSymbols } from '../expr/traverse.js';
+import { readAnswer } from '../check/input.js';
+import { separatingPoints } from '../check/points.js';
+import type { Compiled } from '../check/tensor.js';
 
 /** The first diagnosis that fits, or undefined; `stop` is the budget for this optional work. */
 export function diagnosePage(p: PreparedAnswer, answer: Expr, got: Values, agree: readonly boolean[], stop: () => boolean): Diagnosis | undefined {
@@ -99,4 +103,43 @@ export function factorCredit(
     } else wrong.push(note(f));
   }
   return { right, wrong, missing: used.filter((u) => !u).length };
+}
+
+/**
+ * An answer that agrees at every stored point but whose kink is not the expected answer's
+ * (relu′(z + 0.01) for relu′(z): they differ only for −0.01 < z < 0, where no point is). The CLI
+ * adds a point between the two kinks and compares there (src/check/points.ts separatingPoints);
+ * the page holds no value there, so it says why it cannot decide instead of "correct". The
+ * expected answer's kink arguments are read back from their stored text.
+ */
+export function movedKink(p: PreparedAnswer, answer: Expr): string | undefined {
+  const theirs = kinkSources([answer]).filter((k) => freeSymbols(k.arg).length > 0);
+  if (theirs.length === 0 || p.print.kinks.length === 0) return undefined;
+  const ev = p.evaluation;
+  const compiled = (e: Expr): Compiled | undefined => {
+    try {
+      return ev.compile(e);
+    } catch {
+      return undefined;
+    }
+  };
+  const mine = p.print.kinks.flatMap((k) => {
+    try {
+      const c = compiled(readAnswer(k.text, p.context, {}).value);
+      return c ? [{ c, text: k.text }] : [];
+    } catch {
+      return [];
+    }
+  });
+  const own = theirs.flatMap((k) => {
+    const c = compiled(k.arg);
+    return c ? [{ c, arg: k.arg }] : [];
+  });
+  const found = separatingPoints({ vars: ev.vars, bank: ev.bank, defined: [] }, ev.points, mine.map((k) => k.c), own.map((k) => k.c));
+  const pair = found.pairs[0];
+  if (!pair) return undefined;
+  return (
+    `Could not decide: your answer's kink is where ${unicode(own[pair.answer].arg)} = 0, the right answer's where ${mine[pair.expected].text} = 0. ` +
+    'They differ only between the two, where this page holds no values to compare.'
+  );
 }

@@ -20,7 +20,7 @@ import { sameShape, shapeOf, ShapeMismatch, type Shape } from '../check/shape.js
 import type { Values } from '../check/evaluation.js';
 import { MIN_POINTS } from '../check/points.js';
 import type { CheckResult, CheckValue, Counterexample, FactorNote } from '../check/types.js';
-import { diagnosePage, factorCredit } from './diagnosis.js';
+import { diagnosePage, factorCredit, movedKink } from './diagnosis.js';
 import type { PreparedAnswer } from './prepared.js';
 import { decimalAnswer, decimalFeedback } from '../check/decimals.js';
 import { decimalKey } from './digest.js';
@@ -99,7 +99,9 @@ function decide(p: PreparedAnswer, read: Answer, budget: Budget, source: string)
     if (informative < MIN_POINTS) return { verdict: 'undecided', feedback: noiseMessage(informative, got.at.length) };
     // The stored points cross the expected answer's kinks; an answer's own kink they may not (the CLI redraws for it).
     const blind = blindKink(ev, [answer]);
-    return blind ? { verdict: 'undecided', feedback: blindKinkMessage(blind) } : { verdict: 'correct', feedback: `Correct.${notes}` };
+    if (blind) return { verdict: 'undecided', feedback: blindKinkMessage(blind) };
+    const moved = movedKink(p, answer);
+    return moved ? { verdict: 'undecided', feedback: moved } : { verdict: 'correct', feedback: `Correct.${notes}` };
   }
 
   // 0.536 for 2σ(−4) + ½, as src/check/check.ts decides it, against hashes of the answer's decimal forms.

@@ -159,7 +159,7 @@ describe('the interactive lecture sheet in Chromium', () => {
     }
   });
 
-  it('says what a transposed gradient and a wrongly wired expansion are, as the CLI does', async () => {
+  it('says what a transposed gradient, a wrongly wired expansion and a moved kink are, as the CLI does (the kink: undecided)', async () => {
     const page = await openPage();
     try {
       // ∇ with respect to W⁽²⁾ (a row) given as a column: its shape is W⁽²⁾'s, not "the gradient is a column".
@@ -171,6 +171,12 @@ describe('the interactive lecture sheet in Chromium', () => {
       expect(swapped.text).toContain('w₂ and w₃ are swapped: check which weight connects which two neurons.');
       const noBiases = await check(page, 'expansion.yhat', 'w5*sigma(w1*x1+w2*x2) + w6*sigma(w3*x1+w4*x2) + b3');
       expect(noBiases.text).toContain('The biases b₁ and b₂ are left out');
+      const biasAfter = await check(page, 'expansion.yhat', 'w5*(sigma(w1*x1+w2*x2)+b1) + w6*(sigma(w3*x1+w4*x2)+b2) + b3');
+      expect(biasAfter.text).toContain('The biases b₁ and b₂ are added after σ');
+      // A kink moved by 0.01: no stored point lies between the two kinks, so the page cannot say "correct".
+      const moved = await check(page, 'dyhat-dw1.relu', "w5*relu'(w1*x1 + w2*x2 + b1 + 0.01)*x1");
+      expect(moved.className).toBe('verdict undecided');
+      expect(moved.text).toContain("your answer's kink is where w₁x₁ + w₂x₂ + b₁ + 1/100 = 0, the right answer's where w₁x₁ + w₂x₂ + b₁ = 0");
     } finally {
       await page.close();
     }

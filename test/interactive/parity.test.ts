@@ -113,6 +113,26 @@ describe('where the page cannot do what the CLI does', () => {
   });
 });
 
+describe('a kink in the wrong place, which no stored point separates from the right one', () => {
+  it('is incorrect in the CLI (it adds a point between the kinks) and undecided on the page, which says why', () => {
+    const t = lectureTarget('dyhat-dw1.relu');
+    const answer = "w5*relu'(w1*x1 + w2*x2 + b1 + 0.01)*x1";
+    const cli = cliCheck(t, answer);
+    expect(cli.verdict).toBe('incorrect');
+    expect(cli.diagnosis?.id).toBe('misplaced-kink');
+    const mine = checkAgainst(pageAnswer(t), answer, { timeBudgetMs: BUDGET_MS });
+    expect(mine.verdict).toBe('undecided');
+    expect(mine.feedback).toBe(
+      "Could not decide: your answer's kink is where w₁x₁ + w₂x₂ + b₁ + 1/100 = 0, the right answer's where w₁x₁ + w₂x₂ + b₁ = 0. They differ only between the two, where this page holds no values to compare.",
+    );
+    // The same kink written another way is correct on both.
+    for (const same of ["x1*w5*relu'(b1 + w2*x2 + w1*x1)", "w5*relu'(2*(w1*x1 + w2*x2 + b1))*x1"]) {
+      expect(cliCheck(t, same).verdict, same).toBe('correct');
+      expect(checkAgainst(pageAnswer(t), same, { timeBudgetMs: BUDGET_MS }).verdict, same).toBe('correct');
+    }
+  });
+});
+
 describe('tiny values are compared relatively, on the page as in the CLI', () => {
   // An answer whose values at the points are ≈ 1e-17 because its terms are that small: under a fixed
   // absolute floor of 1e-12 any two such values agreed, and n(x₁+1)^(n−2) passed for n(x₁+1)^(n−1).
