@@ -55,8 +55,9 @@ export function kinkDiagnosis(o: Observed): Diagnosis | undefined {
 
 /**
  * A kink in the wrong place: the answer is wrong exactly where one of its kink arguments and the
- * expected answer's (of the same function) have opposite signs, relu′(z + 1/100) for relu′(z).
- * Only separating points (./points.ts) lie there: drawn points keep 0.05 from every kink.
+ * expected answer's (of the same function) have opposite signs: relu′(z + 1/100) for relu′(z)
+ * (only separating points, ./points.ts, lie there: drawn points keep 0.05 from every kink), or,
+ * where they never agree, the kink's two sides swapped (relu′(−z), a case z < 0 for z > 0).
  */
 export function misplacedKinkDiagnosis(o: Observed): Diagnosis | undefined {
   const { evaluation: ev } = o;
@@ -73,12 +74,19 @@ export function misplacedKinkDiagnosis(o: Observed): Diagnosis | undefined {
       const evs = ev.values(e.arg);
       if (!av || !evs || av.at[0].length !== 1 || evs.at[0].length !== 1) continue;
       const differ = av.at.map((x, i) => Math.sign(x[0]) !== Math.sign(evs.at[i][0]));
-      if (differ.every((d, i) => d === wrong[i])) {
-        return { id: 'misplaced-kink', message: `The kink is in the wrong place: yours is where ${u(a.arg)} = 0, the right one where ${u(e.arg)} = 0.` };
-      }
+      if (!differ.every((d, i) => d === wrong[i])) continue;
+      // Mirrored, not moved: the two never agree in sign (ReLU′(−z), or z < 0 written for z > 0).
+      if (!differ.includes(false)) return swappedSides(u(e.arg), a.fn);
+      return { id: 'misplaced-kink', message: `The kink is in the wrong place: yours is where ${u(a.arg)} = 0, the right one where ${u(e.arg)} = 0.` };
     }
   }
   return undefined;
+}
+
+/** A kink's two sides swapped, the kink argument written `z` (Unicode), of the function `fn`: ReLU′(−z), or a case z < 0 for z > 0. */
+export function swappedSides(z: string, fn: string): Diagnosis {
+  const rule = fn === 'relu' ? ': ReLU′(z) is 1 for z > 0 and 0 for z ≤ 0' : '';
+  return { id: 'misplaced-kink', message: `The two sides of the kink at ${z} = 0 are swapped${rule}.` };
 }
 
 /** The kink-branch diagnosis for a kink argument written `z` (Unicode) of the function `fn`. */

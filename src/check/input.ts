@@ -114,7 +114,8 @@ export function readAnswer(answer: string | Expr, problem: AnswerContext, option
     const limits = { maxLength: options.maxLength ?? ANSWER_MAX_LENGTH, maxDepth: options.maxDepth ?? ANSWER_MAX_DEPTH };
     // A sentence's full stop ("… x1.") is not part of the answer.
     const text = answer.replace(/(?<=\S)\.\s*$/, '');
-    const eq = text.indexOf('=');
+    // An '=' that is not part of a comparison (z >= 0, z <= 0 in cases).
+    const eq = text.search(/(?<![<>=!])=(?!=)/);
     if (eq >= 0 && eq < limits.maxLength) {
       const lhs = text.slice(0, eq).trim();
       throw new ParseError(eq + 1, `write only the expression after '='${lhs && lhs.length <= 40 ? ` (your answer, without ${lhs} =)` : ''}`);
@@ -167,11 +168,15 @@ function renameFunctions(e: Expr, aliases: ReadonlyMap<string, string>, notes: s
   return out;
 }
 
+const CASE_WORDS = new Set(['if', 'else', 'otherwise', 'for', 'when', 'elif', 'then']);
+
 function unknownName(name: string, problem: AnswerContext): string {
   if (lookupOp(name) || problem.signature.has(name) || isAbstractFunctionName(name)) {
     return `${name} is a function: write it with its argument in parentheses, as in ${name}(z)`;
   }
-  // Names the prompt gives (ŷ) are not listed: the page does not take them, and both say the same.
+  // Words of cases written in prose: say how cases are written instead.
+  if (CASE_WORDS.has(name)) return `'${name}': write cases as w5*x1*(z > 0), as (z > 0 ? w5*x1 : 0), or in LaTeX as \\begin{cases} w_5 x_1 & z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}`;
+  // Names the prompt gives (ŷ) are not listed: they stand for a value, and are read as it.
   const vars = naturalSort([...problem.variables].filter((v) => !problem.readings.has(v)));
   const list = vars.length === 0 ? 'no variables' : `the variables ${vars.slice(0, 12).join(', ')}${vars.length > 12 ? ', …' : ''}`;
   // z₁, h₂, a⁽¹⁾₁, δ₁: a pre-activation, hidden value or error the student named; the exercise did not.

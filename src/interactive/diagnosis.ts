@@ -8,7 +8,7 @@ import type { Expr } from '../expr/types.js';
 import { toLatex } from '../print/latex.js';
 import { toText } from '../print/text.js';
 import { unicode } from '../check/notation.js';
-import { commonFactor, constantMessage, kinkMessage, kinkSources } from '../check/analysis.js';
+import { commonFactor, constantMessage, kinkMessage, kinkSources, swappedSides } from '../check/analysis.js';
 import type { Values } from '../check/evaluation.js';
 import { FINE_BUCKETS, digestText, lookupHash, tokens } from './digest.js';
 import { hasTensor } from '../check/shape.js';
@@ -23,10 +23,28 @@ import type { Compiled } from '../check/tensor.js';
 export function diagnosePage(p: PreparedAnswer, answer: Expr, got: Values, agree: readonly boolean[], stop: () => boolean): Diagnosis | undefined {
   return (
     p.firstMistake(got, p.print.mistakes, stop) ??
+    (stop() ? undefined : swappedKink(p, answer, agree)) ??
     (stop() ? undefined : kinkBranch(p, answer, agree)) ??
     (stop() ? undefined : constantFactor(p, got, stop)) ??
     p.firstMistake(got, p.print.pieces, stop)
   );
+}
+
+/**
+ * A kink's two sides swapped (ReLU′(−z), a case z < 0 for z > 0), as src/check/analysis.ts
+ * finds it: one of the answer's kink arguments has the opposite sign of one of the expected
+ * answer's (stored signs) at every point, and the answer is wrong at every point.
+ */
+function swappedKink(p: PreparedAnswer, answer: Expr, agree: readonly boolean[]): Diagnosis | undefined {
+  if (agree.some(Boolean)) return undefined;
+  for (const { arg, fn } of kinkSources([answer])) {
+    const k = p.evaluation.values(arg);
+    if (!k || k.at[0].length !== 1) continue;
+    const theirs = k.at.map((x) => (x[0] > 0 ? '+' : '-')).join('');
+    const mirrored = p.print.kinks.find((e) => e.fn === fn && e.signs.length === 1 && [...e.signs[0]].every((s, i) => s !== theirs[i]));
+    if (mirrored) return swappedSides(mirrored.text, fn);
+  }
+  return undefined;
 }
 
 /** Right on one side of a kink only: the expected answer's kinks (stored signs), then the answer's own. */

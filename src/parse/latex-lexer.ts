@@ -33,7 +33,7 @@ const GREEK_LETTERS: Record<string, string> = {
   Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi', Σ: 'Sigma', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega', '∂': 'partial', '∇': 'nabla',
   '∑': 'sum', '∞': 'infty', '⊤': 'top',
 };
-const UNICODE_CMDS: Record<string, string> = { '·': 'cdot', '⋅': 'cdot', '×': 'times', '∗': 'ast', '÷': 'div' };
+const UNICODE_CMDS: Record<string, string> = { '·': 'cdot', '⋅': 'cdot', '×': 'times', '∗': 'ast', '÷': 'div', '≤': 'leq', '≥': 'geq' };
 const UNICODE_CHARS: Record<string, string> = {
   '−': '-', '–': '-', '′': "'", '’': "'", 'ʹ': "'", '（': '(', '）': ')', '\u00a0': ' ', '\t': ' ', '\n': ' ', '\r': ' ',
 };

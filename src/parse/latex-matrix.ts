@@ -7,16 +7,14 @@ import type { Expr } from '../expr/types.js';
 import { matrix } from '../expr/build.js';
 import { describeToken, MATRIX_ENVS, type Token } from './latex-lexer.js';
 import type { LatexReader } from './latex-names.js';
-
-/** What to write for ReLU's cases (w₅x₁ if z > 0, else 0): its derivative, which is 0 or 1. */
-const RELU_CASES_HINT = "for ReLU's cases write \\operatorname{ReLU}'(z), which is 0 for z \\leq 0 and 1 for z > 0 (w_5 x_1 if z > 0, else 0, is w_5 \\operatorname{ReLU}'(z) x_1)";
+import { piecewise, type Condition, type Piece, type Relation } from './piecewise.js';
 
 /** The environment from its \begin (the current token) to its matching \end. */
 export function readMatrixEnv(r: LatexReader, begin: Token): Expr {
   r.next();
   const env = envName(r, begin);
   if (env === 'vmatrix' || env === 'Vmatrix') r.fail(begin, 'determinants (vmatrix) are not supported; use bmatrix for a matrix');
-  if (env === 'cases' || env === 'dcases') r.fail(begin, `\\begin{${env}} is not supported: a piecewise answer cannot be checked; ${RELU_CASES_HINT}`);
+  if (env === 'cases' || env === 'dcases') return readCases(r, begin, env);
   if (!MATRIX_ENVS.has(env)) r.fail(begin, `\\begin{${env}} is not supported; write a matrix as \\begin{bmatrix} a & b \\\\ c & d \\end{bmatrix}`);
   if (env === 'array' && r.isCh(r.peek(), '{')) {
     while (!r.isCh(r.peek(), '}') && r.peek().t !== 'end') r.next();
@@ -57,6 +55,99 @@ export function readMatrixEnv(r: LatexReader, begin: Token): Expr {
   const entries = (n: number): string => `${n} entr${n === 1 ? 'y' : 'ies'}`;
   if (bad >= 0) r.fail(begin, `row ${bad + 1} of the matrix has ${entries(rows[bad].length)} but row 1 has ${entries(cols)}`);
   return matrix(rows.length, cols, rows.flat());
+}
+
+/** Relations between the two sides of a condition: \geq, ≥ (the lexer's \geq), >, >= … */
+const RELATION_COMMANDS: Readonly<Record<string, Relation>> = { geq: '>=', ge: '>=', geqslant: '>=', leq: '<=', le: '<=', leqslant: '<=', gt: '>', lt: '<' };
+/** Words a row's condition may start with (\text{if } z > 0), and the words of a row with none. */
+const LEAD_WORDS = new Set(['if', 'for', 'when', 'where']);
+const OTHERWISE = new Set(['otherwise', 'else', 'elsewhere']);
+
+/**
+ * \begin{cases} w_5 x_1 & z > 0 \\ 0 & \text{otherwise} \end{cases}: each row a value and a
+ * condition (\text{if} … optional, a comma after the value or the condition too), or
+ * "otherwise"; read as ./piecewise.ts reads cases.
+ */
+function readCases(r: LatexReader, begin: Token, env: string): Expr {
+  const unclosed = `\\begin{${env}} at column ${begin.at + 1} is not closed by \\end{${env}}`;
+  const pieces = r.nested(begin, () => {
+    const read: Piece[] = [];
+    for (;;) {
+      const t = r.peek();
+      if (t.t === 'end') r.fail(t, unclosed);
+      if (t.t === 'cmd' && t.v === 'end') return read;
+      const value = r.sum();
+      skipCh(r, ',');
+      const amp = r.peek();
+      if (!r.isCh(amp, '&')) r.fail(amp, `expected '&' and the condition of this case (as in w_5 x_1 & z > 0), not ${describeToken(amp)}`);
+      r.next();
+      if (read.length > 0 && !read[read.length - 1].condition) r.fail(t, "only the last case may be 'otherwise': the cases after it would never be used");
+      const word = readWord(r);
+      if (word !== undefined && OTHERWISE.has(word)) read.push({ value });
+      else {
+        if (word !== undefined && !LEAD_WORDS.has(word)) r.fail(amp, `expected a condition such as z > 0, or \\text{otherwise}, after '&'; not '${word}'`);
+        read.push({ value, condition: readCondition(r) });
+      }
+      skipCh(r, ',');
+      skipCh(r, '.');
+      const sep = r.peek();
+      if (sep.t === 'cmd' && sep.v === '\\') r.next();
+      else if (sep.t === 'end') r.fail(sep, unclosed);
+      else if (!(sep.t === 'cmd' && sep.v === 'end')) r.fail(sep, `expected '\\\\' or \\end{${env}} after the condition, not ${describeToken(sep)}`);
+    }
+  });
+  const end = r.next();
+  const closing = envName(r, end);
+  if (closing !== env) r.fail(end, `\\begin{${env}} at column ${begin.at + 1} is closed by \\end{${closing}}`);
+  if (pieces.length === 0) r.fail(begin, 'empty cases');
+  return piecewise(pieces);
+}
+
+/** `a > b` (≥, <, ≤, \geq, \leq, >=, <=) after '&'. */
+function readCondition(r: LatexReader): Condition {
+  const first = r.peek();
+  if (!r.startsFactor(first) && !r.isCh(first, '-') && !r.isCh(first, '+')) {
+    return r.fail(first, `expected a comparison such as z > 0 or z \\leq 0 in the condition, not ${describeToken(first)}`);
+  }
+  const lhs = r.sum();
+  const t = r.peek();
+  let relation: Relation | undefined;
+  if (t.t === 'cmd') relation = RELATION_COMMANDS[t.v];
+  else if (r.isCh(t, '>') || r.isCh(t, '<')) relation = t.v as '>' | '<';
+  if (!relation) return r.fail(t, `expected a comparison such as z > 0 or z \\leq 0 in the condition, not ${describeToken(t)}`);
+  r.next();
+  if ((relation === '>' || relation === '<') && r.isCh(r.peek(), '=')) {
+    r.next();
+    relation = relation === '>' ? '>=' : '<=';
+  }
+  return { lhs, relation, rhs: r.sum() };
+}
+
+/** A word written in \text{…} (or \mathrm, or bare letters that spell it), consumed; undefined if none is next. */
+function readWord(r: LatexReader): string | undefined {
+  const t = r.peek();
+  if (t.t === 'cmd' && TEXT_COMMANDS.has(t.v) && r.isCh(r.peek(1), '{')) {
+    let word = '';
+    let k = 2;
+    for (let u = r.peek(k); u.t === 'letter'; u = r.peek(++k)) word += u.v;
+    if (!r.isCh(r.peek(k), '}')) return undefined;
+    for (let n = 0; n <= k; n++) r.next();
+    return word.toLowerCase();
+  }
+  for (const w of [...OTHERWISE, ...LEAD_WORDS]) {
+    const letters = [...w].every((c, k) => r.peek(k).t === 'letter' && r.peek(k).v === c && (k === 0 || !r.peek(k).space));
+    if (letters && r.peek(w.length).t !== 'letter') {
+      for (let n = 0; n < w.length; n++) r.next();
+      return w;
+    }
+  }
+  return undefined;
+}
+
+const TEXT_COMMANDS = new Set(['text', 'textrm', 'mathrm', 'textit', 'mbox', 'operatorname']);
+
+function skipCh(r: LatexReader, ch: string): void {
+  if (r.isCh(r.peek(), ch)) r.next();
 }
 
 /** The {name} after \begin or \end. */

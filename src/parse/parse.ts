@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, describeChar, preprocess, userColumn, type Limits, type
 import { isZero, ratFromNumber } from '../rational.js';
 import { literalValue, standInIndex, standIns, type Literal, type StandIns } from './literals.js';
 import { unknownFunction, type KnownNames } from './unknown-function.js';
+import { indicator, piecewise, type Condition, type Relation } from './piecewise.js';
 
 export interface ParseOptions {
   /** Extra names to read as abstract functions when followed by `(` (σ, φ, ψ, f and g always are). */
@@ -136,9 +137,8 @@ const OPERATOR_NAMES: Record<string, string> = {
   nullish: "'??'",
 };
 
-const COMPARISONS = new Set(['smaller', 'larger', 'smallerEq', 'largerEq']);
-/** What to write for ReLU's cases (w5*x1 if z > 0, else 0), which a condition cannot say. */
-const RELU_CASES_HINT_TEXT = "for ReLU's cases write relu'(z), which is 0 for z <= 0 and 1 for z > 0 (w5*x1 if z > 0, else 0, is w5*relu'(z)*x1)";
+/** mathjs's comparison operators, as conditions of cases. */
+const RELATIONS: Readonly<Record<string, Relation>> = { larger: '>', largerEq: '>=', smaller: '<', smallerEq: '<=' };
 
 class Converter {
   private depth = 0;
@@ -195,7 +195,7 @@ class Converter {
       case 'FunctionAssignmentNode':
         return this.fail('=', "unexpected '='; write only the expression (an answer, not an equation)");
       case 'ConditionalNode':
-        return this.fail('?', "unexpected '?'");
+        return this.conditional(n);
       case 'AccessorNode':
       case 'IndexNode':
         return this.fail('[', 'indexing such as x[1] is not supported; write x1');
@@ -263,13 +263,33 @@ class Converter {
         return neg(args[0]);
       case 'unaryPlus':
         return args[0];
+      case 'larger':
+      case 'largerEq':
+      case 'smaller':
+      case 'smallerEq':
+        // (z > 0) is 1 where it holds and 0 elsewhere: w5*x1*(z > 0) is ReLU's case.
+        return indicator(this.condition(n));
       default: {
         const what = OPERATOR_NAMES[String(n.fn)] ?? `'${n.op ?? String(n.fn)}'`;
-        // (z > 0) as an indicator: ReLU's cases, which relu' writes.
-        const hint = COMPARISONS.has(String(n.fn)) ? `: a condition cannot be checked; ${RELU_CASES_HINT_TEXT}` : '';
-        return this.fail(n.op ?? '', `${what} is not supported${hint}`);
+        return this.fail(n.op ?? '', `${what} is not supported`);
       }
     }
+  }
+
+  /** `a > b` (and ≥, <, ≤) as a condition; the comparison must be one of those four. */
+  private condition(n: MNode): Condition {
+    const relation = n.type === 'OperatorNode' ? RELATIONS[String(n.fn)] : undefined;
+    if (!relation || n.args?.length !== 2) {
+      return this.fail('?', "a condition is a comparison such as z > 0 (or >=, <, <=), as in (z > 0 ? w5*x1 : 0)");
+    }
+    return { lhs: this.expr(n.args[0]), relation, rhs: this.expr(n.args[1]) };
+  }
+
+  /** `z > 0 ? a : b`: a where the condition holds, b elsewhere (./piecewise.ts). */
+  private conditional(n: MNode & { readonly condition?: MNode; readonly trueExpr?: MNode; readonly falseExpr?: MNode }): Expr {
+    if (!n.condition || !n.trueExpr || !n.falseExpr) return this.fail('?', "write cases as (z > 0 ? w5*x1 : 0)");
+    const condition = n.condition.type === 'ParenthesisNode' && n.condition.content ? n.condition.content : n.condition;
+    return piecewise([{ value: this.expr(n.trueExpr), condition: this.condition(condition) }, { value: this.expr(n.falseExpr) }]);
   }
 
   /** The operands of a left-deep chain of binary operators, leftmost first, walked without recursion. */

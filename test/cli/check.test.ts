@@ -226,23 +226,33 @@ describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
     expect(grad.stdout).toContain('the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).');
   });
 
-  it('ReLU’s cases written as cases, a condition or an indicator: exit 2 with what to write instead, and that is then right', async () => {
-    const cases = "\\begin{cases} w_5 x_1 & w_1 x_1 + w_2 x_2 + b_1 > 0 \\\\ 0 & \\text{otherwise} \\end{cases}";
-    expectInputError(
-      await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', cases),
-      "--answer: column 1: \\begin{cases} is not supported: a piecewise answer cannot be checked; for ReLU's cases write \\operatorname{ReLU}'(z), which is 0 for z \\leq 0 and 1 for z > 0 (w_5 x_1 if z > 0, else 0, is w_5 \\operatorname{ReLU}'(z) x_1)",
+  it('ReLU’s cases written as cases, a condition or a choice are read as ReLU′ and checked (before: exit 2, "cannot be checked")', async () => {
+    const z = 'w1*x1 + w2*x2 + b1';
+    const right = [
+      "\\begin{cases} w_5 x_1 & w_1 x_1 + w_2 x_2 + b_1 > 0 \\\\ 0 & \\text{otherwise} \\end{cases}",
+      "\\begin{cases} 0, & \\text{if } w_1 x_1 + w_2 x_2 + b_1 \\leq 0 \\\\ w_5 x_1, & \\text{if } w_1 x_1 + w_2 x_2 + b_1 > 0 \\end{cases}",
+      `w5*x1*(${z} > 0)`,
+      `${z} > 0 ? w5*x1 : 0`,
+      'w₅x₁·(w₁x₁ + w₂x₂ + b₁ ≥ 0)',
+    ];
+    for (const answer of right) {
+      const r = await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', answer);
+      expect([r.code, r.stdout.split('\n')[1]], answer).toEqual([0, 'Correct.']);
+    }
+    expect((await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', right[0])).stdout.split('\n')[0]).toBe(`interpreted as: w5*x1*relu'(${z})`);
+    // The sides swapped, and a wrong value on one side, are wrong, and said so.
+    expect(await verdictLine('dyhat-dw1.relu', `w5*x1*(${z} < 0)`)).toEqual([1, 'incorrect: The two sides of the kink at w₁x₁ + w₂x₂ + b₁ = 0 are swapped: ReLU′(z) is 1 for z > 0 and 0 for z ≤ 0.']);
+    expect((await verdictLine('dyhat-dw1.relu', "\\begin{cases} w_5 x_1 & w_1 x_1 + w_2 x_2 + b_1 > 0 \\\\ 1 & \\text{otherwise} \\end{cases}"))[1]).toMatch(
+      /^incorrect: Right where w₁x₁ \+ w₂x₂ \+ b₁ > 0, but not where w₁x₁ \+ w₂x₂ \+ b₁ < 0/,
     );
-    const condition = await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', 'w5*x1*(w1*x1 + w2*x2 + b1 > 0)');
-    expect(condition.code).toBe(2);
-    expect(condition.stderr).toBe(
-      "gradsheet: --answer: column 27: '>' is not supported: a condition cannot be checked; for ReLU's cases write relu'(z), which is 0 for z <= 0 and 1 for z > 0 (w5*x1 if z > 0, else 0, is w5*relu'(z)*x1)",
+    // Cases in prose are not read: exit 2 says how to write them.
+    expectInputError(
+      await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', `w5*x1 if ${z} > 0 else 0`),
+      "--answer: column 7: 'if': write cases as w5*x1*(z > 0), as (z > 0 ? w5*x1 : 0), or in LaTeX as \\begin{cases} w_5 x_1 & z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}",
     );
     const indicator = await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', 'w_5 x_1 \\mathbb{1}[w_1 x_1 + w_2 x_2 + b_1 > 0]');
     expect(indicator.code).toBe(2);
     expect(indicator.stderr).toMatch(/for an indicator 𝟙\[z > 0\], write \\operatorname\{ReLU\}'\(z\)/);
-    // What the hints say to write is right.
-    expect((await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', "w_5 \\operatorname{ReLU}'(w_1 x_1 + w_2 x_2 + b_1) x_1")).code).toBe(0);
-    expect((await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', "w5*relu'(w1*x1 + w2*x2 + b1)*x1")).code).toBe(0);
   });
 
   it('the chain-rule exercise names no function f: another variable’s partial is ∂(vσ(uw + z))/∂u, not ∂f/∂u', async () => {

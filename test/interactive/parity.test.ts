@@ -133,6 +133,24 @@ describe('a kink in the wrong place, which no stored point separates from the ri
   });
 });
 
+describe('ReLU’s cases, as cases, conditions or a choice: read as ReLU′, on the page as in the CLI', () => {
+  const z = 'w1*x1 + w2*x2 + b1';
+  it.each([
+    ["\\begin{cases} w_5 x_1 & w_1 x_1 + w_2 x_2 + b_1 > 0 \\\\ 0 & \\text{otherwise} \\end{cases}", 'correct'],
+    [`w5*x1*(${z} > 0)`, 'correct'],
+    [`${z} <= 0 ? 0 : w5*x1`, 'correct'],
+    [`w5*x1*(${z} < 0)`, 'incorrect'],
+    ["\\begin{cases} w_5 x_1 & w_1 x_1 + w_2 x_2 + b_1 > 0 \\\\ x_1 & \\text{otherwise} \\end{cases}", 'incorrect'],
+  ])('%s is %s', (answer, verdict) => {
+    const { cli, mine } = bothChecks(lectureTarget('dyhat-dw1.relu'), answer);
+    expect(cli.verdict).toBe(verdict);
+    expect(mine.verdict).toBe(verdict);
+    expect(mine.interpreted).toBe(cli.interpreted);
+    expect(mine.diagnosis?.id).toBe(cli.diagnosis?.id);
+    if (cli.diagnosis) expect(mine.feedback).toBe(cli.feedback);
+  });
+});
+
 describe('tiny values are compared relatively, on the page as in the CLI', () => {
   // An answer whose values at the points are ≈ 1e-17 because its terms are that small: under a fixed
   // absolute floor of 1e-12 any two such values agreed, and n(x₁+1)^(n−2) passed for n(x₁+1)^(n−1).

@@ -32,7 +32,9 @@ const ERRORS: readonly (readonly [string, number, RegExp])[] = [
   ['\\begin{bmatrix} a & b', 22, /not closed by \\end\{bmatrix\}/],
   ['\\begin{vmatrix} a \\end{vmatrix}', 1, /determinants/],
   ['\\begin{bmatrix} a \\end{pmatrix}', 19, /\\begin\{bmatrix\} at column 1 is closed by \\end\{pmatrix\}/],
-  ['\\begin{cases} a \\end{cases}', 1, /\\begin\{cases\} is not supported/],
+  ['\\begin{cases} a \\end{cases}', 17, /expected '&' and the condition of this case/],
+  ['\\begin{cases} a & \\text{foo} \\end{cases}', 17, /expected a condition such as z > 0, or \\text\{otherwise\}, after '&'; not 'foo'/],
+  ['\\begin{cases} a & x \\end{cases}', 21, /expected a comparison such as z > 0/],
   ['\\begin{bmatrix} \\end{bmatrix}', 1, /an empty matrix/],
   ['\\begin bmatrix', 8, /expected \{name\} after/],
 ];

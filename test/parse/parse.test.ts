@@ -163,7 +163,7 @@ describe('positioned errors', () => {
     ["f'(x, y)", 1, 'D[1](f)'],
     ['D[3](f)(x, y)', 1, 'indices run from 1 to 2'],
     ['max(x, y)', 1, 'max is supported only as max(0, z)'],
-    ['x > y', 3, "'>' is not supported"],
+    ['x == y', 3, "'==' is not supported"],
     ['x $ y', 3, "unexpected '$'"],
     ['x ∈ y', 3, "unexpected '∈'"],
     ['x + NaN', 5, "'NaN' is not allowed"],

@@ -1,0 +1,53 @@
+/**
+ * Cases and conditions (src/parse/piecewise.ts): read as ReLU′, with the value of the first row
+ * whose condition holds, in text and LaTeX, and the same reading either way round.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parse } from '../../src/parse/parse.js';
+import { parseLatex } from '../../src/parse/latex.js';
+import { evaluate } from '../../src/numeric/evaluate.js';
+import { toText } from '../../src/print/text.js';
+
+const at = (text: string, x: number, latex = false): number => evaluate(latex ? parseLatex(text) : parse(text), { vars: { x } });
+/** Values away from the boundaries at −1 and 0, where a < and a ≤ differ. */
+const away = fc.double({ min: -3, max: 3, noNaN: true }).filter((x) => Math.abs(x) > 1e-6 && Math.abs(x + 1) > 1e-6);
+
+describe('conditions and cases', () => {
+  it('a condition is 1 where it holds and 0 elsewhere, for each of >, >=, <, <= and ≥, ≤', () => {
+    fc.assert(
+      fc.property(away, (x) => {
+        expect(at('(x > 0)', x)).toBe(x > 0 ? 1 : 0);
+        expect(at('(x >= 0)', x)).toBe(x >= 0 ? 1 : 0);
+        expect(at('(x < 0)', x)).toBe(x < 0 ? 1 : 0);
+        expect(at('(x <= 0)', x)).toBe(x <= 0 ? 1 : 0);
+        expect(at('(x ≥ -1)', x)).toBe(x >= -1 ? 1 : 0);
+        expect(at('(0 ≤ x)', x)).toBe(x >= 0 ? 1 : 0);
+      }),
+    );
+  });
+
+  it('cases take the first row whose condition holds, else the row with none, in text and LaTeX', () => {
+    const js = (x: number): number => (x > 0 ? 2 * x : x < -1 ? -3 : 5);
+    fc.assert(
+      fc.property(away, (x) => {
+        expect(at('x > 0 ? 2*x : (x < -1 ? -3 : 5)', x)).toBeCloseTo(js(x), 12);
+        expect(at('\\begin{cases} 2x & x > 0 \\\\ -3, & \\text{if } x < -1 \\\\ 5 & \\text{otherwise} \\end{cases}', x, true)).toBeCloseTo(js(x), 12);
+        expect(at('\\begin{cases} 2x & x > 0 \\\\ -3 & x < -1 \\\\ 5 & \\text{else} \\end{cases}', x, true)).toBeCloseTo(js(x), 12);
+      }),
+    );
+  });
+
+  it('two cases whose conditions are complements read as one step, either way round', () => {
+    expect(toText(parseLatex('\\begin{cases} w x & z > 0 \\\\ 0 & z \\leq 0 \\end{cases}'))).toBe("w*x*relu'(z)");
+    expect(toText(parseLatex('\\begin{cases} 0 & z \\leq 0 \\\\ w x & z > 0 \\end{cases}'))).toBe("relu'(z)*w*x");
+    expect(toText(parse('z > 0 ? w*x : 0'))).toBe("w*x*relu'(z)");
+    expect(toText(parse('w*x*(0 < z)'))).toBe("w*x*relu'(z)");
+  });
+
+  it('a row with no condition but not last, and conditions that are no comparison, are errors', () => {
+    expect(() => parse('x == 0 ? 1 : 2')).toThrow(/a condition is a comparison such as z > 0/);
+    expect(() => parseLatex('\\begin{cases} 1 & \\text{when} \\end{cases}')).toThrow(/column 31: expected a comparison such as z > 0 or z \\leq 0 in the condition, not '\\end'/);
+    expect(() => parseLatex('\\begin{cases} 1 & \\text{otherwise} \\\\ 2 & x > 0 \\end{cases}')).toThrow(/column 39: only the last case may be 'otherwise'/);
+  });
+});
