@@ -1,8 +1,9 @@
 /**
  * HTML → PDF with Puppeteer driving Debian's Chromium (never a downloaded browser). One browser per build;
  * each of its (at most two) pages is reused for document after document: a launch costs ≈ 0.45 s
- * and a fresh page ≈ 170 ms more per sheet, while page.pdf() on a reused page is ≈ 50 ms plus the
- * layout of the pages. The two pages live in separate browser contexts, hence separate renderer
+ * and a fresh page ≈ 170 ms more per sheet, while printing on a reused page is ≈ 50 ms plus the
+ * layout of the pages (two protocol round trips a document: printOn). The two pages live in
+ * separate browser contexts, hence separate renderer
  * processes, so a 2-core machine prints two sheets at once (measured: 60 sheets 1.75× faster).
  * This is the only module that starts a browser; callers close() it (openPdfPrinter) or use
  * withPdfPrinter, which closes it in a finally.
