@@ -33,7 +33,7 @@ import { abbreviate, factorReport } from './factors.js';
 import { readAnswer, readProblem, type Answer, type InputLabels, type Problem } from './input.js';
 import { functionUnicode, symbolUnicode } from './notation.js';
 import { sessionFor } from './session.js';
-import { orientationOf, transposedTail, type Orientation } from './orientation.js';
+import { listAsColumn, orientationOf, transposedTail, type Orientation } from './orientation.js';
 import { describeShape, hasTensor, sameShape, shapeOf, ShapeMismatch, type Shape } from './shape.js';
 import type { CheckOptions, CheckResult, CheckValue, Counterexample, Diagnosis } from './types.js';
 
@@ -51,7 +51,7 @@ export function checkPrepared(problem: Problem, answer: string | Expr, options: 
   const budget = new Budget(options.now ?? defaultClock, options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   let read: Answer;
   try {
-    read = readAnswer(answer, problem, options);
+    read = listAsColumn(readAnswer(answer, problem, options), shapeOf(problem.expected), orientationOf(problem));
   } catch (e) {
     if (e instanceof InputError) {
       const column = e instanceof ParseError ? e.column : undefined;

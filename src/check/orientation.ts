@@ -8,16 +8,17 @@
  * The interactive page holds the orientation in its fingerprint (./../interactive/types.ts), so both
  * say the same.
  */
-import type { Problem } from './input.js';
+import type { Answer, Problem } from './input.js';
 import { symbolUnicode } from './notation.js';
-import type { Shape } from './shape.js';
+import { shapeOf, ShapeMismatch, type Shape } from './shape.js';
+import { call } from '../expr/build.js';
 
 export type Orientation =
   /** The Jacobian of `fn` (its name in Unicode: f, g) in `inputs` (variable names: x1, x2). */
   | { readonly kind: 'jacobian'; readonly fn: string; readonly inputs: readonly string[] }
   /** The gradient of f with respect to `of` (Unicode: W⁽²⁾, b⁽¹⁾, x), which has the shape of `of`. */
   | { readonly kind: 'gradient'; readonly of: string }
-  /** One value per parameter (a gradient step's), in a column in this order (variable names: w1, …, b3). */
+  /** One value per parameter (a gradient step's), in this order (variable names: w1, …, b3): a row of them is read as the column (listAsColumn). */
   | { readonly kind: 'list'; readonly names: readonly string[] };
 
 /** The problem's own orientation, else a Jacobian's when the expected answer is one (several wrt). */
@@ -45,10 +46,6 @@ function letters(o: Orientation | undefined): { fn: string; x: string; first: st
 /** What follows "Expected a 3×2 matrix, got a 2×3 matrix: " for an answer that is the transpose of the right one. */
 export function transposedTail(want: Shape, o: Orientation | undefined): string {
   if (o?.kind === 'gradient') return `your answer is the transpose of the right one. ${gradientShape(want, o.of)}`;
-  if (o?.kind === 'list' && want.cols === 1) {
-    const order = o.names.length <= 4 ? o.names.map(symbolUnicode).join(', ') : `${o.names.slice(0, 2).map(symbolUnicode).join(', ')}, …, ${symbolUnicode(o.names[o.names.length - 1])}`;
-    return `your answer is the transpose of the right one: give the ${want.rows} values as a column, one per parameter, in the order ${order}.`;
-  }
   if (want.rows === 1 || want.cols === 1) {
     return 'your answer is the transpose of the right one. For a real-valued f, the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).';
   }
@@ -68,3 +65,21 @@ function gradientShape(want: Shape, of: string): string {
 }
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
+/**
+ * A row given where a list of values is asked for (a gradient step's summed gradient or updated
+ * parameters, "in the order w₁, …"): the values and their order are the answer, not which way they
+ * are written, so the row is read as the column, with a note. Any other answer is as it was.
+ */
+export function listAsColumn(read: Answer, want: Shape, o: Orientation | undefined): Answer {
+  if (o?.kind !== 'list' || want.cols !== 1 || want.rows < 2) return read;
+  let got: Shape;
+  try {
+    got = shapeOf(read.value);
+  } catch (e) {
+    if (e instanceof ShapeMismatch) return read;
+    throw e;
+  }
+  if (got.rows !== 1 || got.cols !== want.rows) return read;
+  return { ...read, value: call('transpose', [read.value]), notes: [...read.notes, 'read your row as the list of values, in order'] };
+}

@@ -14,6 +14,7 @@ import { toText } from '../print/text.js';
 import { InputError, ParseError } from '../errors.js';
 import { Budget, defaultClock, DEFAULT_TIME_BUDGET_MS, type Clock } from '../check/budget.js';
 import { readAnswer, type Answer } from '../check/input.js';
+import { listAsColumn } from '../check/orientation.js';
 import { describeCounterexample, noiseMessage, reversedDiagnosis, withTransposeHint, withSpaceHint, reversedProduct, shapeHead, transposedDiagnosis, undefinedMessage } from '../check/check.js';
 import { blindKink, blindKinkMessage } from '../check/analysis.js';
 import { sameShape, shapeOf, ShapeMismatch, type Shape } from '../check/shape.js';
@@ -45,7 +46,7 @@ export function checkAgainst(p: PreparedAnswer, answer: string, options: PageChe
   const budget = new Budget(options.now ?? defaultClock, options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   let read: Answer;
   try {
-    read = readAnswer(answer, p.context, {});
+    read = listAsColumn(readAnswer(answer, p.context, {}), p.shape, p.print.orientation);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const column = e instanceof ParseError ? e.column : undefined;

@@ -215,12 +215,12 @@ describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
       1,
       'incorrect: Expected a 3×2 matrix, got a 2×3 matrix: did you transpose the Jacobian? Rows are the outputs g₁…g₃ and columns the inputs (x₁…x₂); entry (i, j) is ∂gᵢ/∂xⱼ.',
     ]);
-    // A gradient step's values, written across in LaTeX: a column, in the order of the parameters (not a Jacobian's row).
+    // A gradient step's values written across in LaTeX: a list of values, whose order is what counts,
+    // so the row is right (before: "the transpose of the right one"); in another order it is not.
     const across = '\\begin{bmatrix} 0.9 & 1.9 & 2.1 & 1.1 & 0.8 & -1.1 & -1.1 & -1.9 & -0.1 \\end{bmatrix}';
-    expect(await verdictLine('gradient-step.updated', across)).toEqual([
-      1,
-      'incorrect: Expected a 9×1 column, got a 1×9 row: your answer is the transpose of the right one: give the 9 values as a column, one per parameter, in the order w₁, w₂, …, b₃.',
-    ]);
+    expect(await verdictLine('gradient-step.updated', across)).toEqual([0, 'Correct. (read your row as the list of values, in order)']);
+    const reordered = '\\begin{bmatrix} 1.9 & 0.9 & 2.1 & 1.1 & 0.8 & -1.1 & -1.1 & -1.9 & -0.1 \\end{bmatrix}';
+    expect((await verdictLine('gradient-step.updated', reordered))[0]).toBe(1);
     // The gradient ∇ₓf of "Jacobian versus gradient" keeps the words that contrast it with the Jacobian.
     const grad = await gradsheet('check', LECTURE, '--exercise', 'jacobian-vs-gradient.grad', '--answer', '[[1, -2, 1/4]]');
     expect(grad.stdout).toContain('the Jacobian ∂f/∂x is a row (1×m), the transpose of the gradient ∇ₓf (a column).');

@@ -151,6 +151,17 @@ describe('ReLU’s cases, as cases, conditions or a choice: read as ReLU′, on 
   });
 });
 
+describe('a gradient step’s values written as a row: the list of values, on the page as in the CLI', () => {
+  it.each([
+    ['[[9/10, 19/10, 21/10, 11/10, 4/5, -11/10, -11/10, -19/10, -1/10]]', 'correct'],
+    ['[[19/10, 9/10, 21/10, 11/10, 4/5, -11/10, -11/10, -19/10, -1/10]]', 'incorrect'],
+  ])('%s is %s', (answer, verdict) => {
+    const { cli, mine } = bothChecks(lectureTarget('gradient-step.updated'), answer);
+    expect([cli.verdict, mine.verdict]).toEqual([verdict, verdict]);
+    if (verdict === 'correct') for (const r of [cli, mine]) expect(r.notes).toContain('read your row as the list of values, in order');
+  });
+});
+
 describe('tiny values are compared relatively, on the page as in the CLI', () => {
   // An answer whose values at the points are ≈ 1e-17 because its terms are that small: under a fixed
   // absolute floor of 1e-12 any two such values agreed, and n(x₁+1)^(n−2) passed for n(x₁+1)^(n−1).
