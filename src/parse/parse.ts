@@ -196,6 +196,8 @@ class Converter {
         return this.fail('=', "unexpected '='; write only the expression (an answer, not an equation)");
       case 'ConditionalNode':
         return this.conditional(n);
+      case 'RelationalNode':
+        return this.chainedCondition(n);
       case 'AccessorNode':
       case 'IndexNode':
         return this.fail('[', 'indexing such as x[1] is not supported; write x1');
@@ -280,9 +282,19 @@ class Converter {
   private condition(n: MNode): Condition {
     const relation = n.type === 'OperatorNode' ? RELATIONS[String(n.fn)] : undefined;
     if (!relation || n.args?.length !== 2) {
-      return this.fail('?', "a condition is a comparison such as z > 0 (or >=, <, <=), as in (z > 0 ? w5*x1 : 0)");
+      return this.fail('?', "a condition is one comparison such as z > 0 (or >=, <, <=), as in (z > 0 ? w5*x1 : 0)");
     }
     return { lhs: this.expr(n.args[0]), relation, rhs: this.expr(n.args[1]) };
+  }
+
+  /** `0 < x < 1`: each comparison holds, the product of their indicators. */
+  private chainedCondition(n: MNode & { readonly conditionals?: readonly string[]; readonly params?: readonly MNode[] }): Expr {
+    const ops = n.conditionals ?? [];
+    const params = n.params ?? [];
+    const relations = ops.map((op) => RELATIONS[op]);
+    if (relations.some((r) => r === undefined) || params.length !== ops.length + 1) return this.fail(ops.length ? '=' : '<', 'only <, <=, > and >= compare values, as in (0 < x)');
+    const sides = params.map((p) => this.expr(p));
+    return mul(...relations.map((relation, i) => indicator({ lhs: sides[i], relation: relation as Relation, rhs: sides[i + 1] })));
   }
 
   /** `z > 0 ? a : b`: a where the condition holds, b elsewhere (./piecewise.ts). */

@@ -23,6 +23,8 @@ describe('conditions and cases', () => {
         expect(at('(x <= 0)', x)).toBe(x <= 0 ? 1 : 0);
         expect(at('(x ≥ -1)', x)).toBe(x >= -1 ? 1 : 0);
         expect(at('(0 ≤ x)', x)).toBe(x >= 0 ? 1 : 0);
+        // A chain holds where each of its comparisons does.
+        expect(at('(-1 < x <= 0)', x)).toBe(x > -1 && x <= 0 ? 1 : 0);
       }),
     );
   });
@@ -46,7 +48,8 @@ describe('conditions and cases', () => {
   });
 
   it('a row with no condition but not last, and conditions that are no comparison, are errors', () => {
-    expect(() => parse('x == 0 ? 1 : 2')).toThrow(/a condition is a comparison such as z > 0/);
+    expect(() => parse('x == 0 ? 1 : 2')).toThrow(/a condition is one comparison such as z > 0/);
+    expect(() => parse('x == y == z')).toThrow(/column 3: only <, <=, > and >= compare values/);
     expect(() => parseLatex('\\begin{cases} 1 & \\text{when} \\end{cases}')).toThrow(/column 31: expected a comparison such as z > 0 or z \\leq 0 in the condition, not '\\end'/);
     expect(() => parseLatex('\\begin{cases} 1 & \\text{otherwise} \\\\ 2 & x > 0 \\end{cases}')).toThrow(/column 39: only the last case may be 'otherwise'/);
   });
