@@ -7,7 +7,7 @@ import type { Expr } from '../expr/types.js';
 import { matrix } from '../expr/build.js';
 import { describeToken, MATRIX_ENVS, type Token } from './latex-lexer.js';
 import type { LatexReader } from './latex-names.js';
-import { piecewise, type Condition, type Piece, type Relation } from './piecewise.js';
+import { indicator, piecewise, type Condition, type Piece, type Relation } from './piecewise.js';
 
 /** The environment from its \begin (the current token) to its matching \end. */
 export function readMatrixEnv(r: LatexReader, begin: Token): Expr {
@@ -111,16 +111,33 @@ function readCondition(r: LatexReader): Condition {
   }
   const lhs = r.sum();
   const t = r.peek();
+  const relation = readRelation(r);
+  if (!relation) return r.fail(t, `expected a comparison such as z > 0 or z \\leq 0 in the condition, not ${describeToken(t)}`);
+  return { lhs, relation, rhs: r.sum() };
+}
+
+/** The relation at the cursor (>, >=, \geq, ≥, <, …), consumed; undefined, and nothing consumed, if there is none. */
+function readRelation(r: LatexReader): Relation | undefined {
+  const t = r.peek();
   let relation: Relation | undefined;
   if (t.t === 'cmd') relation = RELATION_COMMANDS[t.v];
   else if (r.isCh(t, '>') || r.isCh(t, '<')) relation = t.v as '>' | '<';
-  if (!relation) return r.fail(t, `expected a comparison such as z > 0 or z \\leq 0 in the condition, not ${describeToken(t)}`);
+  if (!relation) return undefined;
   r.next();
   if ((relation === '>' || relation === '<') && r.isCh(r.peek(), '=')) {
     r.next();
     relation = relation === '>' ? '>=' : '<=';
   }
-  return { lhs, relation, rhs: r.sum() };
+  return relation;
+}
+
+/**
+ * `lhs` compared with what follows, if a relation follows: (z > 0) and [z > 0] are 1 where they
+ * hold and 0 elsewhere (the Iverson bracket), as in the text syntax.
+ */
+export function comparedWith(r: LatexReader, lhs: Expr): Expr | undefined {
+  const relation = readRelation(r);
+  return relation ? indicator({ lhs, relation, rhs: r.sum() }) : undefined;
 }
 
 /** A word written in \text{…} (or \mathrm, or bare letters that spell it), consumed; undefined if none is next. */
@@ -129,7 +146,8 @@ function readWord(r: LatexReader): string | undefined {
   if (t.t === 'cmd' && TEXT_COMMANDS.has(t.v) && r.isCh(r.peek(1), '{')) {
     let word = '';
     let k = 2;
-    for (let u = r.peek(k); u.t === 'letter'; u = r.peek(++k)) word += u.v;
+    // Letters, and the punctuation of prose (\text{else.}, \text{if,}).
+    for (let u = r.peek(k); u.t === 'letter' || r.isCh(u, '.') || r.isCh(u, ','); u = r.peek(++k)) if (u.t === 'letter') word += u.v;
     if (!r.isCh(r.peek(k), '}')) return undefined;
     for (let n = 0; n <= k; n++) r.next();
     return word.toLowerCase();

@@ -37,7 +37,7 @@ import {
   type Token,
 } from './latex-lexer.js';
 import { braceName, readNamed, type LatexReader } from './latex-names.js';
-import { readMatrixEnv } from './latex-matrix.js';
+import { comparedWith, readMatrixEnv } from './latex-matrix.js';
 import { parse as parseText } from './parse.js';
 
 export interface LatexParseOptions {
@@ -327,7 +327,8 @@ class LatexParser implements LatexReader {
 
   private group(close: string): Expr {
     const o = this.next();
-    const e = this.sum();
+    const first = this.sum();
+    const e = comparedWith(this, first) ?? first;
     if (this.isCh(this.peek(), ',')) {
       this.fail(this.peek(), 'a list in parentheses: write a vector as [a, b] or \\begin{bmatrix} a \\\\ b \\end{bmatrix}');
     }
@@ -341,7 +342,13 @@ class LatexParser implements LatexReader {
    */
   private bracket(): Expr {
     const o = this.next();
-    const rows: Expr[][] = [[this.sum()]];
+    const first = this.sum();
+    const compared = comparedWith(this, first);
+    if (compared) {
+      this.expectCh(']', o);
+      return compared;
+    }
+    const rows: Expr[][] = [[first]];
     const starts: Token[] = [o];
     for (;;) {
       const sep = this.peek();

@@ -40,6 +40,17 @@ describe('conditions and cases', () => {
     );
   });
 
+  it('in LaTeX, a comparison in brackets or parentheses is the Iverson bracket; prose in \\text may end in a full stop', () => {
+    fc.assert(
+      fc.property(away, (x) => {
+        // + 0: a product with a 0 indicator may be −0.
+        expect(at('2 \\cdot [x > 0]', x, true) + 0).toBe(x > 0 ? 2 : 0);
+        expect(at('3 (x \\leq -1)', x, true) + 0).toBe(x <= -1 ? 3 : 0);
+        expect(at('\\begin{cases} x &\\quad x \\geq 0, \\\\ 0 &\\quad \\text{else.} \\end{cases}', x, true) + 0).toBe(x >= 0 ? x : 0);
+      }),
+    );
+  });
+
   it('two cases whose conditions are complements read as one step, either way round', () => {
     expect(toText(parseLatex('\\begin{cases} w x & z > 0 \\\\ 0 & z \\leq 0 \\end{cases}'))).toBe("w*x*relu'(z)");
     expect(toText(parseLatex('\\begin{cases} 0 & z \\leq 0 \\\\ w x & z > 0 \\end{cases}'))).toBe("relu'(z)*w*x");
