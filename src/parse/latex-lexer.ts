@@ -204,7 +204,7 @@ export const REFUSED: Record<string, string> = {
   ddots: "write every entry out; '⋱' cannot be checked",
   pm: '± is not supported: write one answer',
   mp: '∓ is not supported: write one answer',
-  mathbb: "write a value, not a set such as ℝ (for an indicator 𝟙[z > 0], write \\operatorname{ReLU}'(z): 1 for z > 0, 0 for z \\leq 0)",
+  mathbb: "write a value, not a set such as ℝ (an indicator is written \\mathbb{1}[z > 0], or [z > 0])",
   lim: 'limits are not supported',
 };
 

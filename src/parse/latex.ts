@@ -407,6 +407,17 @@ class LatexParser implements LatexReader {
       return readNamed(this, v, t, true);
     }
     if (v === 'begin') return readMatrixEnv(this, t);
+    // 𝟙[z > 0], written \mathbb{1}[z > 0]: 1 where the condition in the bracket holds, 0 elsewhere.
+    if ((v === 'mathbb' || v === 'mathds') && this.isCh(this.peek(1), '{') && ['1', 'I'].includes(this.peek(2).v) && this.isCh(this.peek(3), '}')) {
+      const open = this.peek(4);
+      if (this.isCh(open, '[') || this.isCh(open, '(')) {
+        for (let n = 0; n <= 4; n++) this.next();
+        const lhs = this.sum();
+        const holds = comparedWith(this, lhs) ?? this.fail(this.peek(), `\\${v}{1} takes a condition, as in \\mathbb{1}[z > 0]`);
+        this.expectCh(this.isCh(open, '[') ? ']' : ')', open);
+        return holds;
+      }
+    }
     return this.fail(t, REFUSED[v] ?? (NOT_FACTOR.has(v) || v === '\\' ? this.unexpected(t) : `unknown command \\${v}`));
   }
 
@@ -431,3 +442,4 @@ class LatexParser implements LatexReader {
     return sym(name);
   }
 }
+

@@ -250,9 +250,13 @@ describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
       await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', `w5*x1 if ${z} > 0 else 0`),
       "--answer: column 7: 'if': write cases as w5*x1*(z > 0), as (z > 0 ? w5*x1 : 0), or in LaTeX as \\begin{cases} w_5 x_1 & z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}",
     );
+    // The indicator 𝟙[z > 0], in LaTeX (before: exit 2, "write ReLU′(z)").
     const indicator = await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', 'w_5 x_1 \\mathbb{1}[w_1 x_1 + w_2 x_2 + b_1 > 0]');
-    expect(indicator.code).toBe(2);
-    expect(indicator.stderr).toMatch(/for an indicator 𝟙\[z > 0\], write \\operatorname\{ReLU\}'\(z\)/);
+    expect([indicator.code, indicator.stdout.split('\n')[1]]).toEqual([0, 'Correct.']);
+    expectInputError(
+      await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', 'w_5 x_1 \\mathbb{1}[w_1 x_1]'),
+      '--answer: column 27: \\mathbb{1} takes a condition, as in \\mathbb{1}[z > 0]',
+    );
   });
 
   it('the chain-rule exercise names no function f: another variable’s partial is ∂(vσ(uw + z))/∂u, not ∂f/∂u', async () => {
