@@ -46,6 +46,7 @@ describe('conditions and cases', () => {
         // + 0: a product with a 0 indicator may be −0.
         expect(at('2 \\cdot [x > 0]', x, true) + 0).toBe(x > 0 ? 2 : 0);
         expect(at('3 (x \\leq -1)', x, true) + 0).toBe(x <= -1 ? 3 : 0);
+        expect(at('x \\mathbb{1}[x < -1]', x, true) + 0).toBe(x < -1 ? x : 0);
         expect(at('\\begin{cases} x &\\quad x \\geq 0, \\\\ 0 &\\quad \\text{else.} \\end{cases}', x, true) + 0).toBe(x >= 0 ? x : 0);
       }),
     );
