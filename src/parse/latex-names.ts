@@ -197,3 +197,17 @@ function callArguments(r: LatexReader, name: string): Expr[] {
 function startsFunction(t: Token): boolean {
   return t.t === 'cmd' && (FUNCTION_COMMANDS.has(t.v) || t.v === 'operatorname');
 }
+
+/** The {name} after \begin or \end. */
+export function envName(r: LatexReader, owner: Token): string {
+  const o = r.peek();
+  if (!r.isCh(o, '{')) r.fail(o, `expected {name} after ${describeToken(owner)}`);
+  r.next();
+  let name = '';
+  for (let t = r.peek(); t.t === 'letter' || r.isCh(t, '*'); t = r.peek()) {
+    name += t.v;
+    r.next();
+  }
+  r.expectCh('}', o);
+  return name;
+}

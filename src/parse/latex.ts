@@ -37,7 +37,8 @@ import {
   type Token,
 } from './latex-lexer.js';
 import { braceName, readNamed, type LatexReader } from './latex-names.js';
-import { comparedWith, readMatrixEnv } from './latex-matrix.js';
+import { readMatrixEnv } from './latex-matrix.js';
+import { comparedWith } from './latex-cases.js';
 import { parse as parseText } from './parse.js';
 
 export interface LatexParseOptions {

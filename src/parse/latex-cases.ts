@@ -1,0 +1,120 @@
+/**
+ * Cases and conditions in LaTeX: \begin{cases} w_5 x_1 & z > 0 \\ 0 & \text{otherwise} \end{cases},
+ * and a comparison in brackets, [z > 0] or \mathbb{1}[z > 0], read through the parser's cursor
+ * (LatexReader) as ./piecewise.ts reads them: as ReLU′. Errors name the column.
+ */
+import type { Expr } from '../expr/types.js';
+import { describeToken, type Token } from './latex-lexer.js';
+import { envName, type LatexReader } from './latex-names.js';
+import { indicator, piecewise, type Condition, type Piece, type Relation } from './piecewise.js';
+
+/** Relations between the two sides of a condition: \geq, ≥ (the lexer's \geq), >, >= … */
+const RELATION_COMMANDS: Readonly<Record<string, Relation>> = { geq: '>=', ge: '>=', geqslant: '>=', leq: '<=', le: '<=', leqslant: '<=', gt: '>', lt: '<' };
+/** Words a row's condition may start with (\text{if } z > 0), and the words of a row with none. */
+const LEAD_WORDS = new Set(['if', 'for', 'when', 'where']);
+const OTHERWISE = new Set(['otherwise', 'else', 'elsewhere']);
+
+/**
+ * \begin{cases} w_5 x_1 & z > 0 \\ 0 & \text{otherwise} \end{cases}: each row a value and a
+ * condition (\text{if} … optional, a comma after the value or the condition too), or
+ * "otherwise"; read as ./piecewise.ts reads cases.
+ */
+export function readCases(r: LatexReader, begin: Token, env: string): Expr {
+  const unclosed = `\\begin{${env}} at column ${begin.at + 1} is not closed by \\end{${env}}`;
+  const pieces = r.nested(begin, () => {
+    const read: Piece[] = [];
+    for (;;) {
+      const t = r.peek();
+      if (t.t === 'end') r.fail(t, unclosed);
+      if (t.t === 'cmd' && t.v === 'end') return read;
+      const value = r.sum();
+      skipCh(r, ',');
+      const amp = r.peek();
+      if (!r.isCh(amp, '&')) r.fail(amp, `expected '&' and the condition of this case (as in w_5 x_1 & z > 0), not ${describeToken(amp)}`);
+      r.next();
+      if (read.length > 0 && !read[read.length - 1].condition) r.fail(t, "only the last case may be 'otherwise': the cases after it would never be used");
+      const word = readWord(r);
+      if (word !== undefined && OTHERWISE.has(word)) read.push({ value });
+      else {
+        if (word !== undefined && !LEAD_WORDS.has(word)) r.fail(amp, `expected a condition such as z > 0, or \\text{otherwise}, after '&'; not '${word}'`);
+        read.push({ value, condition: readCondition(r) });
+      }
+      skipCh(r, ',');
+      skipCh(r, '.');
+      const sep = r.peek();
+      if (sep.t === 'cmd' && sep.v === '\\') r.next();
+      else if (sep.t === 'end') r.fail(sep, unclosed);
+      else if (!(sep.t === 'cmd' && sep.v === 'end')) r.fail(sep, `expected '\\\\' or \\end{${env}} after the condition, not ${describeToken(sep)}`);
+    }
+  });
+  const end = r.next();
+  const closing = envName(r, end);
+  if (closing !== env) r.fail(end, `\\begin{${env}} at column ${begin.at + 1} is closed by \\end{${closing}}`);
+  if (pieces.length === 0) r.fail(begin, 'empty cases');
+  return piecewise(pieces);
+}
+
+/** `a > b` (≥, <, ≤, \geq, \leq, >=, <=) after '&'. */
+function readCondition(r: LatexReader): Condition {
+  const first = r.peek();
+  if (!r.startsFactor(first) && !r.isCh(first, '-') && !r.isCh(first, '+')) {
+    return r.fail(first, `expected a comparison such as z > 0 or z \\leq 0 in the condition, not ${describeToken(first)}`);
+  }
+  const lhs = r.sum();
+  const t = r.peek();
+  const relation = readRelation(r);
+  if (!relation) return r.fail(t, `expected a comparison such as z > 0 or z \\leq 0 in the condition, not ${describeToken(t)}`);
+  return { lhs, relation, rhs: r.sum() };
+}
+
+/** The relation at the cursor (>, >=, \geq, ≥, <, …), consumed; undefined, and nothing consumed, if there is none. */
+function readRelation(r: LatexReader): Relation | undefined {
+  const t = r.peek();
+  let relation: Relation | undefined;
+  if (t.t === 'cmd') relation = RELATION_COMMANDS[t.v];
+  else if (r.isCh(t, '>') || r.isCh(t, '<')) relation = t.v as '>' | '<';
+  if (!relation) return undefined;
+  r.next();
+  if ((relation === '>' || relation === '<') && r.isCh(r.peek(), '=')) {
+    r.next();
+    relation = relation === '>' ? '>=' : '<=';
+  }
+  return relation;
+}
+
+/**
+ * `lhs` compared with what follows, if a relation follows: (z > 0) and [z > 0] are 1 where they
+ * hold and 0 elsewhere (the Iverson bracket), as in the text syntax.
+ */
+export function comparedWith(r: LatexReader, lhs: Expr): Expr | undefined {
+  const relation = readRelation(r);
+  return relation ? indicator({ lhs, relation, rhs: r.sum() }) : undefined;
+}
+
+/** A word written in \text{…} (or \mathrm, or bare letters that spell it), consumed; undefined if none is next. */
+function readWord(r: LatexReader): string | undefined {
+  const t = r.peek();
+  if (t.t === 'cmd' && TEXT_COMMANDS.has(t.v) && r.isCh(r.peek(1), '{')) {
+    let word = '';
+    let k = 2;
+    // Letters, and the punctuation of prose (\text{else.}, \text{if,}).
+    for (let u = r.peek(k); u.t === 'letter' || r.isCh(u, '.') || r.isCh(u, ','); u = r.peek(++k)) if (u.t === 'letter') word += u.v;
+    if (!r.isCh(r.peek(k), '}')) return undefined;
+    for (let n = 0; n <= k; n++) r.next();
+    return word.toLowerCase();
+  }
+  for (const w of [...OTHERWISE, ...LEAD_WORDS]) {
+    const letters = [...w].every((c, k) => r.peek(k).t === 'letter' && r.peek(k).v === c && (k === 0 || !r.peek(k).space));
+    if (letters && r.peek(w.length).t !== 'letter') {
+      for (let n = 0; n < w.length; n++) r.next();
+      return w;
+    }
+  }
+  return undefined;
+}
+
+const TEXT_COMMANDS = new Set(['text', 'textrm', 'mathrm', 'textit', 'mbox', 'operatorname']);
+
+function skipCh(r: LatexReader, ch: string): void {
+  if (r.isCh(r.peek(), ch)) r.next();
+}
