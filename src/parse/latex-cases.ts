@@ -118,3 +118,28 @@ const TEXT_COMMANDS = new Set(['text', 'textrm', 'mathrm', 'textit', 'mbox', 'op
 function skipCh(r: LatexReader, ch: string): void {
   if (r.isCh(r.peek(), ch)) r.next();
 }
+
+/**
+ * Whether the cursor is at \begin{array} (or matrix …) holding cases: a relation or a word of
+ * cases (\text{otherwise}) among its tokens. Students write cases as
+ * \left\{ \begin{array}{ll} w_5 x_1 & z > 0 \\ 0 & \text{otherwise} \end{array} \right.: a
+ * matrix has no relation in it.
+ */
+export function atCasesArray(r: LatexReader): boolean {
+  const begin = r.peek();
+  if (!(begin.t === 'cmd' && begin.v === 'begin')) return false;
+  let depth = 0;
+  for (let k = 0; ; k++) {
+    const t = r.peek(k);
+    if (t.t === 'end') return false;
+    if (t.t === 'cmd' && t.v === 'begin') depth++;
+    if (t.t === 'cmd' && t.v === 'end' && --depth === 0) return false;
+    if (depth === 1 && (r.isCh(t, '>') || r.isCh(t, '<') || (t.t === 'cmd' && RELATION_COMMANDS[t.v] !== undefined))) return true;
+    if (depth === 1 && t.t === 'cmd' && TEXT_COMMANDS.has(t.v) && r.isCh(r.peek(k + 1), '{')) {
+      let word = '';
+      for (let j = k + 2; r.peek(j).t === 'letter'; j++) word += r.peek(j).v;
+      if (OTHERWISE.has(word.toLowerCase()) || LEAD_WORDS.has(word.toLowerCase())) return true;
+    }
+  }
+}
+

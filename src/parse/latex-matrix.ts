@@ -10,7 +10,7 @@ import { envName, type LatexReader } from './latex-names.js';
 import { readCases } from './latex-cases.js';
 
 /** The environment from its \begin (the current token) to its matching \end. */
-export function readMatrixEnv(r: LatexReader, begin: Token): Expr {
+export function readMatrixEnv(r: LatexReader, begin: Token, casesArray = false): Expr {
   r.next();
   const env = envName(r, begin);
   if (env === 'vmatrix' || env === 'Vmatrix') r.fail(begin, 'determinants (vmatrix) are not supported; use bmatrix for a matrix');
@@ -20,6 +20,8 @@ export function readMatrixEnv(r: LatexReader, begin: Token): Expr {
     while (!r.isCh(r.peek(), '}') && r.peek().t !== 'end') r.next();
     r.next();
   }
+  // \left\{ \begin{array}{ll} w_5 x_1 & z > 0 \\ … \end{array} \right.: cases written as an array.
+  if (casesArray) return readCases(r, begin, env);
   const unclosed = `\\begin{${env}} at column ${begin.at + 1} is not closed by \\end{${env}}`;
   const rows = r.nested(begin, () => {
     const read: Expr[][] = [[]];

@@ -38,7 +38,7 @@ import {
 } from './latex-lexer.js';
 import { braceName, readNamed, type LatexReader } from './latex-names.js';
 import { readMatrixEnv } from './latex-matrix.js';
-import { comparedWith } from './latex-cases.js';
+import { atCasesArray, comparedWith } from './latex-cases.js';
 import { parse as parseText } from './parse.js';
 
 export interface LatexParseOptions {
@@ -328,6 +328,13 @@ class LatexParser implements LatexReader {
 
   private group(close: string): Expr {
     const o = this.next();
+    // Cases as \left\{ \begin{array} … \end{array} \right.: \right. closes nothing.
+    if (o.t === 'ch' && o.sized === 'open' && atCasesArray(this)) {
+      const begin = this.peek();
+      const cases = readMatrixEnv(this, begin, true);
+      if (this.isCh(this.peek(), close)) this.next();
+      return cases;
+    }
     const first = this.sum();
     const e = comparedWith(this, first) ?? first;
     if (this.isCh(this.peek(), ',')) {

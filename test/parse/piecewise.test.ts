@@ -52,6 +52,15 @@ describe('conditions and cases', () => {
     );
   });
 
+  it('cases written as an array in braces read as cases; an array of numbers in parentheses is still a matrix', () => {
+    const asArray = '\\left\\{ \\begin{array}{ll} w x & z > 0 \\\\ 0 & \\text{otherwise} \\end{array} \\right.';
+    expect(toText(parseLatex(asArray))).toBe("w*x*relu'(z)");
+    expect(toText(parseLatex('\\left\\{ \\begin{array}{cc} 2x, & \\text{if } x < 0 \\\\ x, & \\text{if } x \\geq 0 \\end{array} \\right.'))).toBe(
+      toText(parseLatex('\\begin{cases} 2x & x < 0 \\\\ x & \\text{otherwise} \\end{cases}')),
+    );
+    expect(toText(parseLatex('\\left( \\begin{array}{cc} 1 & 2 \\\\ 3 & 4 \\end{array} \\right)'))).toBe('[1, 2; 3, 4]');
+  });
+
   it('two cases whose conditions are complements read as one step, either way round', () => {
     expect(toText(parseLatex('\\begin{cases} w x & z > 0 \\\\ 0 & z \\leq 0 \\end{cases}'))).toBe("w*x*relu'(z)");
     expect(toText(parseLatex('\\begin{cases} 0 & z \\leq 0 \\\\ w x & z > 0 \\end{cases}'))).toBe("relu'(z)*w*x");
