@@ -140,6 +140,9 @@ const OPERATOR_NAMES: Record<string, string> = {
 /** mathjs's comparison operators, as conditions of cases. */
 const RELATIONS: Readonly<Record<string, Relation>> = { larger: '>', largerEq: '>=', smaller: '<', smallerEq: '<=' };
 
+/** A comparison (z > 0) or a chain of them (0 < x <= 1). */
+const isComparison = (n: MNode): boolean => n.type === 'RelationalNode' || (n.type === 'OperatorNode' && RELATIONS[String(n.fn)] !== undefined);
+
 class Converter {
   private depth = 0;
 
@@ -198,7 +201,13 @@ class Converter {
         return this.conditional(n);
       case 'RelationalNode':
         return this.chainedCondition(n);
-      case 'AccessorNode':
+      case 'AccessorNode': {
+        // x1 [z > 0]: a value times a condition in brackets (the Iverson bracket), which mathjs reads as indexing.
+        const a = n as MNode & { readonly object?: MNode; readonly index?: MNode & { readonly dimensions?: readonly MNode[] } };
+        const dims = a.index?.dimensions ?? [];
+        if (a.object && dims.length === 1 && isComparison(dims[0])) return mul(this.expr(a.object), this.expr(dims[0]));
+        return this.fail('[', 'indexing such as x[1] is not supported; write x1');
+      }
       case 'IndexNode':
         return this.fail('[', 'indexing such as x[1] is not supported; write x1');
       case 'RangeNode':
@@ -399,6 +408,8 @@ class Converter {
   private array(n: MNode): Expr {
     const items = n.items ?? [];
     if (items.length === 0) return this.fail('[', 'empty brackets; a vector is written [a, b]');
+    // [z > 0]: the Iverson bracket, 1 where the condition holds, not a vector of one entry.
+    if (items.length === 1 && isComparison(items[0])) return this.expr(items[0]);
     if (items.every((i) => i.type === 'ArrayNode')) {
       const rows = items.map((r) => (r.items ?? []).map((e) => {
         if (e.type === 'ArrayNode') return this.fail('[', 'matrices nest only one level: write [a, b; c, d]');

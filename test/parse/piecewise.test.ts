@@ -66,6 +66,10 @@ describe('conditions and cases', () => {
     expect(toText(parseLatex('\\begin{cases} 0 & z \\leq 0 \\\\ w x & z > 0 \\end{cases}'))).toBe("relu'(z)*w*x");
     expect(toText(parse('z > 0 ? w*x : 0'))).toBe("w*x*relu'(z)");
     expect(toText(parse('w*x*(0 < z)'))).toBe("w*x*relu'(z)");
+    // In brackets too, after a * or not (mathjs would read x [z > 0] as indexing): not a vector of one entry.
+    expect(toText(parse('w*x*[z > 0]'))).toBe("w*x*relu'(z)");
+    expect(toText(parse('w x [z > 0]'))).toBe("w*x*relu'(z)");
+    expect(() => parse('x[2]')).toThrow(/indexing such as x\[1\] is not supported/);
   });
 
   it('a row with no condition but not last, and conditions that are no comparison, are errors', () => {
