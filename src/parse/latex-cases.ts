@@ -125,7 +125,7 @@ function skipCh(r: LatexReader, ch: string): void {
  * \left\{ \begin{array}{ll} w_5 x_1 & z > 0 \\ 0 & \text{otherwise} \end{array} \right.: a
  * matrix has no relation in it.
  */
-export function atCasesArray(r: LatexReader): boolean {
+function atCasesArray(r: LatexReader): boolean {
   const begin = r.peek();
   if (!(begin.t === 'cmd' && begin.v === 'begin')) return false;
   let depth = 0;
@@ -141,5 +141,43 @@ export function atCasesArray(r: LatexReader): boolean {
       if (OTHERWISE.has(word.toLowerCase()) || LEAD_WORDS.has(word.toLowerCase())) return true;
     }
   }
+}
+
+/** An array's column specification, {ll} in \begin{array}{ll}, skipped. */
+export function skipColumnSpec(r: LatexReader): void {
+  if (!r.isCh(r.peek(), '{')) return;
+  while (!r.isCh(r.peek(), '}') && r.peek().t !== 'end') r.next();
+  r.next();
+}
+
+/**
+ * Cases written as an array in braces, \left\{ \begin{array}{ll} … \end{array} \right. (`open`
+ * is the brace, just read): the cases, with the closing delimiter if any (\right. closes
+ * nothing); undefined, and nothing read, when no such array follows.
+ */
+export function readCasesInBraces(r: LatexReader, open: Token, close: string): Expr | undefined {
+  if (!(open.t === 'ch' && open.sized === 'open' && atCasesArray(r))) return undefined;
+  const begin = r.next();
+  const env = envName(r, begin);
+  if (env === 'array') skipColumnSpec(r);
+  const cases = readCases(r, begin, env);
+  if (r.isCh(r.peek(), close)) r.next();
+  return cases;
+}
+
+/**
+ * 𝟙[z > 0], written \mathbb{1}[z > 0] (or \mathds{1}, \mathbb{I}, with parentheses): 1 where
+ * the condition in the bracket holds, 0 elsewhere. `t` is the command at the cursor; undefined,
+ * and nothing read, when it is not such an indicator.
+ */
+export function readIndicator(r: LatexReader, t: Token): Expr | undefined {
+  const command = t.t === 'cmd' && (t.v === 'mathbb' || t.v === 'mathds') ? t.v : undefined;
+  if (!command || !r.isCh(r.peek(1), '{') || !['1', 'I'].includes(r.peek(2).v) || !r.isCh(r.peek(3), '}')) return undefined;
+  const open = r.peek(4);
+  if (!r.isCh(open, '[') && !r.isCh(open, '(')) return undefined;
+  for (let n = 0; n <= 4; n++) r.next();
+  const holds = comparedWith(r, r.sum()) ?? r.fail(r.peek(), `\\${command}{1} takes a condition, as in \\mathbb{1}[z > 0]`);
+  r.expectCh(r.isCh(open, '[') ? ']' : ')', open);
+  return holds;
 }
 

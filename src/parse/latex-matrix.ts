@@ -7,21 +7,16 @@ import type { Expr } from '../expr/types.js';
 import { matrix } from '../expr/build.js';
 import { describeToken, MATRIX_ENVS, type Token } from './latex-lexer.js';
 import { envName, type LatexReader } from './latex-names.js';
-import { readCases } from './latex-cases.js';
+import { readCases, skipColumnSpec } from './latex-cases.js';
 
 /** The environment from its \begin (the current token) to its matching \end. */
-export function readMatrixEnv(r: LatexReader, begin: Token, casesArray = false): Expr {
+export function readMatrixEnv(r: LatexReader, begin: Token): Expr {
   r.next();
   const env = envName(r, begin);
   if (env === 'vmatrix' || env === 'Vmatrix') r.fail(begin, 'determinants (vmatrix) are not supported; use bmatrix for a matrix');
   if (env === 'cases' || env === 'dcases') return readCases(r, begin, env);
   if (!MATRIX_ENVS.has(env)) r.fail(begin, `\\begin{${env}} is not supported; write a matrix as \\begin{bmatrix} a & b \\\\ c & d \\end{bmatrix}`);
-  if (env === 'array' && r.isCh(r.peek(), '{')) {
-    while (!r.isCh(r.peek(), '}') && r.peek().t !== 'end') r.next();
-    r.next();
-  }
-  // \left\{ \begin{array}{ll} w_5 x_1 & z > 0 \\ … \end{array} \right.: cases written as an array.
-  if (casesArray) return readCases(r, begin, env);
+  if (env === 'array') skipColumnSpec(r);
   const unclosed = `\\begin{${env}} at column ${begin.at + 1} is not closed by \\end{${env}}`;
   const rows = r.nested(begin, () => {
     const read: Expr[][] = [[]];

@@ -10,6 +10,7 @@
  *   power    := primary ('^' exponent | '^{\top}' | '^T')*                     one-token exponents: x^23 is x²·3
  *   primary  := number | name | call | '(' sum ')' | '[' sum ((',' | ';') sum)* ']' | '{' sum '}' | '|' sum '|'
  *             | \frac{a}{b} | \sqrt[n]{a} | \begin{bmatrix} a & b \\ c & d \end{bmatrix}
+ *             | cases and conditions: \begin{cases} …, (z > 0), [z > 0], \mathbb{1}[z > 0] (./latex-cases.ts)
  *   name     := letters/digits | \hat{y} | \mathbf{x} | \alpha…, then _{1} / _1 / _{2,1}, ^{(1)}, primes
  * Names follow the text syntax: a run of letters and digits is one name (`w1x1`, `uw`; the answer
  * checker may split it against the exercise's variables), w_{1} and w_1 are w1, W^{(1)}_{2,1} is
@@ -38,7 +39,7 @@ import {
 } from './latex-lexer.js';
 import { braceName, readNamed, type LatexReader } from './latex-names.js';
 import { readMatrixEnv } from './latex-matrix.js';
-import { atCasesArray, comparedWith } from './latex-cases.js';
+import { comparedWith, readCasesInBraces, readIndicator } from './latex-cases.js';
 import { parse as parseText } from './parse.js';
 
 export interface LatexParseOptions {
@@ -328,13 +329,8 @@ class LatexParser implements LatexReader {
 
   private group(close: string): Expr {
     const o = this.next();
-    // Cases as \left\{ \begin{array} … \end{array} \right.: \right. closes nothing.
-    if (o.t === 'ch' && o.sized === 'open' && atCasesArray(this)) {
-      const begin = this.peek();
-      const cases = readMatrixEnv(this, begin, true);
-      if (this.isCh(this.peek(), close)) this.next();
-      return cases;
-    }
+    const cases = readCasesInBraces(this, o, close);
+    if (cases) return cases;
     const first = this.sum();
     const e = comparedWith(this, first) ?? first;
     if (this.isCh(this.peek(), ',')) {
@@ -415,17 +411,8 @@ class LatexParser implements LatexReader {
       return readNamed(this, v, t, true);
     }
     if (v === 'begin') return readMatrixEnv(this, t);
-    // 𝟙[z > 0], written \mathbb{1}[z > 0]: 1 where the condition in the bracket holds, 0 elsewhere.
-    if ((v === 'mathbb' || v === 'mathds') && this.isCh(this.peek(1), '{') && ['1', 'I'].includes(this.peek(2).v) && this.isCh(this.peek(3), '}')) {
-      const open = this.peek(4);
-      if (this.isCh(open, '[') || this.isCh(open, '(')) {
-        for (let n = 0; n <= 4; n++) this.next();
-        const lhs = this.sum();
-        const holds = comparedWith(this, lhs) ?? this.fail(this.peek(), `\\${v}{1} takes a condition, as in \\mathbb{1}[z > 0]`);
-        this.expectCh(this.isCh(open, '[') ? ']' : ')', open);
-        return holds;
-      }
-    }
+    const indicator = readIndicator(this, t);
+    if (indicator) return indicator;
     return this.fail(t, REFUSED[v] ?? (NOT_FACTOR.has(v) || v === '\\' ? this.unexpected(t) : `unknown command \\${v}`));
   }
 

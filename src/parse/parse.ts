@@ -13,7 +13,8 @@ import { DEFAULT_LIMITS, describeChar, preprocess, userColumn, type Limits, type
 import { isZero, ratFromNumber } from '../rational.js';
 import { literalValue, standInIndex, standIns, type Literal, type StandIns } from './literals.js';
 import { unknownFunction, type KnownNames } from './unknown-function.js';
-import { indicator, piecewise, type Condition, type Relation } from './piecewise.js';
+import { indicator } from './piecewise.js';
+import { isComparison, readChain, readChoice, readCondition, type NodeReader } from './text-cases.js';
 
 export interface ParseOptions {
   /** Extra names to read as abstract functions when followed by `(` (σ, φ, ψ, f and g always are). */
@@ -29,7 +30,7 @@ export interface ParseOptions {
 }
 
 /** The part of a mathjs node this module reads (a structural view of mathjs's node classes). */
-interface MNode {
+export interface MNode {
   readonly type: string;
   readonly value?: unknown;
   readonly name?: string;
@@ -137,13 +138,7 @@ const OPERATOR_NAMES: Record<string, string> = {
   nullish: "'??'",
 };
 
-/** mathjs's comparison operators, as conditions of cases. */
-const RELATIONS: Readonly<Record<string, Relation>> = { larger: '>', largerEq: '>=', smaller: '<', smallerEq: '<=' };
-
-/** A comparison (z > 0) or a chain of them (0 < x <= 1). */
-const isComparison = (n: MNode): boolean => n.type === 'RelationalNode' || (n.type === 'OperatorNode' && RELATIONS[String(n.fn)] !== undefined);
-
-class Converter {
+class Converter implements NodeReader {
   private depth = 0;
 
   constructor(
@@ -165,7 +160,7 @@ class Converter {
     return found ? userColumn(this.m, found.index + 1) : this.at(base);
   }
 
-  private fail(token: string, reason: string): never {
+  fail(token: string, reason: string): never {
     throw new ParseError(this.at(token), reason);
   }
 
@@ -198,9 +193,9 @@ class Converter {
       case 'FunctionAssignmentNode':
         return this.fail('=', "unexpected '='; write only the expression (an answer, not an equation)");
       case 'ConditionalNode':
-        return this.conditional(n);
+        return readChoice(this, n);
       case 'RelationalNode':
-        return this.chainedCondition(n);
+        return readChain(this, n);
       case 'AccessorNode': {
         // x1 [z > 0]: a value times a condition in brackets (the Iverson bracket), which mathjs reads as indexing.
         const a = n as MNode & { readonly object?: MNode; readonly index?: MNode & { readonly dimensions?: readonly MNode[] } };
@@ -279,38 +274,12 @@ class Converter {
       case 'smaller':
       case 'smallerEq':
         // (z > 0) is 1 where it holds and 0 elsewhere: w5*x1*(z > 0) is ReLU's case.
-        return indicator(this.condition(n));
+        return indicator(readCondition(this, n));
       default: {
         const what = OPERATOR_NAMES[String(n.fn)] ?? `'${n.op ?? String(n.fn)}'`;
         return this.fail(n.op ?? '', `${what} is not supported`);
       }
     }
-  }
-
-  /** `a > b` (and ≥, <, ≤) as a condition; the comparison must be one of those four. */
-  private condition(n: MNode): Condition {
-    const relation = n.type === 'OperatorNode' ? RELATIONS[String(n.fn)] : undefined;
-    if (!relation || n.args?.length !== 2) {
-      return this.fail('?', "a condition is one comparison such as z > 0 (or >=, <, <=), as in (z > 0 ? w5*x1 : 0)");
-    }
-    return { lhs: this.expr(n.args[0]), relation, rhs: this.expr(n.args[1]) };
-  }
-
-  /** `0 < x < 1`: each comparison holds, the product of their indicators. */
-  private chainedCondition(n: MNode & { readonly conditionals?: readonly string[]; readonly params?: readonly MNode[] }): Expr {
-    const ops = n.conditionals ?? [];
-    const params = n.params ?? [];
-    const relations = ops.map((op) => RELATIONS[op]);
-    if (relations.some((r) => r === undefined) || params.length !== ops.length + 1) return this.fail(ops.length ? '=' : '<', 'only <, <=, > and >= compare values, as in (0 < x)');
-    const sides = params.map((p) => this.expr(p));
-    return mul(...relations.map((relation, i) => indicator({ lhs: sides[i], relation: relation as Relation, rhs: sides[i + 1] })));
-  }
-
-  /** `z > 0 ? a : b`: a where the condition holds, b elsewhere (./piecewise.ts). */
-  private conditional(n: MNode & { readonly condition?: MNode; readonly trueExpr?: MNode; readonly falseExpr?: MNode }): Expr {
-    if (!n.condition || !n.trueExpr || !n.falseExpr) return this.fail('?', "write cases as (z > 0 ? w5*x1 : 0)");
-    const condition = n.condition.type === 'ParenthesisNode' && n.condition.content ? n.condition.content : n.condition;
-    return piecewise([{ value: this.expr(n.trueExpr), condition: this.condition(condition) }, { value: this.expr(n.falseExpr) }]);
   }
 
   /** The operands of a left-deep chain of binary operators, leftmost first, walked without recursion. */
