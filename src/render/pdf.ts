@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Browser, CDPSession, Page } from 'puppeteer';
 import { InputError } from '../errors.js';
+import { slimForPrint } from './print-markup.js';
 
 /**
  * Flags that work as root on a closed network: no sandbox, nothing phoning home. And no omnibox
@@ -214,8 +215,10 @@ function parts(html: string): Parts | undefined {
  * page.pdf() alone makes four: fonts.ready, print, read the stream, close it). A round trip waits
  * for this process's event loop and two of Chromium's, on two cores shared by all three.
  */
-async function printOn(pp: PrintingPage, html: string): Promise<Uint8Array> {
+async function printOn(pp: PrintingPage, source: string): Promise<Uint8Array> {
   const { page } = pp;
+  // KaTeX's markup with fewer elements, laid out the same: a third less of Chromium's time (./print-markup.ts).
+  const html = slimForPrint(source);
   const p = parts(html);
   let swap: Swap | undefined;
   if (p && pp.stylesheet === p.stylesheet) {
