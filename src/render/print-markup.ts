@@ -3,18 +3,19 @@
  *
  * KaTeX sets a lone sub- or superscript (x₁, σ′, b⁽¹⁾) as a one-cell inline table: a vlist-t
  * holding a row, a cell, a block, a strut and the script, with a second row for its depth and
- * a spacer cell holding a zero-width space (a Safari fix). That is ten elements for one script,
- * and an answer key is mostly scripts: in a 10-page key, 579 of them made 5,000 of its 18,000
- * elements. Chromium's renderer time for a document grows with its elements (style, layout,
- * paint and the PDF), so each lone script is printed as the two elements it needs: a box
+ * a spacer cell holding a zero-width space (a Safari fix). That is up to ten elements for one
+ * script, and an answer key is mostly scripts: a 10-page key has 579 lone ones. Chromium's
+ * renderer time for a document grows with its elements (style, layout, paint and the PDF), so
+ * each lone script is printed as the two elements it needs: a box
  * raised or lowered by KaTeX's own shift, with KaTeX's own margins, around the script. And the
  * spacer's zero-width space, which print.css already makes 0 px wide, is dropped (each one was
  * a text run for Chromium to shape, and a character in the PDF's text).
  *
- * Measured on that key: Chromium's CPU per print 389 → 290 ms. The glyphs stay where they were
- * to within 1/64 px, Chromium's layout unit (test/render/print-markup.browser.test.ts compares
- * every glyph of every worksheet's key): KaTeX's shift is the sum of two lengths, the strut's
- * height and the block's offset, that Chromium rounded one at a time.
+ * Measured on that key: 18,048 elements → 13,584, Chromium's CPU per print 389 → 290 ms. The
+ * glyphs stay where they were to within 1/64 px, Chromium's layout unit, per level of scripts
+ * (test/browser/print-markup.test.ts compares every glyph of both worksheets' sheets and keys):
+ * KaTeX's shift is the sum of two lengths, the strut's height and the block's offset, that
+ * Chromium rounded one at a time, and this rounds once.
  *
  * Only for print, where the browser is ours: the HTML files keep KaTeX's markup, made for every
  * browser. Pure: markup in, markup out; anything not in exactly KaTeX's shape is left as it is.
@@ -29,9 +30,12 @@ interface Span {
   readonly kids: (Span | string)[];
 }
 
+/** Every span tag (a module-wide regex: each use sets its lastIndex first, and none calls another while scanning). */
 const SPAN_TAG = /<(\/?)span\b([^>]*)>/g;
-const FORMULA_START = '<span class="katex">';
-const ZWSP = '\u200b';
+const TABLE_START = '<span class="vlist-t';
+/** KaTeX's spacer cell, and what print keeps of it. */
+const SPACER = '<span class="vlist-s">\u200b</span>';
+const EMPTY_SPACER = '<span class="vlist-s"></span>';
 
 /** Attributes exactly as KaTeX writes them on its spans: a class, a style, aria-hidden, in that order. */
 const KATEX_ATTRS = /^(?: class="([^"]*)")?(?: style="([^"]*)")?(?: aria-hidden="true")?$/;
@@ -43,84 +47,62 @@ const KATEX_ATTRS = /^(?: class="([^"]*)")?(?: style="([^"]*)")?(?: aria-hidden=
  */
 const FONT_CLASS = /^(?:katex-sizing|reset-size\d+|size\d+|mtight|mord|mbin|mrel|mopen|mclose|mpunct|minner|mop|mathnormal|mathit|mathrm|mathbf|mathsf|mathtt|boldsymbol|text|textrm|textit|textbf)$/;
 
-/** How many formulas' printed markup to remember: formulas repeat within a key and across keys. */
-const CACHE_LIMIT = 20_000;
-const cache = new Map<string, string>();
-
-/** `html` with every KaTeX formula in it lightened for print; the rest of it byte for byte as it was. */
+/**
+ * `html` with KaTeX's lone scripts flattened and its spacers emptied; everything else byte for
+ * byte as it was. One pass: each vlist's markup is parsed alone (a few hundred bytes, and only as
+ * far as it takes to see it is not a lone script), and a flattened script's own markup is
+ * slimmed in turn, so a script in a script is flattened too.
+ */
 export function slimForPrint(html: string): string {
+  const source = html.replaceAll(SPACER, EMPTY_SPACER);
   let out = '';
   let copied = 0;
-  for (let start = html.indexOf(FORMULA_START); start !== -1; start = html.indexOf(FORMULA_START, start)) {
-    const end = formulaEnd(html, start);
-    if (end === undefined) break;
-    const formula = html.slice(start, end);
-    let slim = cache.get(formula);
-    if (slim === undefined) {
-      slim = slimFormula(formula);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(formula, slim);
-    }
-    out += html.slice(copied, start) + slim;
-    copied = start = end;
+  for (let at = source.indexOf(TABLE_START); at !== -1; at = source.indexOf(TABLE_START, at + 1)) {
+    if (at < copied) continue;
+    const table = parseLone(source, at);
+    const flat = table && loneScript(table.root);
+    if (!table || !flat) continue;
+    out += source.slice(copied, at) + flat;
+    copied = table.end;
   }
-  return copied === 0 ? html : out + html.slice(copied);
+  return copied === 0 ? source : out + source.slice(copied);
 }
 
-/** Where the span that opens at `start` closes (just past its </span>); undefined if it never does. */
-function formulaEnd(html: string, start: number): number | undefined {
-  const tag = new RegExp(SPAN_TAG.source, 'g');
+/**
+ * The span that opens at `start`, as a tree, and where it closes; undefined once it cannot be a
+ * lone script (a second block in its first cell: a fraction, an accent, a column of a matrix),
+ * or is not one balanced span with KaTeX's attributes throughout.
+ */
+function parseLone(html: string, start: number): { root: Span; end: number } | undefined {
+  const tag = SPAN_TAG;
   tag.lastIndex = start;
-  let depth = 0;
-  for (let m = tag.exec(html); m; m = tag.exec(html)) {
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) return tag.lastIndex;
-  }
-  return undefined;
-}
-
-/** One formula's markup (one balanced span), lightened; unchanged if it is not as KaTeX writes. */
-export function slimFormula(formula: string): string {
-  const root = parse(formula);
-  return root ? serialize(slim(root)) : formula;
-}
-
-function parse(markup: string): Span | undefined {
-  const tag = new RegExp(SPAN_TAG.source, 'g');
   const stack: Span[] = [];
   let root: Span | undefined;
-  let last = 0;
-  for (let m = tag.exec(markup); m; m = tag.exec(markup)) {
+  let last = start;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
     const top = stack.at(-1);
-    if (m.index > last) {
-      if (!top) return undefined;
-      top.kids.push(markup.slice(last, m.index));
-    }
+    if (!top && root) return undefined;
+    if (m.index > last) top?.kids.push(html.slice(last, m.index));
     last = tag.lastIndex;
     if (m[1]) {
       stack.pop();
+      if (stack.length === 0 && root) return { root, end: last };
       continue;
     }
     const a = KATEX_ATTRS.exec(m[2]);
-    if (!a || (root && !top)) return undefined;
+    if (!a) return undefined;
     const span: Span = { attrs: m[2], className: a[1] ?? '', style: a[2] ?? '', kids: [] };
+    // Table, row, cell: a block that is not the cell's first child means more than one.
+    if (stack.length === 3 && top?.kids.length) return undefined;
     if (top) top.kids.push(span);
     else root = span;
     stack.push(span);
   }
-  return stack.length === 0 && last === markup.length ? root : undefined;
+  return undefined;
 }
 
 function serialize(node: Span | string): string {
   return typeof node === 'string' ? node : `<span${node.attrs}>${node.kids.map(serialize).join('')}</span>`;
-}
-
-/** The lightened span, its children first (a script inside a script is flattened from the inside out). */
-function slim(span: Span): Span {
-  const kids = span.kids.map((k) => (typeof k === 'string' ? k : slim(k)));
-  if (span.className === 'vlist-s' && kids.length === 1 && kids[0] === ZWSP) return { ...span, kids: [] };
-  const node = { ...span, kids };
-  return loneScript(node) ?? node;
 }
 
 const elements = (kids: readonly (Span | string)[]): readonly Span[] | undefined =>
@@ -133,7 +115,7 @@ const elements = (kids: readonly (Span | string)[]): readonly Span[] | undefined
  * height and depth need no box: the formula's strut (katex-strut) already holds them.
  * Undefined when the vlist is anything else (a fraction, an accent, a matrix column of rows).
  */
-function loneScript(table: Span): Span | undefined {
+function loneScript(table: Span): string | undefined {
   if ((table.className !== 'vlist-t' && table.className !== 'vlist-t vlist-t2') || table.style !== '') return undefined;
   const rows = elements(table.kids);
   if (!rows || rows.length < 1 || rows.length > 2 || rows.some((r) => r.className !== 'vlist-r' || r.style !== '')) return undefined;
@@ -145,20 +127,16 @@ function loneScript(table: Span): Span | undefined {
   const blocks = elements(cells[0].kids);
   if (!blocks || blocks.length !== 1 || blocks[0].className !== '') return undefined;
   const block = /^top:(-?[0-9.]+)em;((?:margin-left:-?[0-9.]+em;)?(?:margin-right:-?[0-9.]+em;)?)$/.exec(blocks[0].style);
-  const inner = elements(blocks[0].kids);
-  if (!block || !inner || inner.length !== 2) return undefined;
-  const [strut, script] = inner;
+  const pair = elements(blocks[0].kids);
+  if (!block || !pair || pair.length !== 2) return undefined;
+  const [strut, script] = pair;
   const strutHeight = /^height:([0-9.]+)em;$/.exec(strut.style);
   if (strut.className !== 'pstrut' || !strutHeight || strut.kids.length !== 0) return undefined;
   if (!script.className.split(' ').every((c) => FONT_CLASS.test(c)) || script.style !== '' || script.attrs !== ` class="${script.className}"`) return undefined;
   const shift = Number((Number(block[1]) + Number(strutHeight[1])).toFixed(4));
   const box = `display:inline-block;position:relative;top:${shift}em;${block[2]}`;
-  return {
-    attrs: ` style="${box}"`,
-    className: '',
-    style: box,
-    kids: [{ ...script, attrs: ` class="${script.className}" style="display:inline-block;"`, style: 'display:inline-block;' }],
-  };
+  const inner = slimForPrint(script.kids.map(serialize).join(''));
+  return `<span style="${box}"><span class="${script.className}" style="display:inline-block;">${inner}</span></span>`;
 }
 
 /** KaTeX's second row of a vlist: an empty cell as tall as the vlist's depth. */

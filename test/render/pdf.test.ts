@@ -53,6 +53,18 @@ describe('PDF through Chromium', () => {
     expect(sheet).not.toMatch(/Worked steps|Verified|Method/);
   });
 
+  it('prints KaTeX’s markup made lighter, on a fresh page and on a page reused: no zero-width spacer reaches the PDF’s text', async () => {
+    const html = renderHtml(richSheet(), 'key');
+    expect(html).toContain('<span class="vlist-s">\u200b</span>');
+    // Two pages: the first two prints may each be a page's first document; the later ones swap into a used page.
+    for (let i = 0; i < 3; i++) {
+      const file = join(dir, `again-${i}.pdf`);
+      writeFileSync(file, await printer.print(html));
+      expect(tool('pdftotext', file, '-')).not.toContain('\u200b');
+    }
+    expect(tool('pdftotext', files.key, '-')).not.toContain('\u200b');
+  });
+
   it('typesets the math in KaTeX’s own fonts, not a fallback serif', () => {
     const fonts = tool('pdffonts', files.key);
     expect(fonts).toContain('KaTeX_Main-Regular');
