@@ -175,7 +175,7 @@ function unknownName(name: string, problem: AnswerContext): string {
     return `${name} is a function: write it with its argument in parentheses, as in ${name}(z)`;
   }
   // Words of cases written in prose: say how cases are written instead.
-  if (CASE_WORDS.has(name)) return `'${name}': write cases as w5*x1*(z > 0), as (z > 0 ? w5*x1 : 0), or in LaTeX as \\begin{cases} w_5 x_1 & z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}`;
+  if (CASE_WORDS.has(name)) return `'${name}': write cases as w5*x1 if z > 0 else 0, as w5*x1*(z > 0), or in LaTeX as \\begin{cases} w_5 x_1 & z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}`;
   // Names the prompt gives (ŷ) are not listed: they stand for a value, and are read as it.
   const vars = naturalSort([...problem.variables].filter((v) => !problem.readings.has(v)));
   const list = vars.length === 0 ? 'no variables' : `the variables ${vars.slice(0, 12).join(', ')}${vars.length > 12 ? ', …' : ''}`;

@@ -14,7 +14,8 @@ import { isZero, ratFromNumber } from '../rational.js';
 import { literalValue, standInIndex, standIns, type Literal, type StandIns } from './literals.js';
 import { unknownFunction, type KnownNames } from './unknown-function.js';
 import { indicator } from './piecewise.js';
-import { isComparison, readChain, readChoice, readCondition, type NodeReader } from './text-cases.js';
+import { isComparison, readCases, readChain, readChoice, readCondition, type NodeReader } from './text-cases.js';
+import { CASES_FN, proseCases } from './prose-cases.js';
 
 export interface ParseOptions {
   /** Extra names to read as abstract functions when followed by `(` (σ, φ, ψ, f and g always are). */
@@ -46,7 +47,8 @@ const ALIASES: Record<string, string> = { ln: 'log', ReLU: 'relu', Relu: 'relu',
 
 export function parse(source: string, options: ParseOptions = {}): Expr {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const mapped = preprocess(source, limits);
+  // Cases in words (w5*x1 if z > 0 else 0) become a call of $cases, read by readCases.
+  const mapped = proseCases(preprocess(source, limits));
   // mathjs reads number literals as doubles: it sees stand-ins, and the converter reads the literals.
   const read = standIns(mapped);
   let tree: MNode;
@@ -305,6 +307,7 @@ class Converter implements NodeReader {
     if (typeof f !== 'object' || f.type !== 'SymbolNode' || f.name === undefined) {
       return this.fail('(', 'only named functions can be called, as in sigma(z)');
     }
+    if (f.name === CASES_FN) return readCases(this, n);
     const rawArgs = n.args ?? [];
     const [base, mark] = f.name.split('$');
     const name = ALIASES[base] ?? base;

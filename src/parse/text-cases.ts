@@ -6,7 +6,8 @@
 import type { Expr } from '../expr/types.js';
 import { mul } from '../expr/build.js';
 import type { MNode } from './parse.js';
-import { indicator, piecewise, type Condition, type Relation } from './piecewise.js';
+import { indicator, piecewise, type Condition, type Piece, type Relation } from './piecewise.js';
+import { CASES_FN } from './prose-cases.js';
 
 /** What these readers need of the converter (./parse.ts): a subtree read, and an error at a token. */
 export interface NodeReader {
@@ -21,10 +22,10 @@ const RELATIONS: Readonly<Record<string, Relation>> = { larger: '>', largerEq: '
 export const isComparison = (n: MNode): boolean => n.type === 'RelationalNode' || (n.type === 'OperatorNode' && RELATIONS[String(n.fn)] !== undefined);
 
 /** `a > b` (and ≥, <, ≤) as a condition; the comparison must be one of those four. */
-export function readCondition(c: NodeReader, n: MNode): Condition {
+export function readCondition(c: NodeReader, n: MNode, at = '?'): Condition {
   const relation = n.type === 'OperatorNode' ? RELATIONS[String(n.fn)] : undefined;
   if (!relation || n.args?.length !== 2) {
-    return c.fail('?', 'a condition is one comparison such as z > 0 (or >=, <, <=), as in (z > 0 ? w5*x1 : 0)');
+    return c.fail(at, at === '?' ? 'a condition is one comparison such as z > 0 (or >=, <, <=), as in (z > 0 ? w5*x1 : 0)' : "a case's condition is one comparison such as z > 0 (or >=, <, <=), not a chain");
   }
   return { lhs: c.expr(n.args[0]), relation, rhs: c.expr(n.args[1]) };
 }
@@ -38,6 +39,26 @@ export function readChain(c: NodeReader, n: MNode & { readonly conditionals?: re
   const sides = params.map((p) => c.expr(p));
   return mul(...relations.map((relation, i) => indicator({ lhs: sides[i], relation: relation as Relation, rhs: sides[i + 1] })));
 }
+
+/**
+ * Cases written in words (`w5*x1 if z > 0 else 0`), which ./prose-cases.ts rewrites as
+ * `$cases(value, condition, …, default)`: each value where its condition holds, the first that
+ * holds; the default (if any) where none does.
+ */
+export function readCases(c: NodeReader, n: MNode): Expr {
+  const args = n.args ?? [];
+  const pieces: Piece[] = [];
+  for (let i = 0; i < args.length; i += 2) {
+    const value = c.expr(args[i]);
+    const condition = args[i + 1];
+    if (!condition) pieces.push({ value });
+    else if (isComparison(unwrap(condition))) pieces.push({ value, condition: readCondition(c, unwrap(condition), CASES_FN) });
+    else return c.fail(CASES_FN, "a case's condition is one comparison such as z > 0 (or >=, <, <=), as in w5*x1 if z > 0 else 0");
+  }
+  return piecewise(pieces);
+}
+
+const unwrap = (n: MNode): MNode => (n.type === 'ParenthesisNode' && n.content ? unwrap(n.content) : n);
 
 /** `z > 0 ? a : b`: a where the condition holds, b elsewhere. */
 export function readChoice(c: NodeReader, n: MNode & { readonly condition?: MNode; readonly trueExpr?: MNode; readonly falseExpr?: MNode }): Expr {

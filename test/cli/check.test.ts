@@ -245,10 +245,17 @@ describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
     expect((await verdictLine('dyhat-dw1.relu', "\\begin{cases} w_5 x_1 & w_1 x_1 + w_2 x_2 + b_1 > 0 \\\\ 1 & \\text{otherwise} \\end{cases}"))[1]).toMatch(
       /^incorrect: Right where w₁x₁ \+ w₂x₂ \+ b₁ > 0, but not where w₁x₁ \+ w₂x₂ \+ b₁ < 0/,
     );
-    // Cases in prose are not read: exit 2 says how to write them.
+    // Cases in words, as typed at midnight (before: exit 2 with a hint), are read too.
+    for (const answer of [`w5*x1 if ${z} > 0 else 0`, `w5 x1 if ${z} > 0, 0 otherwise`, `0 if ${z} <= 0; w5*x1 if ${z} > 0`, `w5*x1 when ${z} > 0, else 0`]) {
+      const r = await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', answer);
+      expect([r.code, r.stdout.split('\n')[0].startsWith('interpreted as: '), r.stdout.split('\n')[1]], answer).toEqual([0, true, 'Correct.']);
+    }
+    expect((await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', `w5*x1 if ${z} > 0 else 0`)).stdout.split('\n')[0]).toBe(`interpreted as: w5*x1*relu'(${z})`);
+    expect(await verdictLine('dyhat-dw1.relu', `w5*x1 if ${z} < 0 else 0`)).toEqual([1, 'incorrect: The two sides of the kink at w₁x₁ + w₂x₂ + b₁ = 0 are swapped: ReLU′(z) is 1 for z > 0 and 0 for z ≤ 0.']);
+    // A word of cases with no case to belong to: exit 2 says how to write them.
     expectInputError(
-      await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', `w5*x1 if ${z} > 0 else 0`),
-      "--answer: column 7: 'if': write cases as w5*x1*(z > 0), as (z > 0 ? w5*x1 : 0), or in LaTeX as \\begin{cases} w_5 x_1 & z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}",
+      await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', `w5*x1 otherwise`),
+      "--answer: column 7: 'otherwise': write cases as w5*x1 if z > 0 else 0, as w5*x1*(z > 0), or in LaTeX as \\begin{cases} w_5 x_1 & z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}",
     );
     // The indicator 𝟙[z > 0], in LaTeX (before: exit 2, "write ReLU′(z)").
     const indicator = await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', 'w_5 x_1 \\mathbb{1}[w_1 x_1 + w_2 x_2 + b_1 > 0]');

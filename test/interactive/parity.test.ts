@@ -133,13 +133,16 @@ describe('a kink in the wrong place, which no stored point separates from the ri
   });
 });
 
-describe('ReLU’s cases, as cases, conditions or a choice: read as ReLU′, on the page as in the CLI', () => {
+describe('ReLU’s cases, as cases, conditions, a choice or words: read as ReLU′, on the page as in the CLI', () => {
   const z = 'w1*x1 + w2*x2 + b1';
   it.each([
     ["\\begin{cases} w_5 x_1 & w_1 x_1 + w_2 x_2 + b_1 > 0 \\\\ 0 & \\text{otherwise} \\end{cases}", 'correct'],
     [`w5*x1*(${z} > 0)`, 'correct'],
     [`${z} <= 0 ? 0 : w5*x1`, 'correct'],
+    [`w5*x1 if ${z} > 0 else 0`, 'correct'],
+    [`w5 x1 if ${z} > 0, 0 otherwise`, 'correct'],
     [`w5*x1*(${z} < 0)`, 'incorrect'],
+    [`x1 if ${z} > 0 else w5*x1`, 'incorrect'],
     ["\\begin{cases} w_5 x_1 & w_1 x_1 + w_2 x_2 + b_1 > 0 \\\\ x_1 & \\text{otherwise} \\end{cases}", 'incorrect'],
   ])('%s is %s', (answer, verdict) => {
     const { cli, mine } = bothChecks(lectureTarget('dyhat-dw1.relu'), answer);
