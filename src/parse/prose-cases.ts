@@ -29,13 +29,14 @@ interface Out {
   origin: number[];
 }
 
-/** A token at a region's own depth: a word of cases, a separator, or a bracketed group. */
+/** A word of cases (if, when, for, else, otherwise), where it starts and ends. */
 interface Word {
   readonly kind: 'word';
   readonly word: string;
   readonly at: number;
   readonly end: number;
 }
+/** A token at a region's own depth: a word of cases, a separator, or a bracketed group. */
 type Token =
   | Word
   | { readonly kind: 'sep'; readonly at: number }
