@@ -93,15 +93,10 @@ export function comparedWith(r: LatexReader, lhs: Expr): Expr | undefined {
 
 /** A word written in \text{…} (or \mathrm, or bare letters that spell it), consumed; undefined if none is next. */
 function readWord(r: LatexReader): string | undefined {
-  const t = r.peek();
-  if (t.t === 'cmd' && TEXT_COMMANDS.has(t.v) && r.isCh(r.peek(1), '{')) {
-    let word = '';
-    let k = 2;
-    // Letters, and the punctuation of prose (\text{else.}, \text{if,}).
-    for (let u = r.peek(k); u.t === 'letter' || r.isCh(u, '.') || r.isCh(u, ','); u = r.peek(++k)) if (u.t === 'letter') word += u.v;
-    if (!r.isCh(r.peek(k), '}')) return undefined;
-    for (let n = 0; n <= k; n++) r.next();
-    return word.toLowerCase();
+  const text = textWord(r);
+  if (text) {
+    for (let n = 0; n < text.tokens; n++) r.next();
+    return text.word;
   }
   for (const w of [...OTHERWISE, ...LEAD_WORDS]) {
     const letters = [...w].every((c, k) => r.peek(k).t === 'letter' && r.peek(k).v === c && (k === 0 || !r.peek(k).space));
@@ -111,6 +106,68 @@ function readWord(r: LatexReader): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The word in the \text{…} at the cursor (its letters, lowercased), and how many tokens it takes; nothing consumed. */
+function textWord(r: LatexReader): { word: string; tokens: number } | undefined {
+  const t = r.peek();
+  if (!(t.t === 'cmd' && TEXT_COMMANDS.has(t.v) && r.isCh(r.peek(1), '{'))) return undefined;
+  let word = '';
+  let k = 2;
+  // Letters, and the punctuation of prose (\text{else.}, \text{if,}).
+  for (let u = r.peek(k); u.t === 'letter' || r.isCh(u, '.') || r.isCh(u, ','); u = r.peek(++k)) if (u.t === 'letter') word += u.v;
+  return r.isCh(r.peek(k), '}') ? { word: word.toLowerCase(), tokens: k + 1 } : undefined;
+}
+
+/**
+ * Whether \text{if}, \text{ otherwise } or another word of cases is at the cursor: a product
+ * stops there (w_5 x_1 \text{ if } z > 0 is not w₅x₁·if·z), and readInlineCases takes over.
+ */
+export function atCaseWord(r: LatexReader): boolean {
+  const w = textWord(r)?.word;
+  return w !== undefined && (LEAD_WORDS.has(w) || OTHERWISE.has(w) || JOINED.has(w));
+}
+
+/** Words that join conditions, which cases do not read: said so, not read as a variable. */
+const JOINED = new Set(['and', 'or']);
+
+/**
+ * Cases written inline, as in prose: `value` (already read), then \text{ if } z > 0, and more
+ * cases after a comma, a semicolon or \text{else}: w_5 x_1 \text{ if } z > 0 \text{ else } 0,
+ * w_5 x_1 \text{ if } z > 0,\; 0 \text{ otherwise}, 0 \text{ if } z \leq 0,\ w_5 x_1 \text{ if } z > 0.
+ * The parser calls it at a word of cases after a whole expression (atCaseWord).
+ */
+export function readInlineCases(r: LatexReader, first: Expr): Expr {
+  const pieces: Piece[] = [];
+  let value = first;
+  for (;;) {
+    const at = r.peek();
+    const word = readWord(r);
+    if (word !== undefined && OTHERWISE.has(word)) {
+      // `0 \text{ otherwise}`: the default, last.
+      if (pieces.length === 0) r.fail(at, `expected a case with its condition before '${word}', as in w_5 x_1 \\text{ if } z > 0 \\text{ else } 0`);
+      pieces.push({ value });
+      break;
+    }
+    if (word === undefined || !LEAD_WORDS.has(word)) return r.fail(at, `expected \\text{if} and a condition such as z > 0 after a case's value, not ${describeToken(at)}`);
+    pieces.push({ value, condition: readCondition(r) });
+    const joined = textWord(r)?.word;
+    if (joined !== undefined && JOINED.has(joined)) r.fail(r.peek(), `a case's condition is one comparison such as z > 0; conditions joined by '${joined}' are not read`);
+    skipCh(r, ',');
+    skipCh(r, ';');
+    if (r.peek().t === 'end' || r.isCh(r.peek(), '.')) break;
+    // `\text{else}` or `\text{otherwise}` before the next value: the default, unless a condition follows it (a chain).
+    const next = textWord(r)?.word;
+    const otherwise = next !== undefined && OTHERWISE.has(next);
+    if (otherwise) readWord(r);
+    value = r.sum();
+    if (atCaseWord(r)) continue;
+    if (!otherwise) return r.fail(r.peek(), `expected \\text{if} and this case's condition, or \\text{otherwise}, not ${describeToken(r.peek())}`);
+    pieces.push({ value });
+    break;
+  }
+  skipCh(r, '.');
+  return piecewise(pieces);
 }
 
 const TEXT_COMMANDS = new Set(['text', 'textrm', 'mathrm', 'textit', 'mbox', 'operatorname']);

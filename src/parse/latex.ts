@@ -11,6 +11,7 @@
  *   primary  := number | name | call | '(' sum ')' | '[' sum ((',' | ';') sum)* ']' | '{' sum '}' | '|' sum '|'
  *             | \frac{a}{b} | \sqrt[n]{a} | \begin{bmatrix} a & b \\ c & d \end{bmatrix}
  *             | cases and conditions: \begin{cases} …, (z > 0), [z > 0], \mathbb{1}[z > 0] (./latex-cases.ts)
+ *   all      := sum | sum \text{if} condition ((',' | ';' | \text{else}) …)*        cases inline (./latex-cases.ts)
  *   name     := letters/digits | \hat{y} | \mathbf{x} | \alpha…, then _{1} / _1 / _{2,1}, ^{(1)}, primes
  * Names follow the text syntax: a run of letters and digits is one name (`w1x1`, `uw`; the answer
  * checker may split it against the exercise's variables), w_{1} and w_1 are w1, W^{(1)}_{2,1} is
@@ -39,7 +40,7 @@ import {
 } from './latex-lexer.js';
 import { braceName, readNamed, type LatexReader } from './latex-names.js';
 import { readMatrixEnv } from './latex-matrix.js';
-import { comparedWith, readCasesInBraces, readIndicator } from './latex-cases.js';
+import { atCaseWord, comparedWith, readCasesInBraces, readIndicator, readInlineCases } from './latex-cases.js';
 import { parse as parseText } from './parse.js';
 
 export interface LatexParseOptions {
@@ -122,7 +123,10 @@ class LatexParser implements LatexReader {
   }
 
   parseAll(): Expr {
-    const e = this.sum();
+    if (atCaseWord(this)) this.fail(this.peek(), 'expected a value before the word of cases, as in w_5 x_1 \\text{ if } z > 0 \\text{ else } 0');
+    const value = this.sum();
+    // w_5 x_1 \text{ if } z > 0 \text{ else } 0: cases written inline (./latex-cases.ts).
+    const e = atCaseWord(this) ? readInlineCases(this, value) : value;
     const t = this.peek();
     if (t.t !== 'end') this.fail(t, this.unexpected(t));
     return e;
@@ -190,7 +194,7 @@ class LatexParser implements LatexReader {
       case 'letter':
         return true;
       case 'cmd':
-        return !NOT_FACTOR.has(t.v);
+        return !NOT_FACTOR.has(t.v) && !(t === this.peek() && atCaseWord(this));
       case 'ch':
         if (t.v === '(' || t.v === '[' || t.v === '{') return true;
         if (t.v === '|') return this.absDepth === 0 || t.sized === 'open';

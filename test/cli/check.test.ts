@@ -246,7 +246,8 @@ describe('gradsheet check SPEC --exercise ID: answers a student writes', () => {
       /^incorrect: Right where w₁x₁ \+ w₂x₂ \+ b₁ > 0, but not where w₁x₁ \+ w₂x₂ \+ b₁ < 0/,
     );
     // Cases in words, as typed at midnight (before: exit 2 with a hint), are read too.
-    for (const answer of [`w5*x1 if ${z} > 0 else 0`, `w5 x1 if ${z} > 0, 0 otherwise`, `0 if ${z} <= 0; w5*x1 if ${z} > 0`, `w5*x1 when ${z} > 0, else 0`]) {
+    const zLatex = 'w_1 x_1 + w_2 x_2 + b_1';
+    for (const answer of [`w5*x1 if ${z} > 0 else 0`, `w5 x1 if ${z} > 0, 0 otherwise`, `0 if ${z} <= 0; w5*x1 if ${z} > 0`, `w5*x1 when ${z} > 0, else 0`, `w_5 x_1 \\text{ if } ${zLatex} > 0 \\text{ else } 0`, `w_5 x_1 \\quad \\text{if } ${zLatex} > 0,\\; 0 \\quad \\text{otherwise}`]) {
       const r = await gradsheet('check', LECTURE, '--exercise', 'dyhat-dw1.relu', '--answer', answer);
       expect([r.code, r.stdout.split('\n')[0].startsWith('interpreted as: '), r.stdout.split('\n')[1]], answer).toEqual([0, true, 'Correct.']);
     }

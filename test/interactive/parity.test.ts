@@ -141,6 +141,7 @@ describe('ReLUâ€™s cases, as cases, conditions, a choice or words: read as ReLUâ
     [`${z} <= 0 ? 0 : w5*x1`, 'correct'],
     [`w5*x1 if ${z} > 0 else 0`, 'correct'],
     [`w5 x1 if ${z} > 0, 0 otherwise`, 'correct'],
+    ['w_5 x_1 \\text{ if } w_1 x_1 + w_2 x_2 + b_1 > 0 \\text{ else } 0', 'correct'],
     [`w5*x1*(${z} < 0)`, 'incorrect'],
     [`x1 if ${z} > 0 else w5*x1`, 'incorrect'],
     ["\\begin{cases} w_5 x_1 & w_1 x_1 + w_2 x_2 + b_1 > 0 \\\\ x_1 & \\text{otherwise} \\end{cases}", 'incorrect'],

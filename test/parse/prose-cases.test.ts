@@ -63,3 +63,36 @@ describe('cases in words', () => {
     expect(() => parse('w5*x1 +* 2 if z > 0 else 0')).toThrow(/^column 8: expected a value, not '\*'$/);
   });
 });
+
+describe('cases written inline in LaTeX', () => {
+  const atLatex = (text: string, x: number): number => evaluate(parseLatex(text), { vars: { x } });
+
+  it('read as the cases they say, as the text syntax and \\begin{cases} read them', () => {
+    const js = (x: number): number => (x > 0 ? 2 * x : x < -1 ? -3 : 5);
+    const ways = [
+      '2x \\text{ if } x > 0 \\text{ else } -3 \\text{ if } x < -1 \\text{ else } 5',
+      '2x \\quad \\text{if } x > 0,\\; -3 \\quad \\text{if } x < -1,\\; 5 \\quad \\text{otherwise}',
+      '2x \\text{ when } x > 0; -3 \\text{ for } x < -1; \\text{otherwise } 5.',
+    ];
+    fc.assert(
+      fc.property(away, (x) => {
+        for (const text of ways) expect(atLatex(text, x), text).toBeCloseTo(js(x), 12);
+      }),
+    );
+    const step = parse('w5*x1 if z > 0 else 0');
+    for (const text of ['w_5 x_1 \\text{ if } z > 0 \\text{ else } 0', 'w_5 x_1 \\text{ if } z > 0, \\; 0 \\text{ otherwise}', 'w_5 x_1 \\text{ if } z > 0']) {
+      expect(equal(parseLatex(text), step), text).toBe(true);
+    }
+    expect(toText(parseLatex('0 \\text{ if } z \\leq 0,\\ w_5 x_1 \\text{ if } z > 0.'))).toBe(toText(parse('0 if z <= 0, w5*x1 if z > 0')));
+  });
+
+  it('say what is missing, and do not read a word that joins conditions as a variable', () => {
+    expect(() => parseLatex('\\text{if } z > 0')).toThrow(/^column 1: expected a value before the word of cases/);
+    expect(() => parseLatex('w_5 x_1 \\text{ if }')).toThrow(/^column 20: expected a comparison such as z > 0/);
+    expect(() => parseLatex('w_5 x_1 \\text{ otherwise}')).toThrow(/^column 9: expected a case with its condition before 'otherwise'/);
+    expect(() => parseLatex('w_5 x_1 \\text{ if } z > 0 \\text{ and } z < 1')).toThrow(/^column 27: a case's condition is one comparison such as z > 0; conditions joined by 'and' are not read$/);
+    expect(() => parseLatex('w_5 x_1 \\text{ if } z > 0, x_1')).toThrow(/^column 31: expected \\text\{if\} and this case's condition, or \\text\{otherwise\}, not the end of the input$/);
+    // Text in a formula that is no word of cases is still a name.
+    expect(toText(parseLatex('f_{\\text{MSE}} + \\text{ifx}'))).toBe('f_MSE + ifx');
+  });
+});
