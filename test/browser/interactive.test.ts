@@ -178,7 +178,12 @@ describe('the interactive lecture sheet in Chromium', () => {
       expect(moved.className).toBe('verdict undecided');
       expect(moved.text).toContain("your answer's kink is where w₁x₁ + w₂x₂ + b₁ + 1/100 = 0, the right answer's where w₁x₁ + w₂x₂ + b₁ = 0");
       // ReLU's cases as written on paper, typed into the page.
-      for (const cases of ['w5*x1*(w1*x1 + w2*x2 + b1 > 0)', '\\begin{cases} w_5 x_1 & w_1 x_1 + w_2 x_2 + b_1 > 0 \\\\ 0 & \\text{otherwise} \\end{cases}']) {
+      for (const cases of [
+        'w5*x1*(w1*x1 + w2*x2 + b1 > 0)',
+        '\\begin{cases} w_5 x_1 & w_1 x_1 + w_2 x_2 + b_1 > 0 \\\\ 0 & \\text{otherwise} \\end{cases}',
+        'w5*x1 if w1*x1 + w2*x2 + b1 > 0 else 0',
+        'w_5 x_1 \\text{ if } w_1 x_1 + w_2 x_2 + b_1 > 0,\\; 0 \\text{ otherwise}',
+      ]) {
         expect((await check(page, 'dyhat-dw1.relu', cases)).className, cases).toBe('verdict correct');
       }
       expect((await check(page, 'dyhat-dw1.relu', 'w5*x1*(w1*x1 + w2*x2 + b1 < 0)')).text).toContain('The two sides of the kink at w₁x₁ + w₂x₂ + b₁ = 0 are swapped');
