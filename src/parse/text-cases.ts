@@ -1,7 +1,9 @@
 /**
  * Cases and conditions in the text syntax, read from mathjs's tree as ./piecewise.ts reads them
  * (as ReLU′): a comparison `z > 0` is 1 where it holds and 0 elsewhere, a chain `0 < x <= 1`
- * where each of its comparisons holds, and a choice `z > 0 ? a : b` is a where it holds, else b.
+ * where each of its comparisons holds, a choice `z > 0 ? a : b` is a where it holds, else b, and
+ * cases in words (`a if z > 0 else b`, rewritten by ./prose-cases.ts) the first value whose
+ * condition holds.
  */
 import type { Expr } from '../expr/types.js';
 import { mul } from '../expr/build.js';
@@ -22,10 +24,10 @@ const RELATIONS: Readonly<Record<string, Relation>> = { larger: '>', largerEq: '
 export const isComparison = (n: MNode): boolean => n.type === 'RelationalNode' || (n.type === 'OperatorNode' && RELATIONS[String(n.fn)] !== undefined);
 
 /** `a > b` (and ≥, <, ≤) as a condition; the comparison must be one of those four. */
-export function readCondition(c: NodeReader, n: MNode, at = '?'): Condition {
+export function readCondition(c: NodeReader, n: MNode): Condition {
   const relation = n.type === 'OperatorNode' ? RELATIONS[String(n.fn)] : undefined;
   if (!relation || n.args?.length !== 2) {
-    return c.fail(at, at === '?' ? 'a condition is one comparison such as z > 0 (or >=, <, <=), as in (z > 0 ? w5*x1 : 0)' : "a case's condition is one comparison such as z > 0 (or >=, <, <=), not a chain");
+    return c.fail('?', 'a condition is one comparison such as z > 0 (or >=, <, <=), as in (z > 0 ? w5*x1 : 0)');
   }
   return { lhs: c.expr(n.args[0]), relation, rhs: c.expr(n.args[1]) };
 }
@@ -50,10 +52,15 @@ export function readCases(c: NodeReader, n: MNode): Expr {
   const pieces: Piece[] = [];
   for (let i = 0; i < args.length; i += 2) {
     const value = c.expr(args[i]);
-    const condition = args[i + 1];
-    if (!condition) pieces.push({ value });
-    else if (isComparison(unwrap(condition))) pieces.push({ value, condition: readCondition(c, unwrap(condition), CASES_FN) });
-    else return c.fail(CASES_FN, "a case's condition is one comparison such as z > 0 (or >=, <, <=), as in w5*x1 if z > 0 else 0");
+    if (i + 1 === args.length) {
+      pieces.push({ value });
+      continue;
+    }
+    // The message points at the first word of the cases, where the rewritten call stands.
+    const condition = unwrap(args[i + 1]);
+    if (condition.type === 'RelationalNode') return c.fail(CASES_FN, "a case's condition is one comparison such as z > 0 (or >=, <, <=), not a chain");
+    if (!isComparison(condition)) return c.fail(CASES_FN, "a case's condition is one comparison such as z > 0 (or >=, <, <=), as in w5*x1 if z > 0 else 0");
+    pieces.push({ value, condition: readCondition(c, condition) });
   }
   return piecewise(pieces);
 }
