@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
-import { layOutForPrint, layOutJob, openPdfPrinter, withoutDates, type PdfPrinter } from '../../src/render/pdf.js';
+import { layOutForPrint, layOutJob, openPdfPrinter, packBody, withoutDates, type PdfPrinter } from '../../src/render/pdf.js';
 import { launchChromium, printLayoutPage } from '../support/chromium.js';
 import { InputError } from '../../src/errors.js';
 import { parse } from '../../src/parse/parse.js';
@@ -254,9 +254,10 @@ describe('laying a document out for print, in one call in the page', () => {
     const browser = await launchChromium();
     try {
       const page = await printLayoutPage(browser);
-      const wide = `<p style="width: 100px"><span class="katex"><span class="katex-base" style="display: inline-block; width: 300px">x</span></span></p>`;
+      const wide = `<p style="width: 100px"><span class="katex"><span class="katex-base" style="display: inline-block; width: 300px">∂ŷ/∂w₁</span></span></p>`;
       await page.setContent('<html><head><title>old</title><style>p { margin: 0 }</style></head><body>old</body></html>');
-      const swap = { title: 'New &amp; title', headRest: '<style>.late { color: red }</style>', bodyClass: 'key', body: wide };
+      // The body travels packed (deflated, in base64), and is unpacked in the page: non-ASCII too.
+      const swap = { title: 'New &amp; title', headRest: '<style>.late { color: red }</style>', bodyClass: 'key', packedBody: await packBody(wide) };
       const lost = await page.evaluate(layOutForPrint, layOutJob(swap));
       expect(lost).toEqual({ ready: false, fitted: 0, broken: 0 });
       const state = (): Promise<{ title: string; body: string; cls: string; printed: boolean; late: number }> =>
