@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
 import { displayHtml, mathHtml } from '../../src/render/katex.js';
@@ -222,5 +224,38 @@ describe('worked steps', () => {
     expect(continuation('\\mathbf{z}^{(1)} = \\mathbf{W}^{(1)}\\mathbf{x}')).toBe('\\mathbf{z}^{(1)} = \\mathbf{W}^{(1)}\\mathbf{x}');
     expect(continuation('\\begin{aligned} a &= b \\end{aligned}')).toMatch(/^\\begin/);
     expect(continuation('z \\leq 0')).toBe('z \\leq 0');
+  });
+});
+
+describe('what print keeps together, marked by class (no :has(), which cost Chromium ≈ 5 % of a key)', () => {
+  const lecture = buildSheet(loadSpec(readFileSync(join('worksheets', 'lecture.yaml'), 'utf8'), 'lecture.yaml'), {});
+  const practice = buildSheet(loadSpec(readFileSync(join('worksheets', 'backprop-practice.yaml'), 'utf8'), 'backprop-practice.yaml'), {});
+
+  it('a sentence of a prompt is a lead-in exactly when a formula or a figure comes right after it', () => {
+    expect(renderHtml(lecture, 'key').split('<p class="text lead-in">').length - 1).toBeGreaterThan(10);
+    for (const sheet of [lecture, practice, richSheet()]) {
+      for (const audience of ['sheet', 'key'] as const) {
+        const html = renderHtml(sheet, audience);
+        const prompts = [...html.matchAll(/<div class="prompt">([\s\S]*?)\n {2}<\/div>/g)].map((m) => m[1]);
+        expect(prompts.length).toBeGreaterThan(0);
+        for (const prompt of prompts) {
+          for (const m of prompt.matchAll(/<p class="text( lead-in)?">[\s\S]*?<\/p>\s*(<[a-z]+(?: class="[a-z -]+")?)?/g)) {
+            const leadsIn = m[2] === '<div class="eq"' || m[2] === '<figure';
+            expect(m[1] !== undefined, `${audience}: ${m[0].slice(0, 80)}`).toBe(leadsIn);
+          }
+        }
+        expect(html.replace(/\/\*[\s\S]*?\*\//g, '')).not.toContain(':has(');
+      }
+    }
+  });
+
+  it('an answer set entry by entry leads into its first entry, and no other answer line does', () => {
+    expect(renderHtml(lecture, 'key')).toContain('<div class="eq lead-in">');
+    for (const sheet of [lecture, practice, richSheet()]) {
+      const html = renderHtml(sheet, 'key');
+      for (const m of html.matchAll(/<div class="eq( lead-in)?">(?:(?!<div class="eq)[\s\S])*?<\/div>\s*(<div class="eq entry">)?/g)) {
+        expect(m[1] !== undefined).toBe(m[2] !== undefined);
+      }
+    }
   });
 });
