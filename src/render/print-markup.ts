@@ -58,8 +58,8 @@ const KATEX_ATTRS = /^(?: class="([^"]*)")?(?: style="([^"]*)")?(?: aria-hidden=
 const FONT_CLASS = /^(?:katex-sizing|reset-size\d+|size\d+|mtight|mord|mbin|mrel|mopen|mclose|mpunct|minner|mop|mathnormal|mathit|mathrm|mathbf|mathsf|mathtt|boldsymbol|text|textrm|textit|textbf)$/;
 
 /**
- * `html` with KaTeX's lone scripts flattened and its spacers emptied; everything else byte for
- * byte as it was. One pass: each vlist's markup is parsed alone (a few hundred bytes, and only as
+ * `html` with KaTeX's lone scripts flattened, and the spacer cells and depth rows of its other
+ * vlists dropped; everything else byte for byte as it was. One pass: each vlist's markup is parsed alone (a few hundred bytes, and only as
  * far as it takes to see it is not a lone script), and a flattened script's own markup is
  * slimmed in turn, so a script in a script is flattened too.
  */
