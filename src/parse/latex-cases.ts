@@ -135,7 +135,8 @@ const JOINED = new Set(['and', 'or']);
  * Cases written inline, as in prose: `value` (already read), then \text{ if } z > 0, and more
  * cases after a comma, a semicolon or \text{else}: w_5 x_1 \text{ if } z > 0 \text{ else } 0,
  * w_5 x_1 \text{ if } z > 0,\; 0 \text{ otherwise}, 0 \text{ if } z \leq 0,\ w_5 x_1 \text{ if } z > 0.
- * The parser calls it at a word of cases after a whole expression (atCaseWord).
+ * The parser calls it at a word of cases after a whole expression or inside parentheses
+ * (atCaseWord): w_5 (x_1 \text{ if } z > 0 \text{ else } 0).
  */
 export function readInlineCases(r: LatexReader, first: Expr): Expr {
   const pieces: Piece[] = [];
@@ -155,7 +156,7 @@ export function readInlineCases(r: LatexReader, first: Expr): Expr {
     if (joined !== undefined && JOINED.has(joined)) r.fail(r.peek(), `a case's condition is one comparison such as z > 0; conditions joined by '${joined}' are not read`);
     skipCh(r, ',');
     skipCh(r, ';');
-    if (r.peek().t === 'end' || r.isCh(r.peek(), '.')) break;
+    if (atEnd(r)) break;
     // `\text{else}` or `\text{otherwise}` before the next value: the default, unless a condition follows it (a chain).
     const next = textWord(r)?.word;
     const otherwise = next !== undefined && OTHERWISE.has(next);
@@ -169,6 +170,12 @@ export function readInlineCases(r: LatexReader, first: Expr): Expr {
   skipCh(r, '.');
   return piecewise(pieces);
 }
+
+/** The end of inline cases: the input's, a full stop's, or the bracket around them. */
+const atEnd = (r: LatexReader): boolean => {
+  const t = r.peek();
+  return t.t === 'end' || r.isCh(t, '.') || r.isCh(t, ')') || r.isCh(t, ']') || r.isCh(t, '}');
+};
 
 const TEXT_COMMANDS = new Set(['text', 'textrm', 'mathrm', 'textit', 'mbox', 'operatorname']);
 

@@ -11,7 +11,8 @@
  *   primary  := number | name | call | '(' sum ')' | '[' sum ((',' | ';') sum)* ']' | '{' sum '}' | '|' sum '|'
  *             | \frac{a}{b} | \sqrt[n]{a} | \begin{bmatrix} a & b \\ c & d \end{bmatrix}
  *             | cases and conditions: \begin{cases} …, (z > 0), [z > 0], \mathbb{1}[z > 0] (./latex-cases.ts)
- *   all      := sum | sum \text{if} condition ((',' | ';' | \text{else}) …)*        cases inline (./latex-cases.ts)
+ *   all      := sum | sum \text{if} condition ((',' | ';' | \text{else}) …)*        cases inline (./latex-cases.ts),
+ *               also inside parentheses
  *   name     := letters/digits | \hat{y} | \mathbf{x} | \alpha…, then _{1} / _1 / _{2,1}, ^{(1)}, primes
  * Names follow the text syntax: a run of letters and digits is one name (`w1x1`, `uw`; the answer
  * checker may split it against the exercise's variables), w_{1} and w_1 are w1, W^{(1)}_{2,1} is
@@ -336,7 +337,7 @@ class LatexParser implements LatexReader {
     const cases = readCasesInBraces(this, o, close);
     if (cases) return cases;
     const first = this.sum();
-    const e = comparedWith(this, first) ?? first;
+    const e = atCaseWord(this) ? readInlineCases(this, first) : (comparedWith(this, first) ?? first);
     if (this.isCh(this.peek(), ',')) {
       this.fail(this.peek(), 'a list in parentheses: write a vector as [a, b] or \\begin{bmatrix} a \\\\ b \\end{bmatrix}');
     }

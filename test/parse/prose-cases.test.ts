@@ -84,6 +84,9 @@ describe('cases written inline in LaTeX', () => {
       expect(equal(parseLatex(text), step), text).toBe(true);
     }
     expect(toText(parseLatex('0 \\text{ if } z \\leq 0,\\ w_5 x_1 \\text{ if } z > 0.'))).toBe(toText(parse('0 if z <= 0, w5*x1 if z > 0')));
+    // Inside parentheses too, as in the text syntax.
+    expect(toText(parseLatex('w_5 \\left(x_1 \\text{ if } z > 0 \\text{ else } 0\\right) + b_3'))).toBe(toText(parse('w5*(x1 if z > 0 else 0) + b3')));
+    expect(toText(parseLatex('w_5 (x_1 \\text{ if } z > 0, 0 \\text{ otherwise})'))).toBe("w5*x1*relu'(z)");
   });
 
   it('say what is missing, and do not read a word that joins conditions as a variable', () => {
