@@ -171,10 +171,10 @@ export function readInlineCases(r: LatexReader, first: Expr): Expr {
   return piecewise(pieces);
 }
 
-/** The end of inline cases: the input's, a full stop's, or the bracket around them. */
+/** The end of inline cases: the input's, a full stop (not a decimal point: `, .5 \text{ otherwise}`), or the bracket around them. */
 const atEnd = (r: LatexReader): boolean => {
   const t = r.peek();
-  return t.t === 'end' || r.isCh(t, '.') || r.isCh(t, ')') || r.isCh(t, ']') || r.isCh(t, '}');
+  return t.t === 'end' || (r.isCh(t, '.') && r.peek(1).t !== 'digit') || r.isCh(t, ')') || r.isCh(t, ']') || r.isCh(t, '}');
 };
 
 const TEXT_COMMANDS = new Set(['text', 'textrm', 'mathrm', 'textit', 'mbox', 'operatorname']);

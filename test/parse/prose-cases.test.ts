@@ -87,6 +87,8 @@ describe('cases written inline in LaTeX', () => {
     // Inside parentheses too, as in the text syntax.
     expect(toText(parseLatex('w_5 \\left(x_1 \\text{ if } z > 0 \\text{ else } 0\\right) + b_3'))).toBe(toText(parse('w5*(x1 if z > 0 else 0) + b3')));
     expect(toText(parseLatex('w_5 (x_1 \\text{ if } z > 0, 0 \\text{ otherwise})'))).toBe("w5*x1*relu'(z)");
+    // A full stop ends the cases; a decimal point starts a value.
+    expect(equal(parseLatex('x \\text{ if } z > 0, .5 \\text{ otherwise}.'), parse('x if z > 0 else 0.5'))).toBe(true);
   });
 
   it('say what is missing, and do not read a word that joins conditions as a variable', () => {
