@@ -1,6 +1,7 @@
 /**
  * The lighter markup the printer sends Chromium (src/render/print-markup.ts) lays out as KaTeX's
- * own: every glyph of every worksheet's sheet and key sits where it sat, to within Chromium's
+ * own: every glyph of every worksheet's sheet and key, and of the fixture that holds every kind
+ * of exercise, sits where it sat, to within Chromium's
  * layout unit (1/64 px), and every page is as tall. A script's shift is rounded to that unit once
  * where KaTeX's markup rounded its two parts; a script in a script in a script adds one rounding
  * a level, so the formulas that stress scripts (three levels deep) may move by 3/64 px, 0.013 mm.
@@ -15,6 +16,8 @@ import { loadSpec } from '../../src/spec/load.js';
 import { slimForPrint } from '../../src/render/print-markup.js';
 import { displayHtml, katexCss } from '../../src/render/katex.js';
 import { templatesDir } from '../../src/render/assets.js';
+import { renderHtml } from '../../src/render/html.js';
+import { richSheet } from '../fixtures/sheets.js';
 
 const page = usePrintLayoutPage();
 
@@ -80,6 +83,10 @@ describe('the printer’s lighter KaTeX markup, laid out by Chromium', () => {
       for (const [name, html] of files) await expectSameLayout(name, html);
     });
   }
+
+  it('puts every glyph of the fixture that holds every kind of exercise and answer where KaTeX puts it', async () => {
+    for (const audience of ['sheet', 'key'] as const) await expectSameLayout(`rich ${audience}`, renderHtml(richSheet(), audience));
+  });
 
   it('puts every glyph of formulas that stress scripts where KaTeX puts it', async () => {
     const formulas = [
