@@ -1,8 +1,8 @@
 /**
  * The lighter markup the printer sends Chromium (src/render/print-markup.ts) lays out as KaTeX's
  * own: every glyph of every worksheet's sheet and key, and of the fixture that holds every kind
- * of exercise, sits where it sat, to within Chromium's
- * layout unit (1/64 px), and every page is as tall. A script's shift is rounded to that unit once
+ * of exercise, sits where it sat, to within Chromium's layout unit (1/64 px), and every page is
+ * as tall. A script's shift is rounded to that unit once
  * where KaTeX's markup rounded its two parts; a script in a script in a script adds one rounding
  * a level, so the formulas that stress scripts (three levels deep) may move by 3/64 px, 0.013 mm.
  * Laid out as the printer lays documents out (print media, the text block's width).
