@@ -83,6 +83,9 @@ function tokenize(m: Mapped, lo: number, hi: number): Token[] {
   return tokens;
 }
 
+/** Whether a group's bracket is closed in the text (closing() gives an unclosed one the rest of its region). */
+const closed = (m: Mapped, t: Token & { kind: 'group' }): boolean => m.text[t.end - 1] === OPEN[m.text[t.at]];
+
 /** Just past the bracket that closes the one at `at` (or `hi`, unclosed: mathjs will say so). */
 function closing(text: string, at: number, hi: number): number {
   let depth = 0;
@@ -102,7 +105,7 @@ function emitPlain(m: Mapped, lo: number, hi: number, tokens: readonly Token[], 
   for (const t of tokens) {
     if (t.kind !== 'group') continue;
     copy(m, at, t.at + 1, out);
-    const close = m.text[t.end - 1] === (OPEN[m.text[t.at]] ?? '') ? t.end - 1 : t.end;
+    const close = closed(m, t) ? t.end - 1 : t.end;
     // A call's parentheses and a matrix's brackets hold entries separated by commas.
     const call = m.text[t.at] === '(' && /[A-Za-z0-9_$']/.test(m.text[t.at - 1] ?? '');
     const mode = m.text[t.at] === '(' && !call ? 'cases' : 'entry';
@@ -143,7 +146,7 @@ interface Clause {
  */
 function emitCases(m: Mapped, lo: number, hi: number, tokens: readonly Token[], mode: 'cases' | 'entry', out: Out): boolean {
   // An unclosed bracket: left as written, for the parser to say where it opens.
-  if (tokens.some((t) => t.kind === 'group' && m.text[t.end - 1] !== OPEN[m.text[t.at]])) return false;
+  if (tokens.some((t) => t.kind === 'group' && !closed(m, t))) return false;
   // Split into clauses at `else`, and at , and ; where they separate cases (", else" is one break).
   const spans: { lo: number; hi: number; words: Word[]; after: number }[] = [{ lo, hi, words: [], after: lo }];
   for (const t of tokens) {

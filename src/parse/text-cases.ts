@@ -65,11 +65,12 @@ export function readCases(c: NodeReader, n: MNode): Expr {
   return piecewise(pieces);
 }
 
+/** A condition without the parentheses around it: `(z > 0) ? a : b`, `a if (z > 0) else b`. */
 const unwrap = (n: MNode): MNode => (n.type === 'ParenthesisNode' && n.content ? unwrap(n.content) : n);
 
 /** `z > 0 ? a : b`: a where the condition holds, b elsewhere. */
 export function readChoice(c: NodeReader, n: MNode & { readonly condition?: MNode; readonly trueExpr?: MNode; readonly falseExpr?: MNode }): Expr {
   if (!n.condition || !n.trueExpr || !n.falseExpr) return c.fail('?', 'write cases as (z > 0 ? w5*x1 : 0)');
-  const condition = n.condition.type === 'ParenthesisNode' && n.condition.content ? n.condition.content : n.condition;
+  const condition = unwrap(n.condition);
   return piecewise([{ value: c.expr(n.trueExpr), condition: readCondition(c, condition) }, { value: c.expr(n.falseExpr) }]);
 }
